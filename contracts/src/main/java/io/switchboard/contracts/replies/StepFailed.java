@@ -1,0 +1,28 @@
+package io.switchboard.contracts.replies;
+
+/**
+ * The command could not be carried out.
+ *
+ * @param errorCode    Switchboard's category, e.g. {@code PROVIDER_UNAVAILABLE}, {@code NO_NUMBERS_AVAILABLE}
+ * @param message      human-readable reason, safe to show ops (never contains credentials)
+ * @param retryable    whether repeating the same command may succeed (rate limit, 5xx, timeout)
+ * @param provider     {@code twilio}, {@code vapi}, {@code smtp} or {@code switchboard}
+ * @param providerCode the provider's own error code (e.g. Twilio 21404), or {@code null}
+ */
+public record StepFailed(
+        String errorCode,
+        String message,
+        boolean retryable,
+        String provider,
+        String providerCode) implements Reply {
+    public static final String TYPE = "io.switchboard.reply.StepFailed.v1";
+
+    /** Error codes shared by workers and sagas. */
+    public static final String TRIAL_NUMBER_LIMIT = "TRIAL_NUMBER_LIMIT";
+    public static final String NO_NUMBERS_AVAILABLE = "NO_NUMBERS_AVAILABLE";
+    public static final String AUTHENTICATION_FAILED = "AUTHENTICATION_FAILED";
+    public static final String PROVIDER_UNAVAILABLE = "PROVIDER_UNAVAILABLE";
+    public static final String RATE_LIMITED = "RATE_LIMITED";
+    public static final String INVALID_REQUEST = "INVALID_REQUEST";
+    public static final String TIMEOUT = "TIMEOUT";
+}
