@@ -1,0 +1,60 @@
+package io.switchboard.messaging.codec;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * JSON for message bodies. Unknown fields are rejected: a producer that sends fields we do not know is speaking a
+ * contract version we do not understand, and the message belongs on the dead-letter topic, not half-read.
+ */
+public final class JsonCodec {
+    private final JsonMapper strict;
+    private final JsonMapper lenient;
+
+    public JsonCodec() {
+        this.strict = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+        this.lenient = JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    public byte[] encode(Object message) {
+        try {
+            return strict.writeValueAsBytes(message);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("Cannot encode " + message.getClass().getSimpleName(), e);
+        }
+    }
+
+    public String encodeToString(Object message) {
+        return new String(encode(message), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public <T> T decode(byte[] json, Class<T> type) {
+        if (json == null || json.length == 0) {
+            throw new MessageDecodingException("empty message body");
+        }
+        try {
+            return strict.readValue(json, type);
+        } catch (JacksonException e) {
+            throw new MessageDecodingException("body is not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** For our own stored state, where a field removed in a later version must not break old rows. */
+    public <T> T decodeLenient(String json, Class<T> type) {
+        try {
+            return lenient.readValue(json, type);
+        } catch (JacksonException e) {
+            throw new MessageDecodingException("stored JSON is not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage());
+        }
+    }
+
+    public JsonMapper mapper() {
+        return strict;
+    }
+}

@@ -1,0 +1,25 @@
+package io.switchboard.messaging.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Settings shared by every Kafka consumer and producer of Switchboard ({@code switchboard.messaging.*}).
+ * Broker address and security come from Spring Boot's {@code spring.kafka.*}.
+ *
+ * @param source            CloudEvents {@code ce_source} of messages this service writes
+ * @param sendTimeout       how long a synchronous send (reply, dead letter) may wait for the broker
+ * @param workerConcurrency consumer threads per worker command topic
+ * @param lingerMs          producer batching delay; small, because saga latency is end-to-end visible
+ * @param redeliveryBackoff pause before a batch whose replies could not be sent is processed again
+ */
+@ConfigurationProperties(prefix = "switchboard.messaging")
+public record MessagingProperties(
+        @DefaultValue("/switchboard/service") String source,
+        @DefaultValue("10s") Duration sendTimeout,
+        @DefaultValue("3") int workerConcurrency,
+        @DefaultValue("1") int lingerMs,
+        @DefaultValue("1s") Duration redeliveryBackoff) {
+}

@@ -1,0 +1,143 @@
+package io.switchboard.messaging.worker;
+
+import io.switchboard.contracts.commands.Command;
+import io.switchboard.contracts.replies.Reply;
+import io.switchboard.contracts.replies.StepFailed;
+import io.switchboard.contracts.wire.MessageTypes;
+import io.switchboard.contracts.wire.Topics;
+import io.switchboard.messaging.codec.JsonCodec;
+import io.switchboard.messaging.codec.MessageDecodingException;
+import io.switchboard.messaging.deadletter.DeadLetterPublisher;
+import io.switchboard.messaging.headers.CloudEventHeaders;
+import io.switchboard.messaging.headers.MessageMetadata;
+import io.switchboard.messaging.headers.SagaRouting;
+import io.switchboard.messaging.logging.LogContext;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The runtime of every worker: decodes each command of a polled batch, runs its handler, and sends the reply.
+ * The batch's offsets are committed only after every reply is acknowledged by the broker, so a crash repeats
+ * commands (which handlers absorb by {@code requestId}) but never loses one. Anything that cannot be understood
+ * is parked on the dead-letter topic and the batch goes on.
+ */
+public class CommandDispatcher {
+    private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
+    private static final int MAX_ERROR_MESSAGE = 500;
+
+    private final CommandHandlers handlers;
+    private final JsonCodec codec;
+    private final CloudEventHeaders headers;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final DeadLetterPublisher deadLetters;
+    private final Duration replyTimeout;
+
+    public CommandDispatcher(CommandHandlers handlers, JsonCodec codec, CloudEventHeaders headers,
+                             KafkaTemplate<String, byte[]> kafka, DeadLetterPublisher deadLetters, Duration replyTimeout) {
+        this.handlers = handlers;
+        this.codec = codec;
+        this.headers = headers;
+        this.kafka = kafka;
+        this.deadLetters = deadLetters;
+        this.replyTimeout = replyTimeout;
+    }
+
+    public void dispatch(List<ConsumerRecord<String, byte[]>> batch) {
+        List<CompletableFuture<?>> replies = new ArrayList<>(batch.size());
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            dispatchOne(record).ifPresent(replies::add);
+        }
+        try {
+            CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
+                    .get(replyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // Throwing makes the container redeliver the batch; handlers are idempotent by requestId.
+            throw new IllegalStateException("Replies of a command batch were not acknowledged", e);
+        }
+    }
+
+    private java.util.Optional<CompletableFuture<?>> dispatchOne(ConsumerRecord<String, byte[]> record) {
+        MessageMetadata metadata = CloudEventHeaders.metadataOf(record.headers());
+        Command command;
+        try {
+            command = decode(record, metadata);
+        } catch (MessageDecodingException e) {
+            deadLetters.publish(record, e.getMessage(), e);
+            return java.util.Optional.empty();
+        }
+        try (LogContext ignored = LogContext.of(metadata.sagaId(), command.orgId(), metadata.step())) {
+            Reply reply = execute(command, metadata);
+            return java.util.Optional.of(sendReply(command, metadata, reply));
+        }
+    }
+
+    private Command decode(ConsumerRecord<String, byte[]> record, MessageMetadata metadata) {
+        Class<? extends Record> type = MessageTypes.classOf(metadata.type())
+                .orElseThrow(() -> new MessageDecodingException("unknown ce_type '" + metadata.type() + "'"));
+        if (!Command.class.isAssignableFrom(type)) {
+            throw new MessageDecodingException("ce_type '" + metadata.type() + "' is not a command");
+        }
+        @SuppressWarnings("unchecked")
+        Class<? extends Command> commandType = (Class<? extends Command>) type;
+        if (handlers.forType(commandType).isEmpty()) {
+            throw new MessageDecodingException("this worker does not handle " + commandType.getSimpleName());
+        }
+        if (!metadata.belongsToSaga() || metadata.step() == null) {
+            throw new MessageDecodingException("missing saga headers (sb_saga_id, sb_step)");
+        }
+        Command command = codec.decode(record.value(), commandType);
+        if (isBlank(command.orgId()) || isBlank(command.requestId())) {
+            throw new MessageDecodingException("orgId and requestId are required");
+        }
+        if (record.key() != null && !record.key().equals(command.orgId())) {
+            throw new MessageDecodingException("record key '" + record.key() + "' is not the command's orgId");
+        }
+        return command;
+    }
+
+    private <C extends Command> Reply execute(C command, MessageMetadata metadata) {
+        @SuppressWarnings("unchecked")
+        Class<C> type = (Class<C>) command.getClass();
+        CommandHandler<C> handler = handlers.forType(type).orElseThrow();
+        CommandContext context = new CommandContext(metadata.sagaId(), metadata.step(), metadata.attempt(), metadata.id());
+        long started = System.nanoTime();
+        try {
+            Reply reply = handler.handle(command, context);
+            log.info("Executed {} attempt={} outcome={} in {} ms", type.getSimpleName(), metadata.attempt(),
+                    reply.getClass().getSimpleName(), (System.nanoTime() - started) / 1_000_000);
+            return reply;
+        } catch (RuntimeException e) {
+            // A bug or an unexpected provider answer: report it as retryable so the saga's policy decides.
+            log.error("Handler for {} failed unexpectedly", type.getSimpleName(), e);
+            return new StepFailed("INTERNAL_ERROR", truncate(e.getClass().getSimpleName() + ": " + e.getMessage()),
+                    true, "switchboard", null);
+        }
+    }
+
+    private CompletableFuture<?> sendReply(Command command, MessageMetadata metadata, Reply reply) {
+        String replyTopic = isBlank(metadata.replyTopic()) ? Topics.SAGA_REPLIES : metadata.replyTopic();
+        Map<String, String> replyHeaders = headers.newMessage(
+                MessageTypes.typeOf(reply.getClass()), command.orgId(), SagaRouting.replyTo(metadata));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(replyTopic, null, command.orgId(),
+                codec.encode(reply), CloudEventHeaders.toKafka(replyHeaders));
+        return kafka.send(record);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String truncate(String message) {
+        return message.length() <= MAX_ERROR_MESSAGE ? message : message.substring(0, MAX_ERROR_MESSAGE) + "…";
+    }
+}
