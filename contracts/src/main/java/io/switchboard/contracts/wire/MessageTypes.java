@@ -18,6 +18,7 @@ import io.switchboard.contracts.replies.NumberReleased;
 import io.switchboard.contracts.replies.PhoneNumberRegistered;
 import io.switchboard.contracts.replies.PhoneNumberRegistrationDeleted;
 import io.switchboard.contracts.replies.StepFailed;
+import io.switchboard.contracts.sagaevents.SagaEvent;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,6 +53,10 @@ public final class MessageTypes {
         register(PhoneNumberRegistrationDeleted.TYPE, PhoneNumberRegistrationDeleted.class);
         register(EmailSent.TYPE, EmailSent.class);
         register(StepFailed.TYPE, StepFailed.class);
+
+        for (SagaEvent.Kind kind : SagaEvent.Kind.values()) {
+            BY_TYPE.put(kind.ceType(), SagaEvent.class);
+        }
     }
 
     private MessageTypes() {
@@ -66,6 +71,7 @@ public final class MessageTypes {
         return Optional.ofNullable(ceType).map(BY_TYPE::get);
     }
 
+    /** The type of a class that has exactly one; saga events have one per kind, see {@link SagaEvent.Kind#ceType()}. */
     public static String typeOf(Class<?> messageClass) {
         String type = BY_CLASS.get(messageClass);
         if (type == null) {

@@ -38,26 +38,35 @@ public class WorkerRuntime {
     }
 
     public ConcurrentMessageListenerContainer<String, byte[]> listen(String topic, String groupId, CommandHandlers handlers) {
-        CommandDispatcher dispatcher = dispatcher(groupId, handlers);
+        return container(topic, groupId, properties.workerConcurrency(), dispatcher(groupId, handlers)::dispatch);
+    }
 
+    /**
+     * A batch container for any consumer of Switchboard topics. The listener must process the whole batch or
+     * throw; a throw redelivers the batch after a pause, forever, because skipping would lose messages.
+     */
+    public ConcurrentMessageListenerContainer<String, byte[]> container(String topic, String groupId, int concurrency,
+                                                                        BatchMessageListener<String, byte[]> listener) {
         ContainerProperties containerProperties = new ContainerProperties(topic);
         containerProperties.setGroupId(groupId);
         containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
-        containerProperties.setMessageListener((BatchMessageListener<String, byte[]>) dispatcher::dispatch);
+        containerProperties.setMessageListener(listener);
 
         ConcurrentMessageListenerContainer<String, byte[]> container =
                 new ConcurrentMessageListenerContainer<>(consumerFactory, containerProperties);
-        container.setConcurrency(properties.workerConcurrency());
-        // A batch fails only when its replies cannot reach the broker: keep retrying, never skip a command.
+        container.setConcurrency(concurrency);
         container.setCommonErrorHandler(new DefaultErrorHandler(
                 new FixedBackOff(properties.redeliveryBackoff().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS)));
         container.setBeanName(groupId);
         return container;
     }
 
+    public DeadLetterPublisher deadLetters(String groupId) {
+        return new DeadLetterPublisher(kafka, groupId, properties.sendTimeout(), clock);
+    }
+
     /** Exposed for tests and tools that drive a dispatcher without a container. */
     public CommandDispatcher dispatcher(String groupId, CommandHandlers handlers) {
-        return new CommandDispatcher(handlers, codec, headers, kafka,
-                new DeadLetterPublisher(kafka, groupId, properties.sendTimeout(), clock), properties.sendTimeout());
+        return new CommandDispatcher(handlers, codec, headers, kafka, deadLetters(groupId), properties.sendTimeout());
     }
 }

@@ -1,0 +1,35 @@
+package io.switchboard.orchestrator.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/** {@code GET /api/v1/sagas/{id}}: a saga with its full step history. */
+public record SagaResponse(
+        String id,
+        String type,
+        int definitionVersion,
+        String orgId,
+        String state,
+        String failedStep,
+        String failureReason,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant finishedAt,
+        List<Step> steps) {
+
+    public record Step(
+            String name,
+            String direction,
+            String status,
+            int attempts,
+            String commandType,
+            Object input,
+            String replyType,
+            Object output,
+            String errorCode,
+            String errorMessage,
+            Instant startedAt,
+            Instant finishedAt,
+            Long durationMillis) {
+    }
+}

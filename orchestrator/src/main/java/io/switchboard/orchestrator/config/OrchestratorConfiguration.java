@@ -1,0 +1,144 @@
+package io.switchboard.orchestrator.config;
+
+import io.switchboard.contracts.wire.Topics;
+import io.switchboard.messaging.codec.JsonCodec;
+import io.switchboard.messaging.config.MessagingConfiguration;
+import io.switchboard.messaging.headers.CloudEventHeaders;
+import io.switchboard.messaging.worker.WorkerRuntime;
+import io.switchboard.orchestrator.aiconfig.AiConfigRepository;
+import io.switchboard.orchestrator.chaos.LocalStepFaults;
+import io.switchboard.orchestrator.inbox.Inbox;
+import io.switchboard.orchestrator.intake.EventSchemaValidator;
+import io.switchboard.orchestrator.intake.OrgEventConsumer;
+import io.switchboard.orchestrator.intake.OrganizationEventIntake;
+import io.switchboard.orchestrator.intake.ReplyConsumer;
+import io.switchboard.orchestrator.intake.SagaLauncher;
+import io.switchboard.orchestrator.onboarding.AiConfigWriter;
+import io.switchboard.orchestrator.onboarding.OnboardingSaga;
+import io.switchboard.orchestrator.outbox.OutboxProperties;
+import io.switchboard.orchestrator.outbox.OutboxPublisher;
+import io.switchboard.orchestrator.outbox.OutboxWriter;
+import io.switchboard.orchestrator.saga.definition.SagaDefinition;
+import io.switchboard.orchestrator.saga.engine.SagaExecutor;
+import io.switchboard.orchestrator.saga.persistence.SagaInstanceRepository;
+import io.switchboard.orchestrator.saga.runtime.SagaDefinitions;
+import io.switchboard.orchestrator.saga.runtime.SagaRuntime;
+import io.switchboard.orchestrator.saga.timers.TimerPoller;
+import io.switchboard.orchestrator.saga.timers.TimerProperties;
+import io.switchboard.orchestrator.saga.timers.TimerStore;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.List;
+
+/** The orchestrator's parts and how they are wired; plain constructors, no component scanning of the engine. */
+@Configuration(proxyBeanMethods = false)
+@Import(MessagingConfiguration.class)
+@EnableConfigurationProperties({SagaProperties.class, OutboxProperties.class, TimerProperties.class,
+        OrchestratorProperties.class})
+public class OrchestratorConfiguration {
+
+    @Bean
+    TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
+        return new TransactionTemplate(transactionManager);
+    }
+
+    @Bean
+    OutboxPublisher outboxPublisher(JdbcTemplate jdbc, TransactionTemplate transactions,
+                                    KafkaTemplate<String, byte[]> kafka, JsonCodec codec, OutboxProperties properties,
+                                    Clock clock) {
+        return new OutboxPublisher(jdbc, transactions, kafka, codec, properties, clock);
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(JdbcTemplate jdbc, JsonCodec codec, OutboxPublisher publisher, Clock clock) {
+        return new OutboxWriter(jdbc, codec, publisher, clock);
+    }
+
+    @Bean
+    Inbox inbox(JdbcTemplate jdbc, Clock clock) {
+        return new Inbox(jdbc, clock);
+    }
+
+    @Bean
+    TimerStore timerStore(JdbcTemplate jdbc) {
+        return new TimerStore(jdbc);
+    }
+
+    @Bean
+    LocalStepFaults localStepFaults(SagaProperties properties) {
+        return new LocalStepFaults(properties.failingLocalSteps());
+    }
+
+    @Bean
+    AiConfigWriter aiConfigWriter(AiConfigRepository configs, LocalStepFaults faults, Clock clock) {
+        return new AiConfigWriter(configs, faults, clock);
+    }
+
+    @Bean
+    SagaDefinitions sagaDefinitions(AiConfigWriter aiConfigs, SagaProperties properties) {
+        List<SagaDefinition<?>> definitions = List.of(OnboardingSaga.definition(aiConfigs::saveActive));
+        definitions.forEach(definition -> definition.steps().forEach(step -> step
+                .timeout(properties.actionPolicy(step.name()).timeout())
+                .retry(properties.actionPolicy(step.name()).retry())
+                .compensationPolicy(properties.compensationPolicy())));
+        return new SagaDefinitions(definitions);
+    }
+
+    @Bean
+    SagaExecutor sagaExecutor(JsonCodec codec, Clock clock) {
+        return new SagaExecutor(codec, clock);
+    }
+
+    @Bean
+    SagaRuntime sagaRuntime(SagaDefinitions definitions, SagaExecutor executor, SagaInstanceRepository sagas,
+                            TimerStore timers, OutboxWriter outbox, CloudEventHeaders headers, JsonCodec codec,
+                            Clock clock) {
+        return new SagaRuntime(definitions, executor, sagas, timers, outbox, headers, codec, clock);
+    }
+
+    @Bean
+    SagaLauncher sagaLauncher(AiConfigRepository configs) {
+        return new SagaLauncher(configs);
+    }
+
+    @Bean
+    OrganizationEventIntake organizationEventIntake(JdbcTemplate jdbc, SagaInstanceRepository sagas, SagaRuntime runtime,
+                                                    SagaLauncher launcher, JsonCodec codec, Clock clock) {
+        OrganizationEventIntake intake = new OrganizationEventIntake(jdbc, sagas, runtime, launcher, codec, clock);
+        runtime.onSagaEnded(intake);
+        return intake;
+    }
+
+    @Bean
+    TimerPoller timerPoller(TimerStore timers, SagaRuntime runtime, TransactionTemplate transactions,
+                            TimerProperties properties, Clock clock) {
+        return new TimerPoller(timers, runtime, transactions, properties, clock);
+    }
+
+    @Bean
+    ConcurrentMessageListenerContainer<String, byte[]> orgEventListener(
+            WorkerRuntime kafka, OrganizationEventIntake intake, JsonCodec codec, Inbox inbox,
+            TransactionTemplate transactions, OrchestratorProperties properties) {
+        OrgEventConsumer consumer = new OrgEventConsumer(intake, new EventSchemaValidator(), codec, inbox,
+                kafka.deadLetters(properties.consumerGroup()), transactions);
+        return kafka.container(Topics.ORG_EVENTS, properties.consumerGroup(), properties.eventConcurrency(), consumer);
+    }
+
+    @Bean
+    ConcurrentMessageListenerContainer<String, byte[]> replyListener(
+            WorkerRuntime kafka, SagaRuntime runtime, JsonCodec codec, Inbox inbox, TransactionTemplate transactions,
+            OrchestratorProperties properties) {
+        ReplyConsumer consumer = new ReplyConsumer(runtime, codec, inbox, kafka.deadLetters(properties.consumerGroup()),
+                transactions);
+        return kafka.container(Topics.SAGA_REPLIES, properties.consumerGroup(), properties.replyConcurrency(), consumer);
+    }
+}

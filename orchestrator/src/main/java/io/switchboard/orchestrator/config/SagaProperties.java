@@ -1,0 +1,51 @@
+package io.switchboard.orchestrator.config;
+
+import io.switchboard.orchestrator.saga.definition.RetryPolicy;
+import io.switchboard.orchestrator.saga.definition.StepPolicy;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code switchboard.sagas.*}: timeouts and retries of every saga step.
+ *
+ * @param stepTimeout             how long an attempt may wait for its reply before it counts as a retryable failure
+ * @param stepTimeouts            per-step overrides of {@code stepTimeout}, by step name (e.g. {@code acquire-number: 90s})
+ * @param maxAttempts             attempts of a step before the saga compensates
+ * @param initialBackoff          pause before the second attempt; doubles per attempt
+ * @param maxBackoff              cap of that pause
+ * @param compensationTimeout     the same for compensations
+ * @param compensationMaxAttempts attempts of a compensation before the saga is parked as FAILED for ops
+ * @param compensationMaxBackoff  cap of the pause between compensation attempts
+ * @param failingLocalSteps       fault injection: local steps that fail on purpose (drills, tests, chaos runs)
+ */
+@ConfigurationProperties(prefix = "switchboard.sagas")
+public record SagaProperties(
+        @DefaultValue("60s") Duration stepTimeout,
+        Map<String, Duration> stepTimeouts,
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue("1s") Duration initialBackoff,
+        @DefaultValue("30s") Duration maxBackoff,
+        @DefaultValue("60s") Duration compensationTimeout,
+        @DefaultValue("8") int compensationMaxAttempts,
+        @DefaultValue("2m") Duration compensationMaxBackoff,
+        Set<String> failingLocalSteps) {
+
+    public SagaProperties {
+        stepTimeouts = stepTimeouts == null ? Map.of() : Map.copyOf(stepTimeouts);
+        failingLocalSteps = failingLocalSteps == null ? Set.of() : Set.copyOf(failingLocalSteps);
+    }
+
+    public StepPolicy actionPolicy(String step) {
+        return new StepPolicy(stepTimeouts.getOrDefault(step, stepTimeout),
+                RetryPolicy.exponential(maxAttempts, initialBackoff, maxBackoff));
+    }
+
+    public StepPolicy compensationPolicy() {
+        return new StepPolicy(compensationTimeout,
+                RetryPolicy.exponential(compensationMaxAttempts, initialBackoff, compensationMaxBackoff));
+    }
+}

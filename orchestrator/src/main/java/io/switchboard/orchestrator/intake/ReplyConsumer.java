@@ -1,0 +1,83 @@
+package io.switchboard.orchestrator.intake;
+
+import io.switchboard.contracts.replies.Reply;
+import io.switchboard.contracts.wire.MessageTypes;
+import io.switchboard.messaging.codec.JsonCodec;
+import io.switchboard.messaging.codec.MessageDecodingException;
+import io.switchboard.messaging.deadletter.DeadLetterPublisher;
+import io.switchboard.messaging.headers.CloudEventHeaders;
+import io.switchboard.messaging.headers.MessageMetadata;
+import io.switchboard.orchestrator.inbox.Inbox;
+import io.switchboard.orchestrator.saga.runtime.SagaRuntime;
+import io.switchboard.orchestrator.saga.runtime.UnknownSagaException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Reads workers' replies and applies each to its saga exactly once. */
+public class ReplyConsumer implements BatchMessageListener<String, byte[]> {
+    static final String CONSUMER = "saga-replies";
+
+    private final SagaRuntime runtime;
+    private final JsonCodec codec;
+    private final Inbox inbox;
+    private final DeadLetterPublisher deadLetters;
+    private final TransactionTemplate transactions;
+
+    public ReplyConsumer(SagaRuntime runtime, JsonCodec codec, Inbox inbox, DeadLetterPublisher deadLetters,
+                         TransactionTemplate transactions) {
+        this.runtime = runtime;
+        this.codec = codec;
+        this.inbox = inbox;
+        this.deadLetters = deadLetters;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
+        records.forEach(this::process);
+    }
+
+    private void process(ConsumerRecord<String, byte[]> record) {
+        MessageMetadata metadata = CloudEventHeaders.metadataOf(record.headers());
+        UUID sagaId;
+        Reply reply;
+        try {
+            sagaId = sagaId(metadata);
+            reply = decode(record, metadata);
+        } catch (MessageDecodingException e) {
+            deadLetters.publish(record, e.getMessage(), e);
+            return;
+        }
+        try {
+            transactions.executeWithoutResult(status -> {
+                if (inbox.firstDelivery(CONSUMER, metadata.id())) {
+                    runtime.onReply(sagaId, metadata.step(), metadata.attempt(), reply);
+                }
+            });
+        } catch (UnknownSagaException e) {
+            deadLetters.publish(record, e.getMessage(), e);
+        }
+    }
+
+    private static UUID sagaId(MessageMetadata metadata) {
+        if (!metadata.belongsToSaga() || metadata.step() == null || metadata.id() == null) {
+            throw new MessageDecodingException("reply lacks ce_id, sb_saga_id or sb_step");
+        }
+        try {
+            return UUID.fromString(metadata.sagaId());
+        } catch (IllegalArgumentException e) {
+            throw new MessageDecodingException("sb_saga_id '" + metadata.sagaId() + "' is not a saga id");
+        }
+    }
+
+    private Reply decode(ConsumerRecord<String, byte[]> record, MessageMetadata metadata) {
+        Class<? extends Record> type = MessageTypes.classOf(metadata.type())
+                .filter(Reply.class::isAssignableFrom)
+                .orElseThrow(() -> new MessageDecodingException("ce_type '" + metadata.type() + "' is not a reply"));
+        return (Reply) codec.decode(record.value(), type);
+    }
+}

@@ -1,0 +1,18 @@
+package io.switchboard.orchestrator.saga.timers;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * {@code switchboard.timers.*}
+ *
+ * @param pollInterval how often due timers are looked for; the resolution of every step timeout and backoff
+ * @param batchSize    timers fired per poll at most
+ */
+@ConfigurationProperties(prefix = "switchboard.timers")
+public record TimerProperties(
+        @DefaultValue("200ms") Duration pollInterval,
+        @DefaultValue("200") int batchSize) {
+}

@@ -1,0 +1,261 @@
+package io.switchboard.orchestrator.onboarding;
+
+import io.switchboard.contracts.commands.AcquireNumber;
+import io.switchboard.contracts.commands.AssistantRole;
+import io.switchboard.contracts.commands.CreateAssistant;
+import io.switchboard.contracts.commands.DeleteAssistant;
+import io.switchboard.contracts.commands.DeletePhoneNumberRegistration;
+import io.switchboard.contracts.commands.RegisterPhoneNumber;
+import io.switchboard.contracts.commands.ReleaseNumber;
+import io.switchboard.contracts.commands.SendApprovalEmail;
+import io.switchboard.contracts.commands.SendFailureEmail;
+import io.switchboard.contracts.events.OrganizationApproved;
+import io.switchboard.contracts.replies.AssistantCreated;
+import io.switchboard.contracts.replies.AssistantDeleted;
+import io.switchboard.contracts.replies.EmailSent;
+import io.switchboard.contracts.replies.NumberAcquired;
+import io.switchboard.contracts.replies.NumberReleased;
+import io.switchboard.contracts.replies.PhoneNumberRegistered;
+import io.switchboard.contracts.replies.PhoneNumberRegistrationDeleted;
+import io.switchboard.contracts.replies.StepFailed;
+import io.switchboard.orchestrator.saga.definition.Direction;
+import io.switchboard.orchestrator.saga.definition.RetryPolicy;
+import io.switchboard.orchestrator.saga.definition.SagaDefinition;
+import io.switchboard.orchestrator.saga.definition.StepFailure;
+import io.switchboard.orchestrator.saga.persistence.SagaState;
+import io.switchboard.orchestrator.saga.persistence.StepStatus;
+import io.switchboard.orchestrator.saga.testkit.SagaScenario;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The onboarding saga's business rules, run in memory with the saga test kit. */
+class OnboardingSagaTest {
+    private static final OrganizationApproved ACME = new OrganizationApproved("org-acme", "Acme", "owner@acme.test",
+            "verified", "US", "510", null);
+
+    private final List<String> savedConfigs = new ArrayList<>();
+    private boolean failSave;
+
+    private SagaDefinition<OnboardingData> definition() {
+        SagaDefinition<OnboardingData> definition = OnboardingSaga.definition((data, step) -> {
+            if (failSave) {
+                throw new StepFailure("DB_REJECTED", "config rejected", false);
+            }
+            savedConfigs.add(data.orgId());
+            return data.withSetupDate("2026-01-01T00:00:00Z");
+        });
+        definition.steps().forEach(step -> step.timeout(Duration.ofSeconds(30))
+                .retry(RetryPolicy.exponential(3, Duration.ofSeconds(1), Duration.ofSeconds(10))));
+        return definition;
+    }
+
+    private SagaScenario<OnboardingData> started() {
+        return SagaScenario.given(definition()).startedWith(OnboardingData.from(ACME));
+    }
+
+    private SagaScenario<OnboardingData> withNumberAndAssistants(SagaScenario<OnboardingData> saga) {
+        return saga.reply("acquire-number", new NumberAcquired("+15105550100", "PN1", NumberAcquired.Source.PURCHASED))
+                .reply("create-inbound-assistant", new AssistantCreated("asst-in", "Acme inbound"))
+                .reply("create-outbound-assistant", new AssistantCreated("asst-out", "Acme outbound"));
+    }
+
+    @Test
+    void startsNumberAndBothAssistantsInParallel() {
+        SagaScenario<OnboardingData> saga = started()
+                .expectCommandsInFlight(AcquireNumber.class, CreateAssistant.class, CreateAssistant.class);
+
+        AcquireNumber acquire = saga.command("acquire-number", AcquireNumber.class);
+        assertThat(acquire.areaCode()).isEqualTo("510");
+        assertThat(acquire.country()).isEqualTo("US");
+        assertThat(acquire.allowTrialFallback()).isTrue();
+        assertThat(saga.command("create-inbound-assistant", CreateAssistant.class))
+                .extracting(CreateAssistant::name, CreateAssistant::role).containsExactly("Acme inbound", AssistantRole.INBOUND);
+        assertThat(saga.command("create-outbound-assistant", CreateAssistant.class))
+                .extracting(CreateAssistant::name, CreateAssistant::role).containsExactly("Acme outbound", AssistantRole.OUTBOUND);
+    }
+
+    @Test
+    void happyPathRegistersTheNumberOnTheInboundAssistantSavesConfigAndEmails() {
+        SagaScenario<OnboardingData> saga = withNumberAndAssistants(started());
+
+        RegisterPhoneNumber register = saga.expectCommandsInFlight(RegisterPhoneNumber.class)
+                .command("register-number", RegisterPhoneNumber.class);
+        assertThat(register.assistantId()).isEqualTo("asst-in");
+        assertThat(register.phoneNumber()).isEqualTo("+15105550100");
+
+        saga.reply("register-number", new PhoneNumberRegistered("vapi-pn-1", "+15105550100", "asst-in"));
+        assertThat(savedConfigs).containsExactly("org-acme");
+        SendApprovalEmail email = saga.expectCommandsInFlight(SendApprovalEmail.class)
+                .command("send-approval-email", SendApprovalEmail.class);
+        assertThat(email.phoneNumber()).isEqualTo("+15105550100");
+        assertThat(email.inboundAssistantName()).isEqualTo("Acme inbound");
+        assertThat(email.setupDate()).isEqualTo("2026-01-01T00:00:00Z");
+
+        saga.reply("send-approval-email", new EmailSent("approval", "owner@acme.test", false))
+                .expectState(SagaState.COMPLETED);
+        assertThat(saga.endedCount()).isEqualTo(1);
+        assertThat(saga.compensationOrder()).isEmpty();
+    }
+
+    @Test
+    void assistantFailureWaitsForParallelSiblingsThenUndoesInReverseAndEmailsTheOwner() {
+        SagaScenario<OnboardingData> saga = started()
+                .reply("acquire-number", new NumberAcquired("+15105550100", "PN1", NumberAcquired.Source.PURCHASED))
+                .failureReply("create-inbound-assistant", StepFailed.AUTHENTICATION_FAILED, false);
+
+        // The outbound assistant is still being created: nothing is undone until it has answered.
+        saga.expectState(SagaState.RUNNING).expectCommandsInFlight(CreateAssistant.class);
+
+        saga.reply("create-outbound-assistant", new AssistantCreated("asst-out", "Acme outbound"))
+                .expectState(SagaState.COMPENSATING);
+        assertThat(saga.compensationCommand("create-outbound-assistant", DeleteAssistant.class).assistantId())
+                .isEqualTo("asst-out");
+        saga.compensationReply("create-outbound-assistant", new AssistantDeleted("asst-out", false));
+        assertThat(saga.compensationCommand("acquire-number", ReleaseNumber.class).numberSid()).isEqualTo("PN1");
+        saga.compensationReply("acquire-number", new NumberReleased("PN1", false));
+
+        SendFailureEmail failureEmail = saga.compensationCommand("notify-owner-on-failure", SendFailureEmail.class);
+        assertThat(failureEmail.failedStep()).isEqualTo("create-inbound-assistant");
+        assertThat(failureEmail.reason()).contains(StepFailed.AUTHENTICATION_FAILED);
+        saga.compensationReply("notify-owner-on-failure", new EmailSent("failure", "owner@acme.test", false))
+                .expectState(SagaState.COMPENSATED);
+
+        assertThat(saga.compensationOrder())
+                .containsExactly("create-outbound-assistant", "acquire-number", "notify-owner-on-failure");
+        assertThat(saga.data().numberSid()).isNull();
+    }
+
+    @Test
+    void registrationFailureUndoesEverythingCreatedNewestFirst() {
+        SagaScenario<OnboardingData> saga = withNumberAndAssistants(started())
+                .failureReply("register-number", StepFailed.INVALID_REQUEST, false)
+                .expectState(SagaState.COMPENSATING);
+
+        saga.compensationReply("create-outbound-assistant", new AssistantDeleted("asst-out", false))
+                .compensationReply("create-inbound-assistant", new AssistantDeleted("asst-in", false))
+                .compensationReply("acquire-number", new NumberReleased("PN1", false))
+                .compensationReply("notify-owner-on-failure", new EmailSent("failure", "owner@acme.test", false))
+                .expectState(SagaState.COMPENSATED)
+                .expectNoStep("register-number", Direction.COMPENSATION);
+        assertThat(saga.compensationOrder()).containsExactly("create-outbound-assistant", "create-inbound-assistant",
+                "acquire-number", "notify-owner-on-failure");
+    }
+
+    @Test
+    void saveFailureAlsoUndoesTheVapiRegistration() {
+        failSave = true;
+        SagaScenario<OnboardingData> saga = withNumberAndAssistants(started())
+                .reply("register-number", new PhoneNumberRegistered("vapi-pn-1", "+15105550100", "asst-in"))
+                .expectState(SagaState.COMPENSATING);
+
+        assertThat(saga.compensationCommand("register-number", DeletePhoneNumberRegistration.class).vapiPhoneNumberId())
+                .isEqualTo("vapi-pn-1");
+        assertThat(saga.instance().failedStep()).isEqualTo("save-ai-config");
+    }
+
+    @Test
+    void aTrialAccountsExistingNumberIsNeverReleased() {
+        SagaScenario<OnboardingData> saga = started()
+                .reply("acquire-number", new NumberAcquired("+15105550199", "PN-TRIAL", NumberAcquired.Source.TRIAL_EXISTING))
+                .reply("create-inbound-assistant", new AssistantCreated("asst-in", "Acme inbound"))
+                .reply("create-outbound-assistant", new AssistantCreated("asst-out", "Acme outbound"))
+                .failureReply("register-number", StepFailed.INVALID_REQUEST, false)
+                .compensationReply("create-outbound-assistant", new AssistantDeleted("asst-out", false))
+                .compensationReply("create-inbound-assistant", new AssistantDeleted("asst-in", false))
+                .expectStepStatus("acquire-number", Direction.COMPENSATION, StepStatus.SKIPPED);
+
+        assertThat(saga.sentCommands()).noneMatch(c -> c.request().command() instanceof ReleaseNumber);
+    }
+
+    @Test
+    void retryableFailuresAreRetriedWithBackoffUnderTheSameRequestId() {
+        SagaScenario<OnboardingData> saga = started()
+                .failureReply("acquire-number", StepFailed.RATE_LIMITED, true)
+                .expectStepStatus("acquire-number", Direction.ACTION, StepStatus.WAITING_RETRY);
+        String firstRequestId = saga.command("acquire-number", AcquireNumber.class).requestId();
+
+        saga.elapse(Duration.ofMillis(999)).expectStepStatus("acquire-number", Direction.ACTION, StepStatus.WAITING_RETRY);
+        saga.elapse(Duration.ofMillis(1)).expectStepStatus("acquire-number", Direction.ACTION, StepStatus.RUNNING);
+
+        assertThat(saga.attempts("acquire-number", Direction.ACTION)).isEqualTo(2);
+        assertThat(saga.command("acquire-number", AcquireNumber.class).requestId()).isEqualTo(firstRequestId);
+    }
+
+    @Test
+    void aStepThatNeverAnswersTimesOutRetriesAndThenCompensates() {
+        SagaScenario<OnboardingData> saga = started()
+                .reply("create-inbound-assistant", new AssistantCreated("asst-in", "Acme inbound"))
+                .reply("create-outbound-assistant", new AssistantCreated("asst-out", "Acme outbound"));
+
+        saga.elapse(Duration.ofSeconds(30)).elapse(Duration.ofSeconds(1))   // attempt 1 times out, attempt 2 sent
+                .elapse(Duration.ofSeconds(30)).elapse(Duration.ofSeconds(2))  // attempt 2 times out, attempt 3 sent
+                .elapse(Duration.ofSeconds(30));                               // attempt 3 times out: give up
+
+        saga.expectStepStatus("acquire-number", Direction.ACTION, StepStatus.FAILED).expectState(SagaState.COMPENSATING);
+        assertThat(saga.attempts("acquire-number", Direction.ACTION)).isEqualTo(3);
+        assertThat(saga.instance().failureReason()).startsWith(StepFailed.TIMEOUT);
+    }
+
+    @Test
+    void aLateSuccessAfterGivingUpIsUndoneSoNothingLeaks() {
+        SagaScenario<OnboardingData> saga = started()
+                .failureReply("create-inbound-assistant", StepFailed.AUTHENTICATION_FAILED, false)
+                .reply("create-outbound-assistant", new AssistantCreated("asst-out", "Acme outbound"))
+                .elapse(Duration.ofSeconds(30)).elapse(Duration.ofSeconds(1))
+                .elapse(Duration.ofSeconds(30)).elapse(Duration.ofSeconds(2))
+                .elapse(Duration.ofSeconds(30))
+                .compensationReply("create-outbound-assistant", new AssistantDeleted("asst-out", false))
+                .compensationReply("notify-owner-on-failure", new EmailSent("failure", "owner@acme.test", false))
+                .expectState(SagaState.COMPENSATED);
+
+        // The purchase went through after all: its reply arrives late and the number is released.
+        saga.replyToAttempt("acquire-number", Direction.ACTION, 2,
+                new NumberAcquired("+15105550100", "PN-LATE", NumberAcquired.Source.PURCHASED));
+        saga.expectState(SagaState.COMPENSATING);
+        assertThat(saga.compensationCommand("acquire-number", ReleaseNumber.class).numberSid()).isEqualTo("PN-LATE");
+        saga.compensationReply("acquire-number", new NumberReleased("PN-LATE", false)).expectState(SagaState.COMPENSATED);
+    }
+
+    @Test
+    void duplicateAndStaleRepliesChangeNothing() {
+        SagaScenario<OnboardingData> saga = started()
+                .reply("acquire-number", new NumberAcquired("+15105550100", "PN1", NumberAcquired.Source.PURCHASED));
+        int commandsBefore = saga.sentCommands().size();
+
+        saga.replyToAttempt("acquire-number", Direction.ACTION, 1,
+                new NumberAcquired("+15105550100", "PN1", NumberAcquired.Source.PURCHASED));
+        saga.replyToAttempt("acquire-number", Direction.ACTION, 1,
+                new StepFailed(StepFailed.PROVIDER_UNAVAILABLE, "late", true, "twilio", null));
+
+        assertThat(saga.sentCommands()).hasSize(commandsBefore);
+        saga.expectStepStatus("acquire-number", Direction.ACTION, StepStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aFailingApprovalEmailDoesNotUndoAWorkingLine() {
+        SagaScenario<OnboardingData> saga = withNumberAndAssistants(started())
+                .reply("register-number", new PhoneNumberRegistered("vapi-pn-1", "+15105550100", "asst-in"))
+                .failureReply("send-approval-email", StepFailed.INVALID_REQUEST, false);
+
+        saga.expectState(SagaState.COMPLETED).expectStepStatus("send-approval-email", Direction.ACTION, StepStatus.FAILED);
+        assertThat(saga.compensationOrder()).isEmpty();
+    }
+
+    @Test
+    void aCompensationThatKeepsFailingParksTheSagaAsFailedAndReplayResumesIt() {
+        SagaScenario<OnboardingData> saga = withNumberAndAssistants(started())
+                .failureReply("register-number", StepFailed.INVALID_REQUEST, false)
+                .compensationFailureReply("create-outbound-assistant", StepFailed.PROVIDER_UNAVAILABLE, false)
+                .expectState(SagaState.FAILED);
+        assertThat(saga.instance().failedStep()).isEqualTo("create-outbound-assistant (compensation)");
+
+        saga.replay().expectState(SagaState.COMPENSATING);
+        assertThat(saga.compensationCommand("create-outbound-assistant", DeleteAssistant.class).assistantId())
+                .isEqualTo("asst-out");
+    }
+}
