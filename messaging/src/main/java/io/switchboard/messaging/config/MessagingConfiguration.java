@@ -3,6 +3,8 @@ package io.switchboard.messaging.config;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.messaging.headers.CloudEventHeaders;
 import io.switchboard.messaging.worker.WorkerRuntime;
+import io.switchboard.contracts.wire.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -13,7 +15,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -70,6 +74,15 @@ public class MessagingConfiguration {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return new DefaultKafkaConsumerFactory<>(config);
+    }
+
+    /** Spring's KafkaAdmin creates missing topics at startup; existing ones are left as they are. */
+    @Bean
+    public KafkaAdmin.NewTopics switchboardTopics(MessagingProperties properties) {
+        return new KafkaAdmin.NewTopics(Topics.all().stream()
+                .map(name -> TopicBuilder.name(name).partitions(properties.topicPartitions())
+                        .replicas(properties.topicReplicas()).build())
+                .toArray(NewTopic[]::new));
     }
 
     @Bean

@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param workerConcurrency consumer threads per worker command topic
  * @param lingerMs          producer batching delay; small, because saga latency is end-to-end visible
  * @param redeliveryBackoff pause before a batch whose replies could not be sent is processed again
+ * @param topicPartitions   partitions of topics this service creates at startup when they are missing
+ * @param topicReplicas     replication factor of those topics (1 for a single local broker, 3 in production)
  */
 @ConfigurationProperties(prefix = "switchboard.messaging")
 public record MessagingProperties(
@@ -21,5 +23,7 @@ public record MessagingProperties(
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("3") int workerConcurrency,
         @DefaultValue("1") int lingerMs,
-        @DefaultValue("1s") Duration redeliveryBackoff) {
+        @DefaultValue("1s") Duration redeliveryBackoff,
+        @DefaultValue("12") int topicPartitions,
+        @DefaultValue("1") short topicReplicas) {
 }

@@ -1,0 +1,157 @@
+package io.switchboard.orchestrator.kafka;
+
+import io.switchboard.contracts.commands.AcquireNumber;
+import io.switchboard.contracts.commands.Command;
+import io.switchboard.contracts.commands.CreateAssistant;
+import io.switchboard.contracts.commands.DeleteAssistant;
+import io.switchboard.contracts.commands.DeletePhoneNumberRegistration;
+import io.switchboard.contracts.commands.RegisterPhoneNumber;
+import io.switchboard.contracts.commands.ReleaseNumber;
+import io.switchboard.contracts.commands.SendApprovalEmail;
+import io.switchboard.contracts.commands.SendFailureEmail;
+import io.switchboard.contracts.replies.AssistantCreated;
+import io.switchboard.contracts.replies.AssistantDeleted;
+import io.switchboard.contracts.replies.EmailSent;
+import io.switchboard.contracts.replies.NumberAcquired;
+import io.switchboard.contracts.replies.NumberReleased;
+import io.switchboard.contracts.replies.PhoneNumberRegistered;
+import io.switchboard.contracts.replies.PhoneNumberRegistrationDeleted;
+import io.switchboard.contracts.replies.Reply;
+import io.switchboard.contracts.replies.StepFailed;
+import io.switchboard.contracts.wire.MessageTypes;
+import io.switchboard.contracts.wire.Topics;
+import io.switchboard.messaging.codec.JsonCodec;
+import io.switchboard.messaging.headers.CloudEventHeaders;
+import io.switchboard.messaging.headers.MessageMetadata;
+import io.switchboard.messaging.headers.SagaRouting;
+import io.switchboard.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Stands in for the three workers at the Kafka protocol level: consumes their command topics and answers each
+ * command on the reply topic, successfully unless a test asked a command type to fail for an organization. Lets
+ * the orchestrator be tested over the real broker without Twilio, VAPI or SMTP.
+ */
+public final class FakeWorkers implements AutoCloseable {
+    private final JsonCodec codec = new JsonCodec();
+    private final CloudEventHeaders headers = new CloudEventHeaders("/tests/fake-workers");
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaProducer<String, byte[]> producer;
+    private final Map<String, StepFailed> failures = new ConcurrentHashMap<>();
+    private final Queue<Command> received = new ConcurrentLinkedQueue<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public FakeWorkers() {
+        String bootstrap = TestInfrastructure.kafkaBootstrapServers();
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "fake-workers-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        consumer.subscribe(List.of(Topics.TWILIO_COMMANDS, Topics.VAPI_COMMANDS, Topics.NOTIFIER_COMMANDS));
+        thread = new Thread(this::loop, "fake-workers");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Every command of this type for this organization fails with the given reply. */
+    public void fail(String orgId, Class<? extends Command> type, StepFailed failure) {
+        failures.put(orgId + "/" + type.getSimpleName(), failure);
+    }
+
+    public List<Command> received(String orgId) {
+        return received.stream().filter(c -> c.orgId().equals(orgId)).toList();
+    }
+
+    private void loop() {
+        try {
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    answer(record);
+                }
+                consumer.commitSync();
+            }
+        } catch (WakeupException e) {
+            // closing
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void answer(ConsumerRecord<String, byte[]> record) {
+        MessageMetadata metadata = CloudEventHeaders.metadataOf(record.headers());
+        Class<? extends Record> type = MessageTypes.classOf(metadata.type()).orElse(null);
+        if (type == null || !Command.class.isAssignableFrom(type)) {
+            return;
+        }
+        Command command = (Command) codec.decode(record.value(), type);
+        received.add(command);
+        Reply reply = failures.getOrDefault(command.orgId() + "/" + type.getSimpleName(), null);
+        if (reply == null) {
+            reply = success(command);
+        }
+        Map<String, String> replyHeaders = headers.newMessage(MessageTypes.typeOf(reply.getClass()), command.orgId(),
+                SagaRouting.replyTo(metadata));
+        producer.send(new ProducerRecord<>(metadata.replyTopic(), null, command.orgId(), codec.encode(reply),
+                CloudEventHeaders.toKafka(replyHeaders)));
+    }
+
+    private static Reply success(Command command) {
+        String suffix = Integer.toHexString(command.requestId().hashCode());
+        if (command instanceof AcquireNumber) {
+            return new NumberAcquired("+1510555" + String.format("%04d", Math.abs(command.requestId().hashCode()) % 10000),
+                    "PN" + suffix, NumberAcquired.Source.PURCHASED);
+        } else if (command instanceof CreateAssistant create) {
+            return new AssistantCreated("asst-" + suffix, create.name());
+        } else if (command instanceof RegisterPhoneNumber register) {
+            return new PhoneNumberRegistered("vapi-" + suffix, register.phoneNumber(), register.assistantId());
+        } else if (command instanceof SendApprovalEmail email) {
+            return new EmailSent("approval", email.ownerEmail(), false);
+        } else if (command instanceof SendFailureEmail email) {
+            return new EmailSent("failure", email.ownerEmail(), false);
+        } else if (command instanceof ReleaseNumber release) {
+            return new NumberReleased(release.numberSid(), false);
+        } else if (command instanceof DeleteAssistant delete) {
+            return new AssistantDeleted(delete.assistantId(), false);
+        } else if (command instanceof DeletePhoneNumberRegistration delete) {
+            return new PhoneNumberRegistrationDeleted(delete.vapiPhoneNumberId(), false);
+        }
+        throw new IllegalArgumentException("No fake answer for " + command);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close();
+    }
+}
