@@ -1,0 +1,30 @@
+package io.switchboard.notifier.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * What the notifier says and how it guards delivery ({@code switchboard.notifier.*}). SMTP connection settings
+ * are Spring Boot's {@code spring.mail.*}.
+ *
+ * @param from           the From header, an RFC 5322 address, optionally with a display name
+ * @param supportEmail   where owners are told to write when something went wrong
+ * @param productName    how the product is called in subjects and bodies
+ * @param dashboardUrl   link to the owner's dashboard in the approval email; blank leaves the link out
+ * @param timeZone       zone in which the setup date is shown to owners
+ * @param inFlightWindow how long a claimed-but-unconfirmed email counts as "being sent right now" by another
+ *                       consumer; after it, the claim is taken as left behind by a crash mid-send. Must exceed
+ *                       the longest possible SMTP exchange (connection + read + write timeouts, a few times over)
+ */
+@ConfigurationProperties(prefix = "switchboard.notifier")
+public record NotifierProperties(
+        @DefaultValue("Switchboard <no-reply@switchboard.local>") String from,
+        @DefaultValue("support@switchboard.local") String supportEmail,
+        @DefaultValue("Switchboard") String productName,
+        @DefaultValue("") String dashboardUrl,
+        @DefaultValue("UTC") ZoneId timeZone,
+        @DefaultValue("5m") Duration inFlightWindow) {
+}
