@@ -1,12 +1,18 @@
 package io.switchboard.orchestrator;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** The saga orchestrator: organization events in, saga commands out, state in PostgreSQL. */
 @SpringBootApplication
 public class OrchestratorApplication {
+    /**
+     * Each service reads {@code <name>.yml} instead of {@code application.yml}, so that all of them can run side by
+     * side in one JVM (the all-in-one launcher) without one service's defaults shadowing another's.
+     */
+    public static final String CONFIG_NAME = "spring.config.name=orchestrator";
+
     public static void main(String[] args) {
-        SpringApplication.run(OrchestratorApplication.class, args);
+        new SpringApplicationBuilder(OrchestratorApplication.class).properties(CONFIG_NAME).run(args);
     }
 }

@@ -24,6 +24,6 @@ public record MessagingProperties(
         @DefaultValue("3") int workerConcurrency,
         @DefaultValue("1") int lingerMs,
         @DefaultValue("1s") Duration redeliveryBackoff,
-        @DefaultValue("12") int topicPartitions,
+        @DefaultValue("6") int topicPartitions,
         @DefaultValue("1") short topicReplicas) {
 }

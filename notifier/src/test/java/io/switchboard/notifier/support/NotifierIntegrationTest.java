@@ -19,7 +19,7 @@ import java.util.UUID;
  * SMTP server. Subclasses share one application context (same configuration), so one consumer group member runs.
  * Tests keep apart by unique request ids and recipients instead of resetting shared state.
  */
-@SpringBootTest(classes = NotifierApplication.class)
+@SpringBootTest(classes = NotifierApplication.class, properties = NotifierApplication.CONFIG_NAME)
 public abstract class NotifierIntegrationTest {
     protected static final String FROM = "Switchboard Test <no-reply@switchboard.test>";
     protected static final String SUPPORT = "help@switchboard.test";

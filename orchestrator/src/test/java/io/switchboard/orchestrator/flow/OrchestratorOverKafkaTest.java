@@ -44,7 +44,8 @@ import static org.awaitility.Awaitility.await;
  * level by {@link FakeWorkers}. The full system with real workers and simulators is tested in infra/system-tests.
  */
 @SpringBootTest(classes = OrchestratorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"switchboard.timers.poll-interval=50ms", "switchboard.outbox.sweep-interval=100ms"})
+        properties = {OrchestratorApplication.CONFIG_NAME, "switchboard.timers.poll-interval=50ms",
+                "switchboard.outbox.sweep-interval=100ms"})
 class OrchestratorOverKafkaTest {
     private static FakeWorkers workers;
     private static KafkaTestClient kafka;
@@ -63,7 +64,7 @@ class OrchestratorOverKafkaTest {
 
     @BeforeAll
     static void startFakeWorkers() {
-        TestInfrastructure.createTopics(12, Topics.all().toArray(String[]::new));
+        TestInfrastructure.createTopics(6, Topics.all().toArray(String[]::new));
         kafka = new KafkaTestClient();
         workers = new FakeWorkers();
     }
