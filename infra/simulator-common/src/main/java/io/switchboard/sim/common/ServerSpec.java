@@ -1,0 +1,29 @@
+package io.switchboard.sim.common;
+
+/**
+ * Everything {@link SimulatorServer} needs to serve one provider.
+ *
+ * @param name    thread-name prefix and log name
+ * @param port    0 picks a free port
+ * @param threads size of the bounded worker pool
+ */
+public record ServerSpec(
+        String name,
+        int port,
+        int threads,
+        Router router,
+        ProviderErrors errors,
+        Authenticator authenticator,
+        Latency latency,
+        FaultInjector faults,
+        AdminBackend admin) {
+
+    public ServerSpec {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package io.switchboard.sim.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.switchboard.sim.common.testing.Await;
+import io.switchboard.sim.common.testing.HttpTestClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The shared plumbing, driven over real HTTP through a toy provider with one counter. */
+class SimulatorServerTest {
+
+    private final AtomicInteger created = new AtomicInteger();
+    private final FaultInjector faults = new FaultInjector();
+    private SimulatorServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private HttpTestClient start(Latency latency, int threads) {
+        List<Route> routes = List.of(
+                Route.of("POST", "/items", "CreateItem", r -> SimResponse.json(201, Map.of("n", created.incrementAndGet()))),
+                Route.of("GET", "/items/{id}", "FetchItem", r -> SimResponse.json(200, Map.of("id", r.pathParam("id")))),
+                Route.of("GET", "/boom", "Boom", r -> {
+                    throw new IllegalStateException("bug");
+                }));
+        Authenticator auth = r -> r.header("x-key").filter("good"::equals).isPresent()
+                ? Optional.empty()
+                : Optional.of(SimResponse.json(401, Map.of("error", "auth")));
+        AdminBackend admin = new AdminBackend() {
+            @Override
+            public Object inventory() {
+                return Map.of("created", created.get());
+            }
+
+            @Override
+            public void reset() {
+                created.set(0);
+            }
+        };
+        server = SimulatorServer.start(new ServerSpec("toy", 0, threads, new Router(routes), new ToyErrors(), auth,
+                latency, faults, admin));
+        return new HttpTestClient(server.baseUrl()).withHeader("X-Key", "good");
+    }
+
+    @Test
+    void routesRequestsAndReportsProviderShapedRoutingErrors() {
+        HttpTestClient client = start(Latency.none(), 2);
+
+        assertThat(client.get("/items/abc").body()).isEqualTo("{\"id\":\"abc\"}");
+        assertThat(client.get("/nowhere").statusCode()).isEqualTo(404);
+        assertThat(client.get("/nowhere").body()).contains("toy-not-found");
+        assertThat(client.delete("/items/abc").statusCode()).isEqualTo(405);
+        assertThat(client.get("/boom").statusCode()).isEqualTo(500);
+        assertThat(client.get("/boom").body()).contains("toy-internal");
+        assertThat(server.baseUrl()).isEqualTo("http://127.0.0.1:" + server.port());
+    }
+
+    @Test
+    void authenticatorRejectsBeforeTheHandlerRuns() {
+        start(Latency.none(), 2);
+        HttpTestClient anonymous = new HttpTestClient(server.baseUrl());
+
+        HttpResponse<String> response = anonymous.postJson("/items", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(created).hasValue(0);
+    }
+
+    @Test
+    void fixedLatencyDelaysEveryProviderCall() {
+        HttpTestClient client = start(Latency.fixedMillis(200), 2);
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = client.get("/items/1");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void delayedRequestsDoNotHoldWorkerThreads() {
+        HttpTestClient client = start(Latency.none(), 1);
+        faults.add(FaultRule.forOperation("CreateItem").always().delay(Duration.ofSeconds(1)));
+
+        CompletableFuture<HttpResponse<String>> slow1 = CompletableFuture.supplyAsync(() -> client.postJson("/items", "{}"));
+        CompletableFuture<HttpResponse<String>> slow2 = CompletableFuture.supplyAsync(() -> client.postJson("/items", "{}"));
+        // With one worker thread, a sleeping implementation would make this wait for the slow calls.
+        Await.until(() -> server.stats().count("CreateItem") == 2);
+        HttpResponse<String> fast = client.get("/items/x");
+
+        assertThat(fast.statusCode()).isEqualTo(200);
+        assertThat(slow1).isNotDone();
+        assertThat(slow2).isNotDone();
+        assertThat(slow1.join().statusCode()).isEqualTo(201);
+        assertThat(slow2.join().statusCode()).isEqualTo(201);
+        assertThat(created).hasValue(2);
+    }
+
+    @Test
+    void failAnswersTheStatusWithoutDoingTheWork() {
+        HttpTestClient client = start(Latency.none(), 2);
+        faults.add(FaultRule.forOperation("CreateItem").onNthCall(1).fail(503));
+
+        HttpResponse<String> first = client.postJson("/items", "{}");
+        HttpResponse<String> second = client.postJson("/items", "{}");
+
+        assertThat(first.statusCode()).isEqualTo(503);
+        assertThat(first.body()).contains("toy-injected-503");
+        assertThat(second.statusCode()).isEqualTo(201);
+        assertThat(created).hasValue(1);
+    }
+
+    @Test
+    void applyThenFailDoesTheWorkAndStillFails() {
+        HttpTestClient client = start(Latency.none(), 2);
+        faults.add(FaultRule.forOperation("CreateItem").onNextCalls(1).applyThenFail(500));
+
+        HttpResponse<String> response = client.postJson("/items", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(created).hasValue(1);
+    }
+
+    @Test
+    void applyThenHangMakesTheClientTimeOutAfterTheEffect() {
+        HttpTestClient client = start(Latency.none(), 2);
+        faults.add(FaultRule.forOperation("CreateItem").onNextCalls(1).applyThenFail(500, Duration.ofSeconds(5)));
+
+        assertThatThrownBy(() -> client.withTimeout(Duration.ofMillis(300)).postJson("/items", "{}"))
+                .hasCauseInstanceOf(HttpTimeoutException.class);
+        assertThat(created).hasValue(1);
+    }
+
+    /** The JDK server closes dropped sockets on its selector tick, so each drop takes up to ~1 s to be seen. */
+    @Test
+    void dropClosesTheConnectionWithoutAnswerAndApplyThenDropKeepsTheEffect() {
+        HttpTestClient client = start(Latency.none(), 2);
+        faults.add(FaultRule.forOperation("CreateItem").onNthCall(1).drop());
+        faults.add(FaultRule.forOperation("CreateItem").onNthCall(2).applyThenDrop());
+
+        assertThatThrownBy(() -> client.postJson("/items", "{}")).isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(IOException.class);
+        assertThat(created).hasValue(0);
+        assertThatThrownBy(() -> client.postJson("/items", "{}")).isInstanceOf(UncheckedIOException.class);
+        assertThat(created).hasValue(1);
+    }
+
+    @Test
+    void adminEndpointsDriveFaultsStatsInventoryAndReset() {
+        HttpTestClient client = start(Latency.none(), 2);
+        HttpTestClient admin = new HttpTestClient(server.baseUrl());
+
+        HttpResponse<String> added = admin.postJson("/__admin/faults",
+                "{\"operation\":\"CreateItem\",\"trigger\":\"NTH\",\"count\":2,\"action\":\"FAIL\",\"status\":502}");
+        assertThat(added.statusCode()).isEqualTo(201);
+        String id = HttpTestClient.json(added).get("id").stringValue();
+
+        assertThat(client.postJson("/items", "{}").statusCode()).isEqualTo(201);
+        assertThat(client.postJson("/items", "{}").statusCode()).isEqualTo(502);
+        assertThat(HttpTestClient.json(admin.get("/__admin/faults")).get(0).get("id").stringValue()).isEqualTo(id);
+
+        var stats = HttpTestClient.json(admin.get("/__admin/stats"));
+        assertThat(stats.get("byOperation").get("CreateItem").asInt()).isEqualTo(2);
+        assertThat(stats.get("faultsInjected").asInt()).isEqualTo(1);
+        assertThat(HttpTestClient.json(admin.get("/__admin/inventory")).get("created").asInt()).isEqualTo(1);
+
+        assertThat(admin.delete("/__admin/faults/" + id).statusCode()).isEqualTo(204);
+        assertThat(admin.delete("/__admin/faults/" + id).statusCode()).isEqualTo(404);
+        assertThat(admin.postJson("/__admin/faults", "{\"trigger\":\"SOMETIMES\"}").statusCode()).isEqualTo(400);
+        assertThat(admin.get("/__admin/nope").statusCode()).isEqualTo(404);
+
+        assertThat(admin.postJson("/__admin/reset", "").statusCode()).isEqualTo(204);
+        assertThat(created).hasValue(0);
+        assertThat(HttpTestClient.json(admin.get("/__admin/stats")).get("total").asInt()).isZero();
+    }
+
+    @Test
+    void adminDeleteAllFaultsClearsRules() {
+        start(Latency.none(), 2);
+        HttpTestClient admin = new HttpTestClient(server.baseUrl());
+        faults.add(FaultRule.forOperation("CreateItem").always().fail(500));
+
+        assertThat(admin.delete("/__admin/faults").statusCode()).isEqualTo(204);
+        assertThat(faults.rules()).isEmpty();
+    }
+
+    private static final class ToyErrors implements ProviderErrors {
+        @Override
+        public SimResponse injected(int status) {
+            return SimResponse.json(status, Map.of("error", "toy-injected-" + status));
+        }
+
+        @Override
+        public SimResponse notFound(SimRequest request) {
+            return SimResponse.json(404, Map.of("error", "toy-not-found"));
+        }
+
+        @Override
+        public SimResponse methodNotAllowed(SimRequest request) {
+            return SimResponse.json(405, Map.of("error", "toy-method"));
+        }
+
+        @Override
+        public SimResponse internalError() {
+            return SimResponse.json(500, Map.of("error", "toy-internal"));
+        }
+    }
+}

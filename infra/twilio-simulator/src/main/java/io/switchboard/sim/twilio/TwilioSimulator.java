@@ -1,0 +1,130 @@
+package io.switchboard.sim.twilio;
+
+import io.switchboard.sim.common.AdminBackend;
+import io.switchboard.sim.common.FaultInjector;
+import io.switchboard.sim.common.RequestStats;
+import io.switchboard.sim.common.Router;
+import io.switchboard.sim.common.ServerSpec;
+import io.switchboard.sim.common.SimulatorServer;
+import io.switchboard.sim.common.Standalone;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A protocol-level Twilio for the phone-number part of the 2010-04-01 REST API: same paths, form-encoded
+ * requests, Basic auth, JSON bodies and error codes as api.twilio.com, with state, latency and fault injection.
+ * Point a client's base URL at {@link #baseUrl()} instead of {@code https://api.twilio.com}.
+ */
+public final class TwilioSimulator implements AutoCloseable {
+
+    private final TwilioSimulatorConfig config;
+    private final NumberInventory inventory;
+    private final FaultInjector faults = new FaultInjector();
+    private final SimulatorServer server;
+
+    private TwilioSimulator(TwilioSimulatorConfig config) {
+        this.config = config;
+        this.inventory = new NumberInventory(config.catalog(), config.trialMode(), Clock.systemUTC());
+        TwilioApi api = new TwilioApi(inventory, config.catalog());
+        this.server = SimulatorServer.start(new ServerSpec("twilio-simulator", config.port(), config.threads(),
+                new Router(api.routes()), new TwilioErrors(), new TwilioAuthenticator(config.allAccounts()),
+                config.latency(), faults, new Admin()));
+    }
+
+    public static TwilioSimulator start(TwilioSimulatorConfig config) {
+        return new TwilioSimulator(config);
+    }
+
+    public static TwilioSimulator start() {
+        return start(TwilioSimulatorConfig.defaults());
+    }
+
+    /** E.g. {@code http://127.0.0.1:41234}; requests go to {@code baseUrl() + "/2010-04-01/Accounts/..."}. */
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public TwilioSimulatorConfig config() {
+        return config;
+    }
+
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    public RequestStats stats() {
+        return server.stats();
+    }
+
+    /** Numbers currently owned, by all accounts, in purchase order. */
+    public List<IncomingNumber> ownedNumbers() {
+        return inventory.owned();
+    }
+
+    public List<IncomingNumber> ownedNumbers(String accountSid) {
+        return inventory.owned().stream().filter(n -> n.accountSid().equals(accountSid)).toList();
+    }
+
+    /** Successful purchases since start or reset, released ones included: "bought exactly once" checks. */
+    public long purchaseCount() {
+        return inventory.purchaseCount();
+    }
+
+    public List<ReleasedNumber> releasedNumbers() {
+        return inventory.released();
+    }
+
+    /** Forgets numbers, releases, fault rules and stats. */
+    public void reset() {
+        inventory.reset();
+        faults.clear();
+        faults.resetCount();
+        server.stats().reset();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    /** {@code java ... TwilioSimulator [port]} or {@code -Dtwilio.simulator.port=4010}; default 4010. */
+    public static void main(String[] args) throws InterruptedException {
+        int port = Standalone.port(args, "twilio.simulator.port", 4010);
+        TwilioSimulator simulator = start(TwilioSimulatorConfig.defaults().withPort(port));
+        Standalone.serveUntilShutdown(simulator, "Twilio simulator listening on " + simulator.baseUrl()
+                + " (account " + simulator.config().accountSid() + ", admin at " + simulator.baseUrl() + "/__admin/)");
+    }
+
+    /** The admin view: numbers and releases, never tokens. */
+    private final class Admin implements AdminBackend {
+        @Override
+        public Object inventory() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("accounts", config.allAccounts().keySet());
+            json.put("incomingPhoneNumbers", inventory.owned().stream().map(n -> {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("sid", n.sid());
+                item.put("accountSid", n.accountSid());
+                item.put("phoneNumber", n.phoneNumber());
+                item.put("friendlyName", n.friendlyName());
+                item.put("voiceUrl", n.webhooks().voiceUrl());
+                item.put("dateCreated", n.dateCreated().toString());
+                return item;
+            }).toList());
+            json.put("releasedPhoneNumbers", inventory.released());
+            json.put("purchaseCount", inventory.purchaseCount());
+            return json;
+        }
+
+        @Override
+        public void reset() {
+            inventory.reset();
+        }
+    }
+}

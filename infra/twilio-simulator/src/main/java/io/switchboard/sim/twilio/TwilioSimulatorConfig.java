@@ -1,0 +1,108 @@
+package io.switchboard.sim.twilio;
+
+import io.switchboard.sim.common.Latency;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How to run a {@link TwilioSimulator}. Start from {@link #defaults()} and use the withers.
+ *
+ * @param port          0 = a free port
+ * @param threads       worker pool size
+ * @param accountSid    the main account ({@link #DEFAULT_ACCOUNT_SID} by default)
+ * @param authToken     its auth token ({@link #DEFAULT_AUTH_TOKEN} by default)
+ * @param extraAccounts more accounts, SID to token (per-tenant accounts / subaccounts)
+ * @param trialMode     every account may own only one number (Twilio trial accounts; 21404 on the second)
+ * @param latency       added to every provider request
+ * @param catalog       which numbers are for sale
+ */
+public record TwilioSimulatorConfig(
+        int port,
+        int threads,
+        String accountSid,
+        String authToken,
+        Map<String, String> extraAccounts,
+        boolean trialMode,
+        Latency latency,
+        NumberCatalog catalog) {
+
+    /** Fixed test account SID: AC + 32 hex, not a real account. */
+    public static final String DEFAULT_ACCOUNT_SID = "ACcafe0000000000000000000000000001";
+    /** Fixed test auth token for {@link #DEFAULT_ACCOUNT_SID}; not a secret anywhere. */
+    public static final String DEFAULT_AUTH_TOKEN = "7e570000000000000000000000000001";
+
+    public TwilioSimulatorConfig {
+        extraAccounts = Map.copyOf(extraAccounts);
+        if (!accountSid.matches("AC[0-9a-fA-F]{32}")) {
+            throw new IllegalArgumentException("accountSid must be AC + 32 hex digits");
+        }
+        extraAccounts.keySet().forEach(sid -> {
+            if (!sid.matches("AC[0-9a-fA-F]{32}")) {
+                throw new IllegalArgumentException("account SIDs must be AC + 32 hex digits: " + sid);
+            }
+        });
+    }
+
+    public static TwilioSimulatorConfig defaults() {
+        return new TwilioSimulatorConfig(0, 8, DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, Map.of(), false,
+                Latency.none(), NumberCatalog.defaults());
+    }
+
+    public TwilioSimulatorConfig withPort(int value) {
+        return new TwilioSimulatorConfig(value, threads, accountSid, authToken, extraAccounts, trialMode, latency, catalog);
+    }
+
+    public TwilioSimulatorConfig withThreads(int value) {
+        return new TwilioSimulatorConfig(port, value, accountSid, authToken, extraAccounts, trialMode, latency, catalog);
+    }
+
+    public TwilioSimulatorConfig withAccount(String sid, String token) {
+        return new TwilioSimulatorConfig(port, threads, sid, token, extraAccounts, trialMode, latency, catalog);
+    }
+
+    public TwilioSimulatorConfig withExtraAccount(String sid, String token) {
+        Map<String, String> all = new LinkedHashMap<>(extraAccounts);
+        all.put(sid, token);
+        return withExtraAccounts(all);
+    }
+
+    public TwilioSimulatorConfig withExtraAccounts(Map<String, String> value) {
+        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, value, trialMode, latency, catalog);
+    }
+
+    public TwilioSimulatorConfig withTrialMode(boolean value) {
+        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, extraAccounts, value, latency, catalog);
+    }
+
+    public TwilioSimulatorConfig withLatency(Latency value) {
+        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, extraAccounts, trialMode, value, catalog);
+    }
+
+    public TwilioSimulatorConfig withCatalog(NumberCatalog value) {
+        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, extraAccounts, trialMode, latency, value);
+    }
+
+    /** Area codes with nothing for sale (replaces the default {"533"}). */
+    public TwilioSimulatorConfig withEmptyAreaCodes(Set<String> areaCodes) {
+        return withCatalog(catalog.withEmptyAreaCodes(areaCodes));
+    }
+
+    public TwilioSimulatorConfig withNumbersPerAreaCode(int count) {
+        return withCatalog(catalog.withNumbersPerAreaCode(count));
+    }
+
+    /** Every account the simulator accepts, SID to token. */
+    Map<String, String> allAccounts() {
+        Map<String, String> all = new LinkedHashMap<>(extraAccounts);
+        all.put(accountSid, authToken);
+        return all;
+    }
+
+    /** Never prints tokens. */
+    @Override
+    public String toString() {
+        return "TwilioSimulatorConfig[port=" + port + ", accountSid=" + accountSid + ", extraAccounts="
+                + extraAccounts.keySet() + ", trialMode=" + trialMode + ", latency=" + latency + "]";
+    }
+}

@@ -1,0 +1,144 @@
+package io.switchboard.sim.vapi;
+
+import io.switchboard.sim.common.Handler;
+import io.switchboard.sim.common.Route;
+import io.switchboard.sim.common.SimRequest;
+import io.switchboard.sim.common.SimResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+
+/** The HTTP face of VAPI: paths and operation ids as in vapi_openapi.json, plus {@code /credential}. */
+final class VapiApi {
+
+    private static final int DEFAULT_LIMIT = 100;
+
+    private final VapiState state;
+
+    VapiApi(VapiState state) {
+        this.state = state;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                route("POST", "/assistant", "AssistantController_create",
+                        r -> SimResponse.json(201, VapiJson.assistant(state.createAssistant(body(r))))),
+                route("GET", "/assistant", "AssistantController_findAll",
+                        r -> SimResponse.json(200, state.assistants(limit(r)).stream().map(VapiJson::assistant).toList())),
+                route("GET", "/assistant/{id}", "AssistantController_findOne",
+                        r -> ok(state.assistant(id(r)).map(VapiJson::assistant).orElseThrow(VapiApi::notFound))),
+                route("PATCH", "/assistant/{id}", "AssistantController_update",
+                        r -> ok(VapiJson.assistant(state.updateAssistant(id(r), body(r))))),
+                route("DELETE", "/assistant/{id}", "AssistantController_remove",
+                        r -> ok(VapiJson.assistant(state.deleteAssistant(id(r))))),
+
+                route("POST", "/phone-number", "PhoneNumberController_create",
+                        r -> SimResponse.json(201, VapiJson.phoneNumber(state.createPhoneNumber(body(r))))),
+                route("GET", "/phone-number", "PhoneNumberController_findAll",
+                        r -> SimResponse.json(200, state.phoneNumbers(limit(r)).stream().map(VapiJson::phoneNumber).toList())),
+                route("GET", "/v2/phone-number", "PhoneNumberController_findAllPaginated", this::searchPhoneNumbers),
+                route("GET", "/phone-number/{id}", "PhoneNumberController_findOne",
+                        r -> ok(state.phoneNumber(id(r)).map(VapiJson::phoneNumber).orElseThrow(VapiApi::notFound))),
+                route("PATCH", "/phone-number/{id}", "PhoneNumberController_update",
+                        r -> ok(VapiJson.phoneNumber(state.updatePhoneNumber(id(r), body(r))))),
+                route("DELETE", "/phone-number/{id}", "PhoneNumberController_remove",
+                        r -> ok(VapiJson.phoneNumber(state.deletePhoneNumber(id(r))))),
+
+                route("POST", "/credential", "CredentialController_create",
+                        r -> SimResponse.json(201, VapiJson.credential(state.createCredential(body(r))))),
+                route("GET", "/credential", "CredentialController_findAll",
+                        r -> SimResponse.json(200, state.credentials(limit(r)).stream().map(VapiJson::credential).toList())),
+                route("GET", "/credential/{id}", "CredentialController_findOne",
+                        r -> ok(state.credential(id(r)).map(VapiJson::credential).orElseThrow(VapiApi::notFound))),
+                route("DELETE", "/credential/{id}", "CredentialController_remove",
+                        r -> ok(VapiJson.credential(state.deleteCredential(id(r))))));
+    }
+
+    /** Domain code signals VAPI errors by throwing; this turns them into responses. */
+    private static Route route(String method, String path, String operation, Handler handler) {
+        return Route.of(method, path, operation, request -> {
+            try {
+                return handler.handle(request);
+            } catch (VapiError.VapiFailure failure) {
+                return VapiErrors.render(failure.error());
+            }
+        });
+    }
+
+    /** {@code search} matches name or number, partial and case-insensitive, like VAPI's v2 list. */
+    private SimResponse searchPhoneNumbers(SimRequest request) {
+        String search = request.queryParam("search").orElse("").toLowerCase(Locale.ROOT);
+        int limit = limit(request);
+        int page = Math.max(1, (int) number(request, "page", 1));
+        List<PhoneNumber> matching = state.phoneNumbers(Integer.MAX_VALUE).stream()
+                .filter(p -> search.isEmpty() || contains(p.name(), search) || contains(p.visibleNumber(), search))
+                .toList();
+        List<Object> results = matching.stream().skip((long) (page - 1) * limit).limit(limit)
+                .map((Function<PhoneNumber, Object>) VapiJson::phoneNumber).toList();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("itemsPerPage", limit);
+        metadata.put("totalItems", matching.size());
+        metadata.put("currentPage", page);
+        metadata.put("totalPages", limit == 0 ? 0 : (matching.size() + limit - 1) / limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("results", results);
+        body.put("metadata", metadata);
+        return SimResponse.json(200, body);
+    }
+
+    private static boolean contains(String value, String search) {
+        return value != null && value.toLowerCase(Locale.ROOT).contains(search);
+    }
+
+    private static SimResponse ok(Object body) {
+        return SimResponse.json(200, body);
+    }
+
+    /** VAPI is JSON only; anything else is treated like an empty (invalid) body. */
+    private static JsonNode body(SimRequest request) {
+        if (!request.isJson()) {
+            throw VapiError.validation(List.of("request body must be a JSON object (Content-Type: application/json)"))
+                    .asFailure();
+        }
+        return request.json().orElseThrow(
+                () -> VapiError.validation(List.of("request body must be a JSON object")).asFailure());
+    }
+
+    /** Path ids are validated like NestJS's ParseUUIDPipe does. */
+    private static String id(SimRequest request) {
+        String id = request.pathParam("id");
+        if (!Validation.UUID.matcher(id).matches()) {
+            throw VapiError.invalidUuid().asFailure();
+        }
+        return id;
+    }
+
+    private static int limit(SimRequest request) {
+        return (int) number(request, "limit", DEFAULT_LIMIT);
+    }
+
+    /** The spec types limit/page as numbers 0..1000. */
+    private static double number(SimRequest request, String name, double fallback) {
+        String raw = request.queryParam(name).orElse(null);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            double value = Double.parseDouble(raw);
+            if (value < 0 || value > 1000) {
+                throw VapiError.validation(List.of(name + " must not be greater than 1000")).asFailure();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw VapiError.validation(List.of(name + " must be a number conforming to the specified constraints"))
+                    .asFailure();
+        }
+    }
+
+    private static VapiError.VapiFailure notFound() {
+        return VapiError.notFound().asFailure();
+    }
+}
