@@ -1,0 +1,66 @@
+package io.switchboard.adapters.twilio.config;
+
+import io.switchboard.adapters.twilio.accounts.PlatformTwilioAccounts;
+import io.switchboard.adapters.twilio.accounts.TwilioAccounts;
+import io.switchboard.adapters.twilio.errors.TwilioFailure;
+import io.switchboard.adapters.twilio.handlers.AcquireNumberHandler;
+import io.switchboard.adapters.twilio.handlers.ReleaseNumberHandler;
+import io.switchboard.adapters.twilio.http.BaseUrlHttpClient;
+import io.switchboard.adapters.twilio.numbers.TwilioClients;
+import io.switchboard.adapters.twilio.numbers.TwilioNumbers;
+import io.switchboard.adapters.twilio.resilience.ProviderGuard;
+import io.switchboard.contracts.commands.AcquireNumber;
+import io.switchboard.contracts.commands.ReleaseNumber;
+import io.switchboard.contracts.wire.Topics;
+import io.switchboard.messaging.worker.CommandHandlers;
+import io.switchboard.messaging.worker.WorkerRuntime;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+
+/** Wires the Twilio worker: account resolution, SDK transport, resilience, handlers and the Kafka listener. */
+@Configuration(proxyBeanMethods = false)
+public class TwilioWorkerConfiguration {
+    public static final String GROUP_ID = "switchboard-twilio-worker";
+
+    /** Replaced by the encrypted tenant-credential store when it lands (it will also know the platform account). */
+    @Bean
+    @ConditionalOnMissingBean(TwilioAccounts.class)
+    public TwilioAccounts twilioAccounts(TwilioProperties properties) {
+        return new PlatformTwilioAccounts(properties.accountSid(), properties.authToken());
+    }
+
+    @Bean
+    public ProviderGuard twilioGuard(TwilioProperties properties) {
+        return new ProviderGuard("twilio", properties.resilience(),
+                TwilioFailure::isTransient,
+                t -> t instanceof TwilioFailure f && f.kind() == TwilioFailure.Kind.RATE_LIMITED,
+                TwilioFailure::isProviderFault);
+    }
+
+    @Bean
+    public TwilioNumbers twilioNumbers(TwilioProperties properties, ProviderGuard twilioGuard) {
+        BaseUrlHttpClient transport = new BaseUrlHttpClient(
+                properties.baseUrl(), properties.connectTimeout(), properties.readTimeout());
+        return new TwilioNumbers(new TwilioClients(transport), twilioGuard, properties.numbers().voiceUrl());
+    }
+
+    @Bean
+    public CommandHandlers twilioCommandHandlers(TwilioProperties properties, TwilioAccounts accounts, TwilioNumbers numbers) {
+        TwilioProperties.Numbers policy = properties.numbers();
+        return new CommandHandlers()
+                .on(AcquireNumber.class, new AcquireNumberHandler(accounts, numbers, policy.tagPrefix(),
+                        policy.searchPageSize(), policy.maxCandidates()))
+                .on(ReleaseNumber.class, new ReleaseNumberHandler(accounts, numbers));
+    }
+
+    /** The listener container is a SmartLifecycle bean: Spring starts it with the context and stops it gracefully. */
+    @Bean
+    @ConditionalOnProperty(prefix = "switchboard.twilio.worker", name = "enabled", havingValue = "true", matchIfMissing = true)
+    public ConcurrentMessageListenerContainer<String, byte[]> twilioCommandListener(
+            WorkerRuntime workerRuntime, CommandHandlers twilioCommandHandlers) {
+        return workerRuntime.listen(Topics.TWILIO_COMMANDS, GROUP_ID, twilioCommandHandlers);
+    }
+}

@@ -1,0 +1,43 @@
+package io.switchboard.adapters.twilio.errors;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.switchboard.contracts.replies.StepFailed;
+
+/** Builds the {@link StepFailed} replies of the Twilio worker; every one names the provider and Twilio's code. */
+public final class FailureReplies {
+    public static final String PROVIDER = "twilio";
+
+    private FailureReplies() {
+    }
+
+    /** The reply for a failure that reached the handler (retries, if any, already spent). */
+    public static StepFailed of(TwilioFailure failure, String context) {
+        String message = context + ": " + failure.getMessage();
+        String code = failure.providerCode();
+        return switch (failure.kind()) {
+            case AUTHENTICATION -> new StepFailed(StepFailed.AUTHENTICATION_FAILED, message, false, PROVIDER, code);
+            case RATE_LIMITED -> new StepFailed(StepFailed.RATE_LIMITED, message, true, PROVIDER, code);
+            case SERVER_ERROR -> new StepFailed(StepFailed.PROVIDER_UNAVAILABLE, message, true, PROVIDER, code);
+            case CONNECTION -> new StepFailed(StepFailed.TIMEOUT, message, true, PROVIDER, code);
+            case TRIAL_LIMIT -> new StepFailed(StepFailed.TRIAL_NUMBER_LIMIT, message, false, PROVIDER, code);
+            case NUMBER_UNAVAILABLE -> new StepFailed(StepFailed.NO_NUMBERS_AVAILABLE, message, true, PROVIDER, code);
+            case NOT_FOUND, INVALID -> new StepFailed(StepFailed.INVALID_REQUEST, message, false, PROVIDER, code);
+        };
+    }
+
+    public static StepFailed circuitOpen(CallNotPermittedException e) {
+        return new StepFailed(StepFailed.PROVIDER_UNAVAILABLE,
+                "Twilio circuit breaker is open after repeated provider failures; not calling Twilio for now",
+                true, PROVIDER, null);
+    }
+
+    public static StepFailed rateLimited(RequestNotPermitted e) {
+        return new StepFailed(StepFailed.RATE_LIMITED,
+                "Twilio client-side rate limit reached; no permit within the configured wait", true, PROVIDER, null);
+    }
+
+    public static StepFailed unknownCredential(String message) {
+        return new StepFailed(StepFailed.AUTHENTICATION_FAILED, message, false, PROVIDER, null);
+    }
+}

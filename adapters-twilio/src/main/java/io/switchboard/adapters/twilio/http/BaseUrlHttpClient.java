@@ -1,0 +1,108 @@
+package io.switchboard.adapters.twilio.http;
+
+import com.twilio.Twilio;
+import com.twilio.constant.EnumConstants;
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.http.HttpClient;
+import com.twilio.http.HttpMethod;
+import com.twilio.http.Request;
+import com.twilio.http.Response;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The transport under the official Twilio SDK. It exists for three reasons:
+ * <ul>
+ *   <li>the SDK hard-codes {@code https://{product}.twilio.com}; this client sends the same path and query to a
+ *       configurable base URL (Twilio in production, the simulator locally);</li>
+ *   <li>the SDK's own client re-sends any request, POST included, on a 5xx — a purchase could be bought twice.
+ *       Here every request is made exactly once; retries of idempotent calls happen above, in Resilience4j;</li>
+ *   <li>the SDK's client applies its own fixed per-request timeouts; here connect and read timeouts are ours.</li>
+ * </ul>
+ * A timeout or connection error surfaces as {@link ApiConnectionException}: for a POST that means the outcome is
+ * unknown and the caller must look before it buys again.
+ */
+public class BaseUrlHttpClient extends HttpClient {
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private final String baseUrl;
+    private final Duration readTimeout;
+    private final java.net.http.HttpClient http;
+
+    public BaseUrlHttpClient(String baseUrl, Duration connectTimeout, Duration readTimeout) {
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.readTimeout = readTimeout;
+        this.http = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    /** One attempt for every method: the SDK's built-in 5xx loop would re-POST purchases. */
+    @Override
+    public Response reliableRequest(Request request) {
+        return reliableRequest(request, new int[0], 1, 0L);
+    }
+
+    @Override
+    public Response makeRequest(Request request) {
+        HttpRequest httpRequest = toHttpRequest(request);
+        try {
+            HttpResponse<String> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(TwilioErrorBodies.normalize(response.statusCode(), response.body()), response.statusCode());
+        } catch (HttpTimeoutException e) {
+            throw new ApiConnectionException("Twilio did not answer " + request.getMethod() + " within " + readTimeout, e);
+        } catch (IOException e) {
+            throw new ApiConnectionException("Could not reach Twilio (" + e.getClass().getSimpleName() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiConnectionException("Interrupted while calling Twilio", e);
+        }
+    }
+
+    private HttpRequest toHttpRequest(Request request) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(rewrite(request))
+                .timeout(readTimeout)
+                .header("Accept", "application/json")
+                .header("User-Agent", "switchboard twilio-java/" + Twilio.VERSION);
+        if (request.requiresAuthentication()) {
+            builder.header("Authorization", request.getAuthString());
+        }
+        for (Map.Entry<String, List<String>> header : request.getHeaderParams().entrySet()) {
+            for (String value : header.getValue()) {
+                builder.header(header.getKey(), value);
+            }
+        }
+        HttpMethod method = request.getMethod();
+        if (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH) {
+            boolean json = request.getContentType() == EnumConstants.ContentType.JSON && request.getBody() != null;
+            builder.header("Content-Type", json ? "application/json" : FORM);
+            String body = json ? request.getBody() : request.encodeFormBody();
+            builder.method(method.toString(), HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        } else {
+            builder.method(method.toString(), HttpRequest.BodyPublishers.noBody());
+        }
+        return builder.build();
+    }
+
+    /** Same path and query as the SDK built, on our base URL. */
+    private URI rewrite(Request request) {
+        try {
+            URI original = request.constructURL().toURI();
+            String query = original.getRawQuery();
+            return URI.create(baseUrl + original.getRawPath() + (query == null || query.isEmpty() ? "" : "?" + query));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("SDK built an invalid URL", e);
+        }
+    }
+}

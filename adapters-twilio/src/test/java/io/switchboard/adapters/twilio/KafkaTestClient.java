@@ -1,0 +1,101 @@
+package io.switchboard.adapters.twilio;
+
+import io.switchboard.contracts.wire.Headers;
+import io.switchboard.messaging.codec.JsonCodec;
+import io.switchboard.messaging.headers.CloudEventHeaders;
+import io.switchboard.messaging.headers.SagaRouting;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the orchestrator does on the wire, reduced to a test: publish a command with CloudEvents and saga headers,
+ * read what comes back on the reply and dead-letter topics.
+ */
+final class KafkaTestClient implements AutoCloseable {
+    private final KafkaProducer<String, byte[]> producer;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();
+    private final JsonCodec codec = new JsonCodec();
+    private final CloudEventHeaders headers = new CloudEventHeaders("/switchboard/orchestrator");
+
+    KafkaTestClient(String bootstrap, String... readTopics) {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : readTopics) {
+            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+    }
+
+    /** Publishes a command as the orchestrator would; returns its {@code ce_id}. */
+    String sendCommand(String topic, String orgId, String ceType, Object command) {
+        return sendRaw(topic, orgId, ceType, codec.encode(command));
+    }
+
+    String sendRaw(String topic, String orgId, String ceType, byte[] body) {
+        String id = UUID.randomUUID().toString();
+        Map<String, String> h = headers.newMessage(id, ceType, orgId,
+                SagaRouting.command("saga-" + UUID.randomUUID(), "step", 1, null));
+        try {
+            producer.send(new ProducerRecord<>(topic, null, orgId, body, CloudEventHeaders.toKafka(h)))
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("send failed", e);
+        }
+        return id;
+    }
+
+    /** Reads whatever arrived since the last call (call it inside an Awaitility block). */
+    List<ConsumerRecord<String, byte[]>> poll() {
+        consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+        return List.copyOf(received);
+    }
+
+    Optional<ConsumerRecord<String, byte[]>> replyTo(String commandId) {
+        return poll().stream()
+                .filter(r -> commandId.equals(CloudEventHeaders.read(r.headers(), Headers.CAUSATION_ID)))
+                .findFirst();
+    }
+
+    Optional<ConsumerRecord<String, byte[]>> onTopicWithId(String topic, String ceId) {
+        return poll().stream()
+                .filter(r -> r.topic().equals(topic) && ceId.equals(CloudEventHeaders.read(r.headers(), Headers.CE_ID)))
+                .findFirst();
+    }
+
+    <T> T decode(ConsumerRecord<String, byte[]> record, Class<T> type) {
+        return codec.decode(record.value(), type);
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        consumer.close();
+    }
+}

@@ -1,0 +1,113 @@
+package io.switchboard.adapters.twilio;
+
+import io.switchboard.contracts.commands.AcquireNumber;
+import io.switchboard.contracts.commands.ReleaseNumber;
+import io.switchboard.contracts.replies.NumberAcquired;
+import io.switchboard.contracts.replies.NumberReleased;
+import io.switchboard.contracts.wire.Headers;
+import io.switchboard.contracts.wire.Topics;
+import io.switchboard.messaging.headers.CloudEventHeaders;
+import io.switchboard.sim.twilio.TwilioSimulator;
+import io.switchboard.testsupport.SwitchboardTestProperties;
+import io.switchboard.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.switchboard.sim.twilio.TwilioSimulatorConfig.DEFAULT_ACCOUNT_SID;
+import static io.switchboard.sim.twilio.TwilioSimulatorConfig.DEFAULT_AUTH_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The whole worker application over the real Kafka broker and the Twilio simulator. */
+@SpringBootTest(classes = TwilioWorkerApplication.class, properties = TwilioWorkerApplication.CONFIG_NAME)
+class TwilioWorkerKafkaTest {
+    private static final TwilioSimulator simulator = TwilioSimulator.start();
+    private KafkaTestClient kafka;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestInfrastructure.createTopics(1, Topics.TWILIO_COMMANDS, Topics.deadLetterOf(Topics.TWILIO_COMMANDS), Topics.SAGA_REPLIES);
+        SwitchboardTestProperties.registerKafka(registry);
+        registry.add("switchboard.twilio.base-url", simulator::baseUrl);
+        registry.add("switchboard.twilio.account-sid", () -> DEFAULT_ACCOUNT_SID);
+        registry.add("switchboard.twilio.auth-token", () -> DEFAULT_AUTH_TOKEN);
+        registry.add("switchboard.messaging.worker-concurrency", () -> "1");
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        simulator.close();
+    }
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaTestClient(TestInfrastructure.kafkaBootstrapServers(),
+                Topics.SAGA_REPLIES, Topics.deadLetterOf(Topics.TWILIO_COMMANDS));
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void acquiresAndReleasesANumberThroughKafka() {
+        AcquireNumber acquire = new AcquireNumber("org-kafka-1", "saga-k1:acquire-number", "US", "206", false, null);
+        String acquireId = kafka.sendCommand(Topics.TWILIO_COMMANDS, acquire.orgId(), AcquireNumber.TYPE, acquire);
+
+        ConsumerRecord<String, byte[]> reply = awaitReply(acquireId);
+
+        assertThat(CloudEventHeaders.read(reply.headers(), Headers.CE_TYPE)).isEqualTo(NumberAcquired.TYPE);
+        assertThat(reply.key()).isEqualTo("org-kafka-1");
+        NumberAcquired acquired = kafka.decode(reply, NumberAcquired.class);
+        assertThat(acquired.phoneNumber()).startsWith("+1206");
+        assertThat(simulator.ownedNumbers()).anySatisfy(n -> assertThat(n.sid()).isEqualTo(acquired.numberSid()));
+        assertThat(new String(reply.value(), StandardCharsets.UTF_8)).doesNotContain(DEFAULT_AUTH_TOKEN);
+
+        ReleaseNumber release = new ReleaseNumber("org-kafka-1", "saga-k1:release-number", acquired.numberSid(), acquired.phoneNumber(), null);
+        String releaseId = kafka.sendCommand(Topics.TWILIO_COMMANDS, release.orgId(), ReleaseNumber.TYPE, release);
+
+        assertThat(kafka.decode(awaitReply(releaseId), NumberReleased.class))
+                .isEqualTo(new NumberReleased(acquired.numberSid(), false));
+        assertThat(simulator.ownedNumbers()).noneSatisfy(n -> assertThat(n.sid()).isEqualTo(acquired.numberSid()));
+    }
+
+    @Test
+    void aMalformedCommandIsDeadLetteredAndTheNextCommandIsStillProcessed() {
+        String badId = kafka.sendRaw(Topics.TWILIO_COMMANDS, "org-kafka-2", AcquireNumber.TYPE,
+                "{not json".getBytes(StandardCharsets.UTF_8));
+        AcquireNumber good = new AcquireNumber("org-kafka-2", "saga-k2:acquire-number", "US", "617", false, null);
+        String goodId = kafka.sendCommand(Topics.TWILIO_COMMANDS, good.orgId(), AcquireNumber.TYPE, good);
+
+        AtomicReference<ConsumerRecord<String, byte[]>> parked = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var found = kafka.onTopicWithId(Topics.deadLetterOf(Topics.TWILIO_COMMANDS), badId);
+            assertThat(found).isPresent();
+            parked.set(found.get());
+        });
+        assertThat(CloudEventHeaders.read(parked.get().headers(), Headers.DLQ_REASON)).contains("AcquireNumber");
+        assertThat(CloudEventHeaders.read(parked.get().headers(), Headers.DLQ_CONSUMER_GROUP)).isEqualTo("switchboard-twilio-worker");
+
+        assertThat(kafka.decode(awaitReply(goodId), NumberAcquired.class).phoneNumber()).startsWith("+1617");
+    }
+
+    private ConsumerRecord<String, byte[]> awaitReply(String commandId) {
+        AtomicReference<ConsumerRecord<String, byte[]>> reply = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var found = kafka.replyTo(commandId);
+            assertThat(found).isPresent();
+            reply.set(found.get());
+        });
+        return reply.get();
+    }
+}

@@ -1,0 +1,59 @@
+package io.switchboard.adapters.vapi.assistants;
+
+import io.switchboard.adapters.vapi.client.VapiDtos;
+import io.switchboard.adapters.vapi.config.VapiProperties;
+import io.switchboard.contracts.commands.AssistantRole;
+import io.switchboard.contracts.commands.CreateAssistant;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a new assistant looks like: the configured model and voice, a first message and system prompt made from
+ * the organization's name and the assistant's role, and metadata tying it to the request that created it.
+ */
+public final class AssistantSpec {
+    /** VAPI limits assistant names to 40 characters. */
+    public static final int MAX_NAME = 40;
+    public static final String REQUEST_ID_KEY = "switchboardRequestId";
+
+    private final VapiProperties.AssistantDefaults defaults;
+
+    public AssistantSpec(VapiProperties.AssistantDefaults defaults) {
+        this.defaults = defaults;
+    }
+
+    public VapiDtos.CreateAssistant build(CreateAssistant command) {
+        AssistantRole role = command.role() == null ? AssistantRole.INBOUND : command.role();
+        String orgName = command.orgName() == null ? "" : command.orgName();
+        String firstMessage = fill(role == AssistantRole.OUTBOUND ? defaults.outboundFirstMessage() : defaults.inboundFirstMessage(),
+                orgName, role);
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put(REQUEST_ID_KEY, command.requestId());
+        metadata.put("orgId", command.orgId());
+        metadata.put("role", role.name());
+        return new VapiDtos.CreateAssistant(
+                nameOf(command),
+                firstMessage,
+                new VapiDtos.Model(defaults.modelProvider(), defaults.model(),
+                        List.of(new VapiDtos.Message("system", fill(defaults.systemPrompt(), orgName, role)))),
+                new VapiDtos.Voice(defaults.voiceProvider(), defaults.voiceId()),
+                metadata,
+                defaults.serverUrl() == null || defaults.serverUrl().isBlank() ? null : new VapiDtos.Server(defaults.serverUrl()));
+    }
+
+    public static String nameOf(CreateAssistant command) {
+        String name = command.name();
+        if (name == null || name.isBlank()) {
+            AssistantRole role = command.role() == null ? AssistantRole.INBOUND : command.role();
+            name = role.assistantName(command.orgName() == null ? "" : command.orgName());
+        }
+        return name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME);
+    }
+
+    private static String fill(String template, String orgName, AssistantRole role) {
+        return template.replace("{orgName}", orgName).replace("{role}", role.name().toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,55 @@
+package io.switchboard.adapters.vapi.config;
+
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/** Resilience4j settings for one provider ({@code switchboard.vapi.resilience.*}). */
+public record ResilienceProperties(
+        @DefaultValue RetrySettings retry,
+        @DefaultValue CircuitBreakerSettings circuitBreaker,
+        @DefaultValue RateLimiterSettings rateLimiter) {
+
+    /**
+     * Exponential backoff with jitter for retryable failures (429, 5xx, timeouts) of idempotent operations.
+     *
+     * @param maxAttempts       total attempts including the first
+     * @param initialBackoff    wait before the second attempt
+     * @param multiplier        growth of the wait per attempt
+     * @param jitter            randomization factor (0.5 = ±50 %) so that many workers do not retry in lockstep
+     * @param maxBackoff        upper bound of one wait
+     */
+    public record RetrySettings(
+            @DefaultValue("4") int maxAttempts,
+            @DefaultValue("500ms") Duration initialBackoff,
+            @DefaultValue("2.0") double multiplier,
+            @DefaultValue("0.5") double jitter,
+            @DefaultValue("10s") Duration maxBackoff) {
+    }
+
+    /**
+     * Opens when too many recent calls failed on the provider's side (5xx, timeouts), so a down provider is not
+     * hammered and commands fail fast with a retryable reply.
+     */
+    public record CircuitBreakerSettings(
+            @DefaultValue("50") float failureRateThreshold,
+            @DefaultValue("20") int slidingWindowSize,
+            @DefaultValue("10") int minimumNumberOfCalls,
+            @DefaultValue("30s") Duration waitDurationInOpenState,
+            @DefaultValue("3") int permittedCallsInHalfOpenState) {
+    }
+
+    /**
+     * Client-side limit below the provider's. VAPI does not publish a fixed REST rate; it answers 429 when an
+     * organization exceeds its limit. 10 requests/s per worker stays clear of it for provisioning traffic.
+     *
+     * @param limitForPeriod calls allowed per refresh period
+     * @param refreshPeriod  the period
+     * @param timeout        how long a call may wait for a permit before it fails as rate limited
+     */
+    public record RateLimiterSettings(
+            @DefaultValue("10") int limitForPeriod,
+            @DefaultValue("1s") Duration refreshPeriod,
+            @DefaultValue("5s") Duration timeout) {
+    }
+}

@@ -1,0 +1,78 @@
+package io.switchboard.adapters.vapi.config;
+
+import io.switchboard.adapters.vapi.accounts.PlatformTwilioAccounts;
+import io.switchboard.adapters.vapi.accounts.TwilioAccounts;
+import io.switchboard.adapters.vapi.assistants.AssistantSpec;
+import io.switchboard.adapters.vapi.assistants.VapiAssistants;
+import io.switchboard.adapters.vapi.client.VapiApi;
+import io.switchboard.adapters.vapi.client.VapiClientFactory;
+import io.switchboard.adapters.vapi.errors.VapiFailure;
+import io.switchboard.adapters.vapi.handlers.CreateAssistantHandler;
+import io.switchboard.adapters.vapi.handlers.DeleteAssistantHandler;
+import io.switchboard.adapters.vapi.handlers.DeletePhoneNumberRegistrationHandler;
+import io.switchboard.adapters.vapi.handlers.RegisterPhoneNumberHandler;
+import io.switchboard.adapters.vapi.phonenumbers.TwilioCredentialsAtVapi;
+import io.switchboard.adapters.vapi.phonenumbers.VapiPhoneNumbers;
+import io.switchboard.adapters.vapi.resilience.ProviderGuard;
+import io.switchboard.contracts.commands.CreateAssistant;
+import io.switchboard.contracts.commands.DeleteAssistant;
+import io.switchboard.contracts.commands.DeletePhoneNumberRegistration;
+import io.switchboard.contracts.commands.RegisterPhoneNumber;
+import io.switchboard.contracts.wire.Topics;
+import io.switchboard.messaging.worker.CommandHandlers;
+import io.switchboard.messaging.worker.WorkerRuntime;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+
+/** Wires the VAPI worker: Feign client, resilience, services, handlers and the Kafka listener. */
+@Configuration(proxyBeanMethods = false)
+public class VapiWorkerConfiguration {
+    public static final String GROUP_ID = "switchboard-vapi-worker";
+
+    /** Replaced by the encrypted tenant-credential store when it lands. */
+    @Bean
+    @ConditionalOnMissingBean(TwilioAccounts.class)
+    public TwilioAccounts vapiTwilioAccounts(PlatformTwilioProperties twilio) {
+        return new PlatformTwilioAccounts(twilio.accountSid(), twilio.authToken());
+    }
+
+    @Bean
+    public ProviderGuard vapiGuard(VapiProperties properties) {
+        return new ProviderGuard("vapi", properties.resilience(), VapiFailure::isTransient, VapiFailure::isProviderFault);
+    }
+
+    @Bean
+    public VapiApi vapiApi(VapiProperties properties) {
+        return VapiClientFactory.create(properties);
+    }
+
+    @Bean
+    public VapiAssistants vapiAssistants(VapiApi api, ProviderGuard vapiGuard, VapiProperties properties) {
+        return new VapiAssistants(api, vapiGuard, new AssistantSpec(properties.assistant()), properties.listLimit());
+    }
+
+    @Bean
+    public VapiPhoneNumbers vapiPhoneNumbers(VapiApi api, ProviderGuard vapiGuard, VapiProperties properties) {
+        return new VapiPhoneNumbers(api, vapiGuard, new TwilioCredentialsAtVapi(api, vapiGuard),
+                properties.useCredentials(), properties.listLimit());
+    }
+
+    @Bean
+    public CommandHandlers vapiCommandHandlers(VapiAssistants assistants, VapiPhoneNumbers phoneNumbers, TwilioAccounts accounts) {
+        return new CommandHandlers()
+                .on(CreateAssistant.class, new CreateAssistantHandler(assistants))
+                .on(DeleteAssistant.class, new DeleteAssistantHandler(assistants))
+                .on(RegisterPhoneNumber.class, new RegisterPhoneNumberHandler(accounts, phoneNumbers))
+                .on(DeletePhoneNumberRegistration.class, new DeletePhoneNumberRegistrationHandler(phoneNumbers));
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "switchboard.vapi.worker", name = "enabled", havingValue = "true", matchIfMissing = true)
+    public ConcurrentMessageListenerContainer<String, byte[]> vapiCommandListener(
+            WorkerRuntime workerRuntime, CommandHandlers vapiCommandHandlers) {
+        return workerRuntime.listen(Topics.VAPI_COMMANDS, GROUP_ID, vapiCommandHandlers);
+    }
+}

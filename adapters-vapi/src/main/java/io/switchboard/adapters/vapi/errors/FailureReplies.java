@@ -1,0 +1,46 @@
+package io.switchboard.adapters.vapi.errors;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.switchboard.contracts.replies.StepFailed;
+
+/** Builds the {@link StepFailed} replies of the VAPI worker; every one names the provider and the HTTP status. */
+public final class FailureReplies {
+    public static final String PROVIDER = "vapi";
+
+    private FailureReplies() {
+    }
+
+    public static StepFailed of(VapiFailure failure, String context) {
+        String message = context + ": " + failure.getMessage();
+        String code = failure.providerCode();
+        return switch (failure.kind()) {
+            case AUTHENTICATION -> new StepFailed(StepFailed.AUTHENTICATION_FAILED, message, false, PROVIDER, code);
+            case RATE_LIMITED -> new StepFailed(StepFailed.RATE_LIMITED, message, true, PROVIDER, code);
+            case SERVER_ERROR -> new StepFailed(StepFailed.PROVIDER_UNAVAILABLE, message, true, PROVIDER, code);
+            case CONNECTION -> new StepFailed(StepFailed.TIMEOUT, message, true, PROVIDER, code);
+            case NOT_FOUND, CONFLICT, INVALID -> new StepFailed(StepFailed.INVALID_REQUEST, message, false, PROVIDER, code);
+        };
+    }
+
+    /** Maps anything a guarded operation may throw; unexpected exceptions propagate to the dispatcher. */
+    public static StepFailed of(RuntimeException e, String context) {
+        if (e instanceof VapiFailure failure) {
+            return of(failure, context);
+        }
+        if (e instanceof CallNotPermittedException) {
+            return new StepFailed(StepFailed.PROVIDER_UNAVAILABLE,
+                    context + ": VAPI circuit breaker is open after repeated provider failures; not calling VAPI for now",
+                    true, PROVIDER, null);
+        }
+        if (e instanceof RequestNotPermitted) {
+            return new StepFailed(StepFailed.RATE_LIMITED,
+                    context + ": VAPI client-side rate limit reached; no permit within the configured wait", true, PROVIDER, null);
+        }
+        throw e;
+    }
+
+    public static StepFailed unknownCredential(String message) {
+        return new StepFailed(StepFailed.AUTHENTICATION_FAILED, message, false, "twilio", null);
+    }
+}

@@ -1,0 +1,29 @@
+package io.switchboard.adapters.vapi.handlers;
+
+import io.switchboard.adapters.vapi.assistants.VapiAssistants;
+import io.switchboard.adapters.vapi.client.VapiDtos;
+import io.switchboard.adapters.vapi.errors.FailureReplies;
+import io.switchboard.contracts.commands.CreateAssistant;
+import io.switchboard.contracts.replies.AssistantCreated;
+import io.switchboard.contracts.replies.Reply;
+import io.switchboard.messaging.worker.CommandContext;
+import io.switchboard.messaging.worker.CommandHandler;
+
+/** Creates the organization's assistant for one role, or adopts the one an earlier delivery created. */
+public class CreateAssistantHandler implements CommandHandler<CreateAssistant> {
+    private final VapiAssistants assistants;
+
+    public CreateAssistantHandler(VapiAssistants assistants) {
+        this.assistants = assistants;
+    }
+
+    @Override
+    public Reply handle(CreateAssistant command, CommandContext context) {
+        try {
+            VapiDtos.Assistant assistant = assistants.findOrCreate(command);
+            return new AssistantCreated(assistant.id(), assistant.name());
+        } catch (RuntimeException e) {
+            return FailureReplies.of(e, "VAPI assistant creation failed");
+        }
+    }
+}

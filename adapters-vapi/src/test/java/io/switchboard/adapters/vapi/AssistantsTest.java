@@ -1,0 +1,173 @@
+package io.switchboard.adapters.vapi;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.switchboard.contracts.commands.AssistantRole;
+import io.switchboard.contracts.commands.CreateAssistant;
+import io.switchboard.contracts.commands.DeleteAssistant;
+import io.switchboard.contracts.replies.AssistantCreated;
+import io.switchboard.contracts.replies.AssistantDeleted;
+import io.switchboard.contracts.replies.Reply;
+import io.switchboard.contracts.replies.StepFailed;
+import io.switchboard.sim.common.FaultRule;
+import io.switchboard.sim.vapi.Assistant;
+import io.switchboard.sim.vapi.VapiSimulator;
+import io.switchboard.sim.vapi.VapiSimulatorConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Assistant commands against the VAPI simulator over real HTTP. */
+class AssistantsTest {
+    private static final String CREATE = "AssistantController_create";
+    private static final String LIST = "AssistantController_findAll";
+    private static final String DELETE = "AssistantController_remove";
+    private static VapiSimulator simulator;
+    private VapiHarness harness;
+
+    @BeforeAll
+    static void startSimulator() {
+        simulator = VapiSimulator.start();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        simulator.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        simulator.reset();
+        harness = new VapiHarness(VapiHarness.properties(simulator.baseUrl(), VapiSimulatorConfig.DEFAULT_API_KEY));
+    }
+
+    private static CreateAssistant inbound(String orgName) {
+        return new CreateAssistant("org-" + UUID.randomUUID(), UUID.randomUUID() + ":inbound-assistant", orgName,
+                AssistantRole.INBOUND, AssistantRole.INBOUND.assistantName(orgName));
+    }
+
+    @Test
+    void createsTheAssistantWithConfiguredDefaultsAndRequestMetadata() {
+        CreateAssistant command = inbound("Acme");
+
+        Reply reply = harness.handle(command);
+
+        assertThat(reply).isInstanceOfSatisfying(AssistantCreated.class, created ->
+                assertThat(created.name()).isEqualTo("Acme inbound"));
+        Assistant stored = simulator.assistants().get(0);
+        assertThat(stored.id()).isEqualTo(((AssistantCreated) reply).assistantId());
+        assertThat(stored.metadata().path("switchboardRequestId").asString()).isEqualTo(command.requestId());
+        assertThat(stored.metadata().path("orgId").asString()).isEqualTo(command.orgId());
+        assertThat(stored.metadata().path("role").asString()).isEqualTo("INBOUND");
+        assertThat(stored.fields().path("firstMessage").asString()).isEqualTo("Hello, thank you for calling Acme.");
+        assertThat(stored.fields().path("model").path("provider").asString()).isEqualTo("openai");
+        assertThat(stored.fields().path("model").path("messages").get(0).path("content").asString())
+                .isEqualTo("You are the inbound assistant of Acme.");
+        assertThat(stored.fields().path("voice").path("voiceId").asString()).isEqualTo("Elliot");
+    }
+
+    @Test
+    void aRepeatedCommandCreatesTheAssistantOnce() {
+        CreateAssistant command = inbound("Globex");
+
+        Reply first = harness.handle(command);
+        Reply second = harness.handle(command);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(simulator.assistantCreateCount()).isEqualTo(1);
+        assertThat(simulator.assistants()).hasSize(1);
+    }
+
+    @Test
+    void aNameLongerThanVapiAllowsIsCutTo40Characters() {
+        String orgName = "The Extremely Long Organization Name Incorporated";
+        Reply reply = harness.handle(inbound(orgName));
+
+        assertThat(reply).isInstanceOfSatisfying(AssistantCreated.class, created ->
+                assertThat(created.name()).hasSize(40).startsWith("The Extremely Long"));
+    }
+
+    @Test
+    void aTimeoutAfterTheCreateSucceededIsAdoptedNotCreatedAgain() {
+        simulator.faults().add(FaultRule.forOperation(CREATE).onNthCall(1).applyThenFail(500, Duration.ofSeconds(3)));
+        VapiHarness impatient = new VapiHarness(VapiHarness.properties(simulator.baseUrl(), VapiSimulatorConfig.DEFAULT_API_KEY,
+                Duration.ofMillis(700), true, VapiHarness.resilience(4, 20, 10)));
+
+        Reply reply = impatient.handle(inbound("Initech"));
+
+        assertThat(reply).isInstanceOf(AssistantCreated.class);
+        assertThat(simulator.assistantCreateCount()).isEqualTo(1);
+        assertThat(simulator.stats().count(CREATE)).isEqualTo(1);
+        assertThat(((AssistantCreated) reply).assistantId()).isEqualTo(simulator.assistants().get(0).id());
+    }
+
+    @Test
+    void rateLimitAndServerErrorsAreRetriedThenSucceed() {
+        simulator.faults().add(FaultRule.forOperation(CREATE).onNthCall(1).fail(429));
+        simulator.faults().add(FaultRule.forOperation(LIST).onNthCall(2).fail(500));
+
+        Reply reply = harness.handle(inbound("Umbrella"));
+
+        assertThat(reply).isInstanceOf(AssistantCreated.class);
+        assertThat(simulator.assistantCreateCount()).isEqualTo(1);
+        assertThat(simulator.stats().count(CREATE)).isEqualTo(2);
+        assertThat(simulator.stats().count(LIST)).as("looked again before every create attempt").isEqualTo(3);
+    }
+
+    @Test
+    void aBadApiKeyFailsFinallyAfterExactlyOneCall() {
+        VapiHarness wrongKey = new VapiHarness(VapiHarness.properties(simulator.baseUrl(), "not-the-key"));
+
+        Reply reply = wrongKey.handle(inbound("Hooli"));
+
+        assertThat(reply).isInstanceOfSatisfying(StepFailed.class, failed -> {
+            assertThat(failed.errorCode()).isEqualTo(StepFailed.AUTHENTICATION_FAILED);
+            assertThat(failed.retryable()).isFalse();
+            assertThat(failed.provider()).isEqualTo("vapi");
+            assertThat(failed.providerCode()).isEqualTo("401");
+            assertThat(failed.message()).doesNotContain("not-the-key");
+        });
+        assertThat(simulator.stats().total()).isEqualTo(1);
+    }
+
+    @Test
+    void theCircuitBreakerOpensUnderAFailingVapiAndThenStopsCallingIt() {
+        VapiHarness guarded = new VapiHarness(VapiHarness.properties(simulator.baseUrl(), VapiSimulatorConfig.DEFAULT_API_KEY,
+                Duration.ofSeconds(5), true, VapiHarness.resilience(2, 4, 4)));
+        simulator.faults().add(FaultRule.forOperation(LIST).always().fail(502));
+
+        Reply first = guarded.handle(inbound("A"));
+        Reply second = guarded.handle(inbound("B"));
+        Reply third = guarded.handle(inbound("C"));
+
+        assertThat(first).isInstanceOfSatisfying(StepFailed.class, f -> {
+            assertThat(f.errorCode()).isEqualTo(StepFailed.PROVIDER_UNAVAILABLE);
+            assertThat(f.retryable()).isTrue();
+            assertThat(f.providerCode()).isEqualTo("502");
+        });
+        assertThat(second).isInstanceOf(StepFailed.class);
+        assertThat(guarded.guard.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(third).isInstanceOfSatisfying(StepFailed.class, f -> {
+            assertThat(f.errorCode()).isEqualTo(StepFailed.PROVIDER_UNAVAILABLE);
+            assertThat(f.message()).contains("circuit breaker is open");
+        });
+        assertThat(simulator.stats().count(LIST)).as("two commands x two attempts, then none").isEqualTo(4);
+        assertThat(simulator.assistantCreateCount()).isZero();
+    }
+
+    @Test
+    void deletingIsIdempotent() {
+        AssistantCreated created = (AssistantCreated) harness.handle(inbound("Stark"));
+        DeleteAssistant delete = new DeleteAssistant("org-1", "saga:delete-inbound", created.assistantId());
+
+        assertThat(harness.handle(delete)).isEqualTo(new AssistantDeleted(created.assistantId(), false));
+        assertThat(harness.handle(delete)).isEqualTo(new AssistantDeleted(created.assistantId(), true));
+        assertThat(simulator.assistants()).isEmpty();
+        assertThat(simulator.stats().count(DELETE)).isEqualTo(2);
+    }
+}

@@ -1,0 +1,120 @@
+package io.switchboard.adapters.vapi;
+
+import io.switchboard.contracts.commands.AssistantRole;
+import io.switchboard.contracts.commands.CreateAssistant;
+import io.switchboard.contracts.commands.RegisterPhoneNumber;
+import io.switchboard.contracts.replies.AssistantCreated;
+import io.switchboard.contracts.replies.PhoneNumberRegistered;
+import io.switchboard.contracts.wire.Headers;
+import io.switchboard.contracts.wire.Topics;
+import io.switchboard.messaging.headers.CloudEventHeaders;
+import io.switchboard.sim.vapi.VapiSimulator;
+import io.switchboard.sim.vapi.VapiSimulatorConfig;
+import io.switchboard.testsupport.SwitchboardTestProperties;
+import io.switchboard.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.switchboard.adapters.vapi.VapiHarness.TWILIO_SID;
+import static io.switchboard.adapters.vapi.VapiHarness.TWILIO_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The whole worker application over the real Kafka broker and the VAPI simulator. */
+@SpringBootTest(classes = VapiWorkerApplication.class, properties = VapiWorkerApplication.CONFIG_NAME)
+class VapiWorkerKafkaTest {
+    private static final VapiSimulator simulator = VapiSimulator.start();
+    private KafkaTestClient kafka;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestInfrastructure.createTopics(1, Topics.VAPI_COMMANDS, Topics.deadLetterOf(Topics.VAPI_COMMANDS), Topics.SAGA_REPLIES);
+        SwitchboardTestProperties.registerKafka(registry);
+        registry.add("switchboard.vapi.base-url", simulator::baseUrl);
+        registry.add("switchboard.vapi.api-key", () -> VapiSimulatorConfig.DEFAULT_API_KEY);
+        registry.add("switchboard.twilio.account-sid", () -> TWILIO_SID);
+        registry.add("switchboard.twilio.auth-token", () -> TWILIO_TOKEN);
+        registry.add("switchboard.messaging.worker-concurrency", () -> "1");
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        simulator.close();
+    }
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaTestClient(TestInfrastructure.kafkaBootstrapServers(),
+                Topics.SAGA_REPLIES, Topics.deadLetterOf(Topics.VAPI_COMMANDS));
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void createsAnAssistantAndRegistersTheNumberThroughKafka() {
+        CreateAssistant create = new CreateAssistant("org-kafka-1", "saga-k1:inbound-assistant", "Acme",
+                AssistantRole.INBOUND, "Acme inbound");
+        String createId = kafka.sendCommand(Topics.VAPI_COMMANDS, create.orgId(), CreateAssistant.TYPE, create);
+
+        ConsumerRecord<String, byte[]> created = awaitReply(createId);
+        assertThat(CloudEventHeaders.read(created.headers(), Headers.CE_TYPE)).isEqualTo(AssistantCreated.TYPE);
+        AssistantCreated assistant = kafka.decode(created, AssistantCreated.class);
+        assertThat(assistant.name()).isEqualTo("Acme inbound");
+
+        RegisterPhoneNumber register = new RegisterPhoneNumber("org-kafka-1", "saga-k1:register-number", "+14155550142",
+                "PN" + "1".repeat(32), assistant.assistantId(), "Acme line", null);
+        String registerId = kafka.sendCommand(Topics.VAPI_COMMANDS, register.orgId(), RegisterPhoneNumber.TYPE, register);
+
+        ConsumerRecord<String, byte[]> registered = awaitReply(registerId);
+        assertThat(kafka.decode(registered, PhoneNumberRegistered.class).assistantId()).isEqualTo(assistant.assistantId());
+        assertThat(new String(registered.value(), StandardCharsets.UTF_8)).doesNotContain(TWILIO_TOKEN);
+        assertThat(simulator.assistants())
+                .filteredOn(a -> "org-kafka-1".equals(a.metadata().path("orgId").asString()))
+                .singleElement().satisfies(a -> assertThat(a.id()).isEqualTo(assistant.assistantId()));
+        assertThat(simulator.phoneNumbers()).singleElement()
+                .satisfies(p -> assertThat(p.assistantId()).isEqualTo(assistant.assistantId()));
+    }
+
+    @Test
+    void aMalformedCommandIsDeadLetteredAndTheNextCommandIsStillProcessed() {
+        String badId = kafka.sendRaw(Topics.VAPI_COMMANDS, "org-kafka-2", CreateAssistant.TYPE,
+                "{\"orgId\":\"org-kafka-2\",\"unexpected\":true}".getBytes(StandardCharsets.UTF_8));
+        CreateAssistant good = new CreateAssistant("org-kafka-2", "saga-k2:outbound-assistant", "Globex",
+                AssistantRole.OUTBOUND, "Globex outbound");
+        String goodId = kafka.sendCommand(Topics.VAPI_COMMANDS, good.orgId(), CreateAssistant.TYPE, good);
+
+        AtomicReference<ConsumerRecord<String, byte[]>> parked = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var found = kafka.onTopicWithId(Topics.deadLetterOf(Topics.VAPI_COMMANDS), badId);
+            assertThat(found).isPresent();
+            parked.set(found.get());
+        });
+        assertThat(CloudEventHeaders.read(parked.get().headers(), Headers.DLQ_REASON)).contains("CreateAssistant");
+        assertThat(CloudEventHeaders.read(parked.get().headers(), Headers.DLQ_ORIGINAL_TOPIC)).isEqualTo(Topics.VAPI_COMMANDS);
+
+        assertThat(kafka.decode(awaitReply(goodId), AssistantCreated.class).name()).isEqualTo("Globex outbound");
+    }
+
+    private ConsumerRecord<String, byte[]> awaitReply(String commandId) {
+        AtomicReference<ConsumerRecord<String, byte[]>> reply = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var found = kafka.replyTo(commandId);
+            assertThat(found).isPresent();
+            reply.set(found.get());
+        });
+        return reply.get();
+    }
+}
