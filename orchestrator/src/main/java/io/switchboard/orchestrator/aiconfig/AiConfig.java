@@ -13,6 +13,8 @@ import java.time.Instant;
 public class AiConfig {
     public static final String ACTIVE = "active";
     public static final String INACTIVE = "inactive";
+    /** The line is being taken away; number and registration may be half gone, so it is no longer "active". */
+    public static final String DEACTIVATING = "deactivating";
 
     @Id
     @Column(name = "org_id")
@@ -73,6 +75,27 @@ public class AiConfig {
         this.areaCode = line.areaCode();
         this.twilioCredentialId = line.twilioCredentialId();
         this.updatedAt = now;
+    }
+
+    public void markDeactivating(Instant now) {
+        this.status = DEACTIVATING;
+        this.updatedAt = now;
+    }
+
+    /** The line is taken away: number, its VAPI registration and the setup flag go; the assistants stay. */
+    public void deactivate(Instant now) {
+        this.status = INACTIVE;
+        this.setupCompleted = false;
+        this.phoneNumber = null;
+        this.numberSid = null;
+        this.numberSource = null;
+        this.vapiPhoneNumberId = null;
+        this.updatedAt = now;
+    }
+
+    /** Active means a number registered with VAPI and bound to the inbound assistant. */
+    public boolean active() {
+        return ACTIVE.equals(status) && numberSid != null && vapiPhoneNumberId != null;
     }
 
     public String orgId() {

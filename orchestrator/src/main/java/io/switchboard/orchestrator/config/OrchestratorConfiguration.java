@@ -13,7 +13,13 @@ import io.switchboard.orchestrator.intake.OrgEventConsumer;
 import io.switchboard.orchestrator.intake.OrganizationEventIntake;
 import io.switchboard.orchestrator.intake.ReplyConsumer;
 import io.switchboard.orchestrator.intake.SagaLauncher;
-import io.switchboard.orchestrator.onboarding.AiConfigWriter;
+import io.switchboard.orchestrator.lines.CleanupSaga;
+import io.switchboard.orchestrator.lines.InboundAiOffSaga;
+import io.switchboard.orchestrator.lines.InboundAiOnSaga;
+import io.switchboard.orchestrator.lines.LineSteps;
+import io.switchboard.orchestrator.onboarding.OnboardingSteps;
+import io.switchboard.orchestrator.pool.NumberPool;
+import io.switchboard.orchestrator.pool.PoolProperties;
 import io.switchboard.orchestrator.onboarding.OnboardingSaga;
 import io.switchboard.orchestrator.outbox.OutboxProperties;
 import io.switchboard.orchestrator.outbox.OutboxPublisher;
@@ -43,7 +49,7 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 @Import(MessagingConfiguration.class)
 @EnableConfigurationProperties({SagaProperties.class, OutboxProperties.class, TimerProperties.class,
-        OrchestratorProperties.class})
+        OrchestratorProperties.class, PoolProperties.class})
 public class OrchestratorConfiguration {
 
     @Bean
@@ -79,13 +85,30 @@ public class OrchestratorConfiguration {
     }
 
     @Bean
-    AiConfigWriter aiConfigWriter(AiConfigRepository configs, LocalStepFaults faults, Clock clock) {
-        return new AiConfigWriter(configs, faults, clock);
+    NumberPool numberPool(JdbcTemplate jdbc, PoolProperties properties, Clock clock) {
+        return new NumberPool(jdbc, properties, clock);
     }
 
     @Bean
-    SagaDefinitions sagaDefinitions(AiConfigWriter aiConfigs, SagaProperties properties) {
-        List<SagaDefinition<?>> definitions = List.of(OnboardingSaga.definition(aiConfigs::saveActive));
+    OnboardingSteps onboardingSteps(AiConfigRepository configs, NumberPool pool, LocalStepFaults faults, Clock clock) {
+        return new OnboardingSteps(configs, pool, faults, clock);
+    }
+
+    @Bean
+    LineSteps lineSteps(AiConfigRepository configs, NumberPool pool, PoolProperties poolProperties,
+                        LocalStepFaults faults, Clock clock) {
+        return new LineSteps(configs, pool, poolProperties, faults, clock);
+    }
+
+    /** Every saga the orchestrator runs. Keep an old version here until its last instance has finished. */
+    @Bean
+    SagaDefinitions sagaDefinitions(OnboardingSteps onboarding, LineSteps lines, SagaProperties properties) {
+        List<SagaDefinition<?>> definitions = List.of(
+                OnboardingSaga.definition(onboarding::takePooledNumber, onboarding::returnPooledNumber,
+                        onboarding::saveActive),
+                InboundAiOnSaga.definition(lines),
+                InboundAiOffSaga.definition(lines),
+                CleanupSaga.definition(lines));
         definitions.forEach(definition -> definition.steps().forEach(step -> step
                 .timeout(properties.actionPolicy(step.name()).timeout())
                 .retry(properties.actionPolicy(step.name()).retry())
@@ -106,8 +129,8 @@ public class OrchestratorConfiguration {
     }
 
     @Bean
-    SagaLauncher sagaLauncher(AiConfigRepository configs) {
-        return new SagaLauncher(configs);
+    SagaLauncher sagaLauncher(AiConfigRepository configs, SagaInstanceRepository sagas, JsonCodec codec) {
+        return new SagaLauncher(configs, sagas, codec);
     }
 
     @Bean

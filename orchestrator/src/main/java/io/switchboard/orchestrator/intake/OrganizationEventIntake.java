@@ -15,7 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -46,12 +45,22 @@ public class OrganizationEventIntake implements SagaEndListener {
     }
 
     public void accept(String eventId, OrganizationEvent event) {
-        lockOrganization(event.orgId());
+        enqueue(eventId, MessageTypes.typeOf(event.getClass()), event.orgId(), event);
+    }
+
+    /** @return the id under which the request is queued ({@code GET …/requests/{id}} reports on it) */
+    public String accept(OpsRequest request) {
+        String requestId = UUID.randomUUID().toString();
+        enqueue(requestId, OpsRequest.typeOf(request), request.orgId(), request);
+        return requestId;
+    }
+
+    private void enqueue(String eventId, String type, String orgId, Object body) {
+        lockOrganization(orgId);
         jdbc.update("insert into org_event (event_id, org_id, event_type, payload, received_at, status) "
                         + "values (?, ?, ?, ?::jsonb, ?, 'PENDING')",
-                eventId, event.orgId(), MessageTypes.typeOf(event.getClass()), codec.encodeToString(event),
-                Timestamp.from(clock.instant()));
-        startNextIfIdle(event.orgId());
+                eventId, orgId, type, codec.encodeToString(body), Timestamp.from(clock.instant()));
+        startNextIfIdle(orgId);
     }
 
     @Override
@@ -94,9 +103,13 @@ public class OrganizationEventIntake implements SagaEndListener {
                 orgId);
     }
 
-    private OrganizationEvent decode(String type, String payload) {
-        Optional<Class<? extends Record>> eventClass = MessageTypes.classOf(type);
-        return (OrganizationEvent) codec.decodeLenient(payload, eventClass.orElseThrow());
+    private Object decode(String type, String payload) {
+        Class<?> bodyClass = switch (type) {
+            case OpsRequest.RetrySetup.TYPE -> OpsRequest.RetrySetup.class;
+            case OpsRequest.Cleanup.TYPE -> OpsRequest.Cleanup.class;
+            default -> MessageTypes.classOf(type).orElseThrow(() -> new IllegalStateException("unknown queued " + type));
+        };
+        return codec.decodeLenient(payload, bodyClass);
     }
 
     private void mark(PendingEvent event, String status, UUID sagaId, String note) {
@@ -109,6 +122,6 @@ public class OrganizationEventIntake implements SagaEndListener {
         jdbc.queryForObject("select org_id from org_lock where org_id = ? for update", String.class, orgId);
     }
 
-    private record PendingEvent(long id, String eventId, OrganizationEvent event) {
+    private record PendingEvent(long id, String eventId, Object event) {
     }
 }

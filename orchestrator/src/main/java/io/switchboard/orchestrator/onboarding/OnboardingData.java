@@ -15,7 +15,7 @@ public record OnboardingData(
         String twilioCredentialId,
         String phoneNumber,
         String numberSid,
-        NumberAcquired.Source numberSource,
+        String numberSource,
         String inboundAssistantId,
         String inboundAssistantName,
         String outboundAssistantId,
@@ -28,14 +28,31 @@ public record OnboardingData(
                 event.areaCode(), event.twilioCredentialId(), null, null, null, null, null, null, null, null, null);
     }
 
+    public static final String POOLED = "POOLED";
+
+    /** A fresh start for the same organization with other number options; nothing created so far is carried over. */
+    public OnboardingData retryWith(String newCountry, String newAreaCode) {
+        return new OnboardingData(orgId, orgName, ownerEmail, newCountry == null ? country : newCountry,
+                newAreaCode == null ? areaCode : newAreaCode, twilioCredentialId, null, null, null, null, null, null,
+                null, null, null);
+    }
+
     /** Only a number bought for this saga may be released when it is undone. */
     public boolean ownsNumber() {
-        return numberSid != null && numberSource == NumberAcquired.Source.PURCHASED;
+        return numberSid != null && NumberAcquired.Source.PURCHASED.name().equals(numberSource);
+    }
+
+    public boolean pooledNumber() {
+        return numberSid != null && POOLED.equals(numberSource);
     }
 
     public OnboardingData withNumber(NumberAcquired reply) {
+        return withNumber(reply.phoneNumber(), reply.numberSid(), reply.source().name());
+    }
+
+    public OnboardingData withNumber(String phone, String sid, String source) {
         return new OnboardingData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId,
-                reply.phoneNumber(), reply.numberSid(), reply.source(), inboundAssistantId, inboundAssistantName,
+                phone, sid, source, inboundAssistantId, inboundAssistantName,
                 outboundAssistantId, outboundAssistantName, vapiPhoneNumberId, setupDate);
     }
 

@@ -25,13 +25,15 @@ import static io.switchboard.orchestrator.participants.VapiParticipant.registerP
  * Onboarding: the first approval of a verified organization gives it a working voice-AI line.
  * <ol>
  *   <li>From here on, if anything fails, the owner is emailed which step failed and why.</li>
- *   <li>In parallel: get a phone number (a trial account reuses its one number), create the inbound assistant,
- *       create the outbound assistant.</li>
+ *   <li>Take a number from the pool if one matches.</li>
+ *   <li>In parallel: buy a phone number if the pool had none (a trial account reuses its one number), create the
+ *       inbound assistant, create the outbound assistant.</li>
  *   <li>Register the number with VAPI, bound to the inbound assistant.</li>
  *   <li>Save the AI config as active.</li>
  *   <li>Email the owner the good news. If that email fails the line still works, so nothing is undone.</li>
  * </ol>
- * Undoing releases only a number this saga bought and deletes only what this saga created, newest first.
+ * Undoing releases only a number this saga bought, hands a pooled number back, and deletes only what this saga
+ * created, newest first.
  */
 public final class OnboardingSaga {
     public static final String TYPE = "onboarding";
@@ -39,13 +41,19 @@ public final class OnboardingSaga {
     private OnboardingSaga() {
     }
 
-    public static SagaDefinition<OnboardingData> definition(LocalAction<OnboardingData> saveAiConfig) {
+    public static SagaDefinition<OnboardingData> definition(LocalAction<OnboardingData> takePooledNumber,
+                                                            LocalAction<OnboardingData> returnPooledNumber,
+                                                            LocalAction<OnboardingData> saveAiConfig) {
         return SagaDefinition.saga(TYPE, 1, OnboardingData.class)
                 .then(step("notify-owner-on-failure")
                         .compensateWith((data, step) -> Optional.of(failureEmail(step, data.orgName(), data.ownerEmail())))
                         .onCompensated(EmailSent.class, (data, reply) -> data))
+                .then(step("take-pooled-number")
+                        .invokeLocal(takePooledNumber)
+                        .compensateLocally(returnPooledNumber))
                 .inParallel(
                         step("acquire-number")
+                                .when(data -> data.numberSid() == null)
                                 .invoke((data, step) -> acquireNumber(step, data.country(), data.areaCode(), true,
                                         data.twilioCredentialId()))
                                 .onReply(NumberAcquired.class, OnboardingData::withNumber)

@@ -39,10 +39,20 @@ class OnboardingSagaTest {
             "verified", "US", "510", null);
 
     private final List<String> savedConfigs = new ArrayList<>();
+    private final List<String> pool = new ArrayList<>();
     private boolean failSave;
 
     private SagaDefinition<OnboardingData> definition() {
-        SagaDefinition<OnboardingData> definition = OnboardingSaga.definition((data, step) -> {
+        SagaDefinition<OnboardingData> definition = OnboardingSaga.definition(
+                (data, step) -> pool.isEmpty() ? data : data.withNumber("+15105550142", pool.remove(0), OnboardingData.POOLED),
+                (data, step) -> {
+                    if (data.pooledNumber()) {
+                        pool.add(data.numberSid());
+                        return data.withoutNumber();
+                    }
+                    return data;
+                },
+                (data, step) -> {
             if (failSave) {
                 throw new StepFailure("DB_REJECTED", "config rejected", false);
             }
@@ -127,6 +137,7 @@ class OnboardingSagaTest {
 
         assertThat(saga.compensationOrder())
                 .containsExactly("create-outbound-assistant", "acquire-number", "notify-owner-on-failure");
+        saga.expectStepStatus("take-pooled-number", Direction.COMPENSATION, StepStatus.SUCCEEDED);
         assertThat(saga.data().numberSid()).isNull();
     }
 
@@ -219,6 +230,26 @@ class OnboardingSagaTest {
         saga.expectState(SagaState.COMPENSATING);
         assertThat(saga.compensationCommand("acquire-number", ReleaseNumber.class).numberSid()).isEqualTo("PN-LATE");
         saga.compensationReply("acquire-number", new NumberReleased("PN-LATE", false)).expectState(SagaState.COMPENSATED);
+    }
+
+    @Test
+    void aPooledNumberIsUsedInsteadOfBuyingAndHandedBackWhenTheSagaIsUndone() {
+        pool.add("PN-POOLED");
+        SagaScenario<OnboardingData> saga = started()
+                .expectCommandsInFlight(CreateAssistant.class, CreateAssistant.class)
+                .expectStepStatus("acquire-number", Direction.ACTION, StepStatus.SKIPPED)
+                .reply("create-inbound-assistant", new AssistantCreated("asst-in", "Acme inbound"))
+                .reply("create-outbound-assistant", new AssistantCreated("asst-out", "Acme outbound"));
+        assertThat(saga.command("register-number", RegisterPhoneNumber.class).numberSid()).isEqualTo("PN-POOLED");
+
+        saga.failureReply("register-number", StepFailed.INVALID_REQUEST, false)
+                .compensationReply("create-outbound-assistant", new AssistantDeleted("asst-out", false))
+                .compensationReply("create-inbound-assistant", new AssistantDeleted("asst-in", false))
+                .compensationReply("notify-owner-on-failure", new EmailSent("failure", "owner@acme.test", false))
+                .expectState(SagaState.COMPENSATED);
+
+        assertThat(pool).containsExactly("PN-POOLED");
+        assertThat(saga.sentCommands()).noneMatch(c -> c.request().command() instanceof ReleaseNumber);
     }
 
     @Test

@@ -24,6 +24,7 @@ public final class StepDefinition<D> {
     private LocalAction<D> localAction;
     private final ReplyHandlers<D> actionReplies = new ReplyHandlers<>();
     private RemoteCompensation<D> compensation;
+    private LocalAction<D> localCompensation;
     private final ReplyHandlers<D> compensationReplies = new ReplyHandlers<>();
     private StepPolicy actionPolicy = DEFAULT_ACTION_POLICY;
     private StepPolicy compensationPolicy = DEFAULT_COMPENSATION_POLICY;
@@ -60,6 +61,12 @@ public final class StepDefinition<D> {
 
     public StepDefinition<D> compensateWith(RemoteCompensation<D> compensation) {
         this.compensation = compensation;
+        return this;
+    }
+
+    /** Undo the step inside the orchestrator's own transaction (e.g. hand a pooled number back). */
+    public StepDefinition<D> compensateLocally(LocalAction<D> compensation) {
+        this.localCompensation = compensation;
         return this;
     }
 
@@ -122,7 +129,15 @@ public final class StepDefinition<D> {
     }
 
     public boolean hasCompensation() {
-        return compensation != null;
+        return compensation != null || localCompensation != null;
+    }
+
+    public boolean hasLocalCompensation() {
+        return localCompensation != null;
+    }
+
+    public LocalAction<D> localCompensation() {
+        return localCompensation;
     }
 
     public RemoteCompensation<D> compensation() {
@@ -144,7 +159,10 @@ public final class StepDefinition<D> {
         if (remoteAction != null && actionReplies.isEmpty()) {
             throw new IllegalStateException("Step " + name + " sends a command but handles no reply");
         }
-        if (!hasAction() && compensation == null) {
+        if (compensation != null && localCompensation != null) {
+            throw new IllegalStateException("Step " + name + " has both a remote and a local compensation");
+        }
+        if (!hasAction() && !hasCompensation()) {
             throw new IllegalStateException("Step " + name + " does nothing");
         }
     }

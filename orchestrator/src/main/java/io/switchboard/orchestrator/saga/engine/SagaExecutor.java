@@ -7,6 +7,7 @@ import io.switchboard.contracts.wire.MessageTypes;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.orchestrator.saga.definition.CommandRequest;
 import io.switchboard.orchestrator.saga.definition.Direction;
+import io.switchboard.orchestrator.saga.definition.LocalAction;
 import io.switchboard.orchestrator.saga.definition.SagaDefinition;
 import io.switchboard.orchestrator.saga.definition.StepContext;
 import io.switchboard.orchestrator.saga.definition.StepDefinition;
@@ -244,7 +245,7 @@ public final class SagaExecutor {
             if (!step.appliesTo(data)) {
                 state.skipped(now);
             } else if (step.isLocal()) {
-                runLocal(step, state);
+                runLocal(step.localAction(), step, state);
             } else if (step.isRemote()) {
                 dispatch(step, state);
             } else {
@@ -254,34 +255,30 @@ public final class SagaExecutor {
             return state;
         }
 
-        private void runLocal(StepDefinition<D> step, SagaStep state) {
+        private void runLocal(LocalAction<D> action, StepDefinition<D> step, SagaStep state) {
             try {
-                data = step.localAction().execute(data, context(step.name(), Direction.ACTION));
+                data = action.execute(data, context(step.name(), state.direction()));
                 state.succeeded(null, null, now);
-                effects.add(new Effect.PublishSagaEvent(SagaEvent.Kind.StepCompleted, step.name(), null));
+                effects.add(new Effect.PublishSagaEvent(SagaEvent.Kind.StepCompleted, stepLabel(step, state), null));
             } catch (StepFailure failure) {
                 fail(step, state, failure.errorCode(), failure.getMessage(), failure.retryable());
             }
         }
 
         private void beginCompensation(StepDefinition<D> step) {
-            SagaStep state = saga.addStep(step.name(), Direction.COMPENSATION, now);
-            Optional<CommandRequest> request = step.compensation().command(data, context(step.name(), Direction.COMPENSATION));
-            if (request.isEmpty()) {
-                state.skipped(now);
-                return;
-            }
-            send(request.get(), step, state);
+            dispatch(step, saga.addStep(step.name(), Direction.COMPENSATION, now));
         }
 
         void dispatch(StepDefinition<D> step, SagaStep state) {
             StepContext context = context(step.name(), state.direction());
             if (state.direction() == Direction.ACTION) {
                 if (step.isLocal()) {
-                    runLocal(step, state);
+                    runLocal(step.localAction(), step, state);
                     return;
                 }
                 send(step.remoteAction().command(data, context), step, state);
+            } else if (step.hasLocalCompensation()) {
+                runLocal(step.localCompensation(), step, state);
             } else {
                 Optional<CommandRequest> request = step.compensation().command(data, context);
                 if (request.isEmpty()) {

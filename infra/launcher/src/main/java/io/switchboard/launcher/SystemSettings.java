@@ -1,0 +1,65 @@
+package io.switchboard.launcher;
+
+import io.switchboard.infra.stack.LocalStack;
+import io.switchboard.sim.twilio.TwilioSimulator;
+import io.switchboard.sim.vapi.VapiSimulator;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The settings each service needs to find the local stack and the simulators: the same properties (and so the same
+ * environment variables) a production deployment sets to point at real Kafka, PostgreSQL, Twilio, VAPI and SMTP.
+ */
+public final class SystemSettings {
+    private SystemSettings() {
+    }
+
+    public static Map<String, String> common(LocalStack stack) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        // The system closes services, then simulators, then the stack, in that order; per-service hooks would race it.
+        settings.put("spring.main.register-shutdown-hook", "false");
+        settings.put("spring.kafka.bootstrap-servers", stack.kafka().bootstrapServers());
+        settings.put("spring.datasource.url", stack.jdbcUrl());
+        settings.put("spring.datasource.username", stack.postgres().username());
+        settings.put("spring.datasource.password", stack.postgres().password());
+        return settings;
+    }
+
+    public static Map<String, String> orchestrator(LocalStack stack, int httpPort) {
+        Map<String, String> settings = common(stack);
+        settings.put("server.port", Integer.toString(httpPort));
+        return settings;
+    }
+
+    /** Workers keep no state of their own in the database; in a shared JVM they must not migrate it either. */
+    private static Map<String, String> statelessWorker(LocalStack stack) {
+        Map<String, String> settings = common(stack);
+        settings.put("spring.flyway.enabled", "false");
+        return settings;
+    }
+
+    public static Map<String, String> twilioWorker(LocalStack stack, TwilioSimulator twilio) {
+        Map<String, String> settings = statelessWorker(stack);
+        settings.put("switchboard.twilio.base-url", twilio.baseUrl());
+        settings.put("switchboard.twilio.account-sid", twilio.config().accountSid());
+        settings.put("switchboard.twilio.auth-token", twilio.config().authToken());
+        return settings;
+    }
+
+    public static Map<String, String> vapiWorker(LocalStack stack, VapiSimulator vapi, TwilioSimulator twilio) {
+        Map<String, String> settings = statelessWorker(stack);
+        settings.put("switchboard.vapi.base-url", vapi.baseUrl());
+        settings.put("switchboard.vapi.api-key", vapi.config().apiKey());
+        settings.put("switchboard.twilio.account-sid", twilio.config().accountSid());
+        settings.put("switchboard.twilio.auth-token", twilio.config().authToken());
+        return settings;
+    }
+
+    public static Map<String, String> notifier(LocalStack stack) {
+        Map<String, String> settings = common(stack);
+        settings.put("spring.mail.host", stack.smtp().host());
+        settings.put("spring.mail.port", Integer.toString(stack.smtp().port()));
+        return settings;
+    }
+}
