@@ -102,18 +102,19 @@ final class LineClient implements AutoCloseable {
         }
     }
 
-    /** True when no saga of these organizations runs and no event of theirs waits. */
-    boolean settled(String orgIdPrefix) {
+    /** True when all these organizations' events arrived, none waits, and none of their sagas runs. */
+    boolean settled(String orgIdPrefix, int expectedEvents) {
         try (Connection connection = DriverManager.getConnection(system.stack().jdbcUrl(),
                 system.stack().postgres().username(), system.stack().postgres().password())) {
             var statement = connection.prepareStatement("select (select count(*) from saga_instance where org_id like ? "
                     + "and state in ('RUNNING','COMPENSATING')) + (select count(*) from org_event where org_id like ? "
-                    + "and status = 'PENDING')");
+                    + "and status = 'PENDING'), (select count(*) from org_event where org_id like ?)");
             statement.setString(1, orgIdPrefix + "%");
             statement.setString(2, orgIdPrefix + "%");
+            statement.setString(3, orgIdPrefix + "%");
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
-                return rs.getLong(1) == 0;
+                return rs.getLong(1) == 0 && rs.getLong(2) >= expectedEvents;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -103,7 +103,8 @@ class LineLifecycleSystemTest {
         Set<String> numbersBefore = system.twilio().ownedNumbers().stream().map(IncomingNumber::sid).collect(Collectors.toSet());
         Set<String> registrationsBefore = system.vapi().phoneNumbers().stream().map(PhoneNumber::id).collect(Collectors.toSet());
         List<String> orgs = java.util.stream.IntStream.range(0, 10).mapToObj(i -> prefix + i).toList();
-        orgs.forEach(org -> client.approve(org, "Tgl " + org.substring(org.length() - 1), "510"));
+        // Each organization its own area code: released numbers do not come back, so toggling consumes numbers.
+        orgs.forEach(org -> client.approve(org, "Tgl " + org.substring(org.length() - 1), "70" + org.substring(org.length() - 1)));
         orgs.forEach(org -> assertThat(client.awaitSagaEnded(org, SAGA_TIMEOUT).state()).isEqualTo("COMPLETED"));
 
         Random random = new Random(20261123);
@@ -115,7 +116,7 @@ class LineLifecycleSystemTest {
             lines.toggle(org, on);
             last.put(org, on);
         }
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> lines.settled(prefix));
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> lines.settled(prefix, 10 + 50));
 
         List<LineClient.ConfigRow> configs = lines.configs(prefix);
         assertThat(configs).hasSize(10);

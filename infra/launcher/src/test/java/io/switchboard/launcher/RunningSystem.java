@@ -26,7 +26,9 @@ final class RunningSystem {
         if (system == null) {
             try {
                 Path state = Files.createTempDirectory("switchboard-system-test");
-                system = SwitchboardSystem.start(SystemOptions.ephemeral(state).withOverrides(FAST_SAGAS));
+                SystemOptions options = SystemOptions.ephemeral(state).withOverrides(FAST_SAGAS);
+                // Released numbers never come back in the simulator: give each area code enough for the whole suite.
+                system = SwitchboardSystem.start(options.withTwilio(options.twilio().withNumbersPerAreaCode(100)));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }

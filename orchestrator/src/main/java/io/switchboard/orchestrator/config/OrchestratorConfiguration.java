@@ -19,6 +19,8 @@ import io.switchboard.orchestrator.lines.InboundAiOnSaga;
 import io.switchboard.orchestrator.lines.LineSteps;
 import io.switchboard.orchestrator.onboarding.OnboardingSteps;
 import io.switchboard.orchestrator.pool.NumberPool;
+import io.switchboard.orchestrator.pool.PoolMaintenance;
+import io.switchboard.orchestrator.pool.PoolSagas;
 import io.switchboard.orchestrator.pool.PoolProperties;
 import io.switchboard.orchestrator.onboarding.OnboardingSaga;
 import io.switchboard.orchestrator.outbox.OutboxProperties;
@@ -38,6 +40,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,6 +50,7 @@ import java.util.List;
 
 /** The orchestrator's parts and how they are wired; plain constructors, no component scanning of the engine. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 @Import(MessagingConfiguration.class)
 @EnableConfigurationProperties({SagaProperties.class, OutboxProperties.class, TimerProperties.class,
         OrchestratorProperties.class, PoolProperties.class})
@@ -102,17 +106,23 @@ public class OrchestratorConfiguration {
 
     /** Every saga the orchestrator runs. Keep an old version here until its last instance has finished. */
     @Bean
-    SagaDefinitions sagaDefinitions(OnboardingSteps onboarding, LineSteps lines, SagaProperties properties) {
+    SagaDefinitions sagaDefinitions(OnboardingSteps onboarding, LineSteps lines, NumberPool pool,
+                                    SagaProperties properties) {
         List<SagaDefinition<?>> definitions = List.of(
                 OnboardingSaga.definition(onboarding::takePooledNumber, onboarding::returnPooledNumber,
                         onboarding::saveActive),
                 InboundAiOnSaga.definition(lines),
                 InboundAiOffSaga.definition(lines),
-                CleanupSaga.definition(lines));
-        definitions.forEach(definition -> definition.steps().forEach(step -> step
-                .timeout(properties.actionPolicy(step.name()).timeout())
-                .retry(properties.actionPolicy(step.name()).retry())
-                .compensationPolicy(properties.compensationPolicy())));
+                CleanupSaga.definition(lines),
+                PoolSagas.provision(pool),
+                PoolSagas.releaseIdle(pool));
+        definitions.forEach(definition -> definition.steps().forEach(step -> {
+            if (!step.hasOwnPolicy()) {
+                step.timeout(properties.actionPolicy(step.name()).timeout())
+                        .retry(properties.actionPolicy(step.name()).retry());
+            }
+            step.compensationPolicy(properties.compensationPolicy());
+        }));
         return new SagaDefinitions(definitions);
     }
 
@@ -139,6 +149,12 @@ public class OrchestratorConfiguration {
         OrganizationEventIntake intake = new OrganizationEventIntake(jdbc, sagas, runtime, launcher, codec, clock);
         runtime.onSagaEnded(intake);
         return intake;
+    }
+
+    @Bean
+    PoolMaintenance poolMaintenance(NumberPool pool, SagaRuntime runtime, TransactionTemplate transactions,
+                                    PoolProperties properties) {
+        return new PoolMaintenance(pool, runtime, transactions, properties.idleReleaseBatch());
     }
 
     @Bean

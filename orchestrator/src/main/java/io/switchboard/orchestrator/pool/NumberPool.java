@@ -55,6 +55,12 @@ public class NumberPool {
                 now, now);
     }
 
+    /** Takes an available number out of stock for release; false when a saga took it in the meantime. */
+    public boolean markReleasing(String numberSid) {
+        return jdbc.update("update number_pool set status = 'RELEASING' where number_sid = ? and status = 'AVAILABLE'",
+                numberSid) == 1;
+    }
+
     public void remove(String numberSid) {
         jdbc.update("delete from number_pool where number_sid = ?", numberSid);
     }
@@ -79,9 +85,10 @@ public class NumberPool {
         });
         long assigned = byStatus.getOrDefault("ASSIGNED", 0L);
         long available = byStatus.getOrDefault("AVAILABLE", 0L);
+        long releasing = byStatus.getOrDefault("RELEASING", 0L);
         double usedPercent = properties.vapiFreeNumberLimit() == 0 ? 0
                 : 100.0 * vapiFreeNumbersInUse / properties.vapiFreeNumberLimit();
-        return new PoolStats(assigned + available, assigned, available, byProvider, usedPercent,
+        return new PoolStats(assigned + available + releasing, assigned, available, byProvider, usedPercent,
                 usedPercent >= properties.warnAtPercent());
     }
 

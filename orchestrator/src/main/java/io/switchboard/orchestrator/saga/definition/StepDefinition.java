@@ -29,6 +29,7 @@ public final class StepDefinition<D> {
     private StepPolicy actionPolicy = DEFAULT_ACTION_POLICY;
     private StepPolicy compensationPolicy = DEFAULT_COMPENSATION_POLICY;
     private boolean critical = true;
+    private boolean ownActionPolicy;
 
     private StepDefinition(String name) {
         this.name = Objects.requireNonNull(name);
@@ -83,6 +84,20 @@ public final class StepDefinition<D> {
     public StepDefinition<D> retry(RetryPolicy retry) {
         this.actionPolicy = new StepPolicy(actionPolicy.timeout(), retry);
         return this;
+    }
+
+    /**
+     * A policy that belongs to the business process (e.g. "poll every 15 s for up to 10 minutes"): configured
+     * defaults for timeouts and retries are not applied over it.
+     */
+    public StepDefinition<D> ownPolicy(StepPolicy policy) {
+        this.actionPolicy = policy;
+        this.ownActionPolicy = true;
+        return this;
+    }
+
+    public boolean hasOwnPolicy() {
+        return ownActionPolicy;
     }
 
     public StepDefinition<D> compensationPolicy(StepPolicy policy) {
