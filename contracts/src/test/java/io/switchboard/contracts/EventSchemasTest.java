@@ -1,0 +1,66 @@
+package io.switchboard.contracts;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.switchboard.contracts.events.InboundAiChanged;
+import io.switchboard.contracts.events.OrganizationApproved;
+import io.switchboard.contracts.wire.EventSchemas;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.InputStream;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The published JSON Schemas accept what the event records produce and reject what upstream must not send. */
+class EventSchemasTest {
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private Set<ValidationMessage> validate(String ceType, String body) throws Exception {
+        String resource = EventSchemas.schemaResourceFor(ceType).orElseThrow();
+        try (InputStream in = EventSchemas.class.getResourceAsStream(resource)) {
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            return schema.validate(body, InputFormat.JSON);
+        }
+    }
+
+    @Test
+    void anApprovalAsTheRecordWritesItConforms() throws Exception {
+        String body = json.writeValueAsString(new OrganizationApproved("org-42", "Acme", "owner@acme.test",
+                "verified", "US", "510", null));
+        assertThat(validate(OrganizationApproved.TYPE, body)).isEmpty();
+    }
+
+    @Test
+    void aToggleAsTheRecordWritesItConforms() throws Exception {
+        String body = json.writeValueAsString(new InboundAiChanged("org-42", true));
+        assertThat(validate(InboundAiChanged.TYPE, body)).isEmpty();
+    }
+
+    @Test
+    void anApprovalWithoutOwnerEmailOrWithABadAreaCodeIsRejected() throws Exception {
+        assertThat(validate(OrganizationApproved.TYPE,
+                "{\"orgId\":\"org-42\",\"orgName\":\"Acme\",\"status\":\"verified\",\"country\":\"US\"}"))
+                .extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("ownerEmail"));
+        assertThat(validate(OrganizationApproved.TYPE, "{\"orgId\":\"org-42\",\"orgName\":\"Acme\","
+                + "\"ownerEmail\":\"o@a.test\",\"status\":\"verified\",\"country\":\"US\",\"areaCode\":\"51\"}"))
+                .extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("areaCode"));
+    }
+
+    @Test
+    void anOrgNameTooLongForVapiAssistantNamesIsRejected() throws Exception {
+        String body = json.writeValueAsString(new OrganizationApproved("org-42", "A".repeat(31), "owner@acme.test",
+                "verified", "US", null, null));
+        assertThat(validate(OrganizationApproved.TYPE, body)).extracting(ValidationMessage::getMessage)
+                .anyMatch(m -> m.contains("orgName"));
+    }
+
+    @Test
+    void unknownFieldsAreRejectedSoAContractChangeIsAVersionChange() throws Exception {
+        assertThat(validate(InboundAiChanged.TYPE, "{\"orgId\":\"org-42\",\"inboundAi\":true,\"extra\":1}")).isNotEmpty();
+    }
+}

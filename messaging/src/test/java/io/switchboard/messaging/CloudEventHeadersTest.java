@@ -1,0 +1,53 @@
+package io.switchboard.messaging;
+
+import io.switchboard.contracts.wire.Headers;
+import io.switchboard.messaging.headers.CloudEventHeaders;
+import io.switchboard.messaging.headers.MessageMetadata;
+import io.switchboard.messaging.headers.SagaRouting;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CloudEventHeadersTest {
+    private final CloudEventHeaders headers = new CloudEventHeaders("/switchboard/test",
+            Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void aCommandCarriesCloudEventsAndSagaHeadersThatReadBackUnchanged() {
+        Map<String, String> written = headers.newMessage("id-1", "io.switchboard.command.X.v1", "org-42",
+                SagaRouting.command("saga-1", "acquire-number", 2, "switchboard.saga-replies.v1"));
+
+        assertThat(written).containsEntry(Headers.CE_SPECVERSION, "1.0")
+                .containsEntry(Headers.CE_SOURCE, "/switchboard/test")
+                .containsEntry(Headers.CE_TIME, "2026-11-23T10:00:00Z")
+                .containsEntry(Headers.CONTENT_TYPE, "application/json");
+        MessageMetadata read = CloudEventHeaders.metadataOf(CloudEventHeaders.toKafka(written));
+        assertThat(read).isEqualTo(new MessageMetadata("id-1", "io.switchboard.command.X.v1", "/switchboard/test",
+                "org-42", "2026-11-23T10:00:00Z", "saga-1", "acquire-number", 2, "switchboard.saga-replies.v1", null));
+        assertThat(read.belongsToSaga()).isTrue();
+    }
+
+    @Test
+    void aReplyPointsBackAtItsCommand() {
+        MessageMetadata command = new MessageMetadata("cmd-1", "t", "s", "org", "now", "saga-1", "step", 3, "r", null);
+        SagaRouting reply = SagaRouting.replyTo(command);
+        assertThat(reply.causationId()).isEqualTo("cmd-1");
+        assertThat(reply.attempt()).isEqualTo(3);
+    }
+
+    @Test
+    void missingOrGarbledHeadersReadAsAbsentNotAsErrors() {
+        RecordHeaders garbled = new RecordHeaders();
+        garbled.add(Headers.ATTEMPT, "two".getBytes());
+        MessageMetadata read = CloudEventHeaders.metadataOf(garbled);
+        assertThat(read.attempt()).isZero();
+        assertThat(read.type()).isNull();
+        assertThat(read.belongsToSaga()).isFalse();
+    }
+}
