@@ -1,23 +1,17 @@
 package io.switchboard.orchestrator.lines;
 
 import io.switchboard.contracts.replies.AssistantDeleted;
-import io.switchboard.contracts.replies.NumberReleased;
-import io.switchboard.contracts.replies.PhoneNumberRegistrationDeleted;
 import io.switchboard.orchestrator.saga.definition.SagaDefinition;
 import io.switchboard.orchestrator.saga.definition.StepDefinition;
 
-import static io.switchboard.orchestrator.participants.TwilioParticipant.releaseNumber;
 import static io.switchboard.orchestrator.participants.VapiParticipant.deleteAssistant;
-import static io.switchboard.orchestrator.participants.VapiParticipant.deletePhoneNumberRegistration;
 
 /**
  * Ops remove an organization's AI setup entirely ({@code DELETE /api/v1/organizations/{id}/ai-setup}); each step's
  * outcome is in the saga's history:
  * <ol>
- *   <li>mark the AI config "deactivating";</li>
- *   <li>delete the VAPI number registration;</li>
- *   <li>release the number (a pooled number goes back to the pool with the POOL policy; a trial account's own
- *       number is only unlinked);</li>
+ *   <li>take the line down ({@link LineTeardown}: mark deactivating, delete the VAPI registration, release the
+ *       number or return it to the pool by policy);</li>
  *   <li>delete the inbound and the outbound assistant;</li>
  *   <li>delete the AI config.</li>
  * </ol>
@@ -30,20 +24,7 @@ public final class CleanupSaga {
 
     public static SagaDefinition<LineData> definition(LineSteps lines) {
         return SagaDefinition.saga(TYPE, 1, LineData.class)
-                .then(step("mark-deactivating")
-                        .invokeLocal(lines::markDeactivating))
-                .then(step("delete-vapi-registration")
-                        .when(data -> data.vapiPhoneNumberId() != null)
-                        .invoke((data, step) -> deletePhoneNumberRegistration(step, data.vapiPhoneNumberId()))
-                        .onReply(PhoneNumberRegistrationDeleted.class, (data, reply) -> data.withoutRegistration()))
-                .then(step("return-number-to-pool")
-                        .when(data -> data.hasNumber() && (lines.keepsNumbersInPool() || !data.platformOwnsNumber()))
-                        .invokeLocal(lines::returnNumberToPool))
-                .then(step("release-number")
-                        .when(data -> data.hasNumber() && data.platformOwnsNumber() && !lines.keepsNumbersInPool())
-                        .invoke((data, step) -> releaseNumber(step, data.numberSid(), data.phoneNumber(),
-                                data.twilioCredentialId()))
-                        .onReply(NumberReleased.class, (data, reply) -> data.withoutNumber()))
+                .then(LineTeardown.takeDownTheLine(lines))
                 .inParallel(
                         step("delete-inbound-assistant")
                                 .when(data -> data.inboundAssistantId() != null)

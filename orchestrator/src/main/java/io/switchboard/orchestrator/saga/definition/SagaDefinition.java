@@ -56,6 +56,12 @@ public final class SagaDefinition<D> {
         return steps().stream().filter(step -> step.name().equals(name)).findFirst();
     }
 
+    /** A sequence of stages that more than one saga runs; each saga gets its own step instances. */
+    @FunctionalInterface
+    public interface Fragment<D> {
+        Builder<D> appendTo(Builder<D> saga);
+    }
+
     public static final class Builder<D> {
         private final String type;
         private final int version;
@@ -71,6 +77,11 @@ public final class SagaDefinition<D> {
         public Builder<D> then(StepDefinition<D> step) {
             stages.add(List.of(step));
             return this;
+        }
+
+        /** Appends stages several sagas share, e.g. taking a line down (see {@link Fragment}). */
+        public Builder<D> then(Fragment<D> fragment) {
+            return fragment.appendTo(this);
         }
 
         @SafeVarargs
