@@ -1,6 +1,6 @@
 package io.switchboard.adapters.twilio;
 
-import io.switchboard.adapters.twilio.accounts.TwilioAccount;
+import io.switchboard.credentials.twilio.TwilioAccount;
 import io.switchboard.adapters.twilio.numbers.TwilioNumbers;
 import io.switchboard.contracts.commands.AcquireNumber;
 import io.switchboard.contracts.replies.NumberAcquired;

@@ -1,7 +1,7 @@
 package io.switchboard.adapters.twilio;
 
-import io.switchboard.adapters.twilio.accounts.PlatformTwilioAccounts;
-import io.switchboard.adapters.twilio.accounts.TwilioAccounts;
+import io.switchboard.credentials.twilio.PlatformTwilioAccounts;
+import io.switchboard.credentials.twilio.TwilioAccounts;
 import io.switchboard.adapters.twilio.config.ResilienceProperties;
 import io.switchboard.adapters.twilio.errors.TwilioFailure;
 import io.switchboard.adapters.twilio.handlers.AcquireNumberHandler;

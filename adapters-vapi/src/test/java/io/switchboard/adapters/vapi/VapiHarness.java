@@ -1,6 +1,6 @@
 package io.switchboard.adapters.vapi;
 
-import io.switchboard.adapters.vapi.accounts.PlatformTwilioAccounts;
+import io.switchboard.credentials.twilio.PlatformTwilioAccounts;
 import io.switchboard.adapters.vapi.assistants.VapiAssistants;
 import io.switchboard.adapters.vapi.client.VapiApi;
 import io.switchboard.adapters.vapi.config.ResilienceProperties;

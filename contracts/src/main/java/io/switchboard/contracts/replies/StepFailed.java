@@ -25,4 +25,10 @@ public record StepFailed(
     public static final String RATE_LIMITED = "RATE_LIMITED";
     public static final String INVALID_REQUEST = "INVALID_REQUEST";
     public static final String TIMEOUT = "TIMEOUT";
+    /** The resource exists but is not usable yet (a free VAPI number still activating); ask again later. */
+    public static final String NOT_READY = "NOT_READY";
+    /** VAPI's cap on free numbers per account is reached; only deleting one (or importing a number) helps. */
+    public static final String FREE_NUMBER_LIMIT = "FREE_NUMBER_LIMIT";
+    /** VAPI blocked the number; waiting longer will not make it active. */
+    public static final String NUMBER_BLOCKED = "NUMBER_BLOCKED";
 }

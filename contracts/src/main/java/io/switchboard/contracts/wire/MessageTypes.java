@@ -1,6 +1,8 @@
 package io.switchboard.contracts.wire;
 
 import io.switchboard.contracts.commands.AcquireNumber;
+import io.switchboard.contracts.commands.CheckPhoneNumber;
+import io.switchboard.contracts.commands.CreateFreePhoneNumber;
 import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.DeleteAssistant;
 import io.switchboard.contracts.commands.DeletePhoneNumberRegistration;
@@ -13,8 +15,10 @@ import io.switchboard.contracts.events.OrganizationApproved;
 import io.switchboard.contracts.replies.AssistantCreated;
 import io.switchboard.contracts.replies.AssistantDeleted;
 import io.switchboard.contracts.replies.EmailSent;
+import io.switchboard.contracts.replies.FreePhoneNumberCreated;
 import io.switchboard.contracts.replies.NumberAcquired;
 import io.switchboard.contracts.replies.NumberReleased;
+import io.switchboard.contracts.replies.PhoneNumberActive;
 import io.switchboard.contracts.replies.PhoneNumberRegistered;
 import io.switchboard.contracts.replies.PhoneNumberRegistrationDeleted;
 import io.switchboard.contracts.replies.StepFailed;
@@ -42,6 +46,8 @@ public final class MessageTypes {
         register(DeleteAssistant.TYPE, DeleteAssistant.class);
         register(RegisterPhoneNumber.TYPE, RegisterPhoneNumber.class);
         register(DeletePhoneNumberRegistration.TYPE, DeletePhoneNumberRegistration.class);
+        register(CreateFreePhoneNumber.TYPE, CreateFreePhoneNumber.class);
+        register(CheckPhoneNumber.TYPE, CheckPhoneNumber.class);
         register(SendApprovalEmail.TYPE, SendApprovalEmail.class);
         register(SendFailureEmail.TYPE, SendFailureEmail.class);
 
@@ -51,6 +57,8 @@ public final class MessageTypes {
         register(AssistantDeleted.TYPE, AssistantDeleted.class);
         register(PhoneNumberRegistered.TYPE, PhoneNumberRegistered.class);
         register(PhoneNumberRegistrationDeleted.TYPE, PhoneNumberRegistrationDeleted.class);
+        register(FreePhoneNumberCreated.TYPE, FreePhoneNumberCreated.class);
+        register(PhoneNumberActive.TYPE, PhoneNumberActive.class);
         register(EmailSent.TYPE, EmailSent.class);
         register(StepFailed.TYPE, StepFailed.class);
 

@@ -5,6 +5,7 @@ import io.switchboard.contracts.sagaevents.SagaEvent;
 import io.switchboard.contracts.wire.Topics;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.messaging.headers.CloudEventHeaders;
+import io.switchboard.orchestrator.api.security.ApiProperties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,7 +40,11 @@ public final class Demo {
 
     private final SwitchboardSystem system;
     private final PrintStream out;
+    /** The local stack's documented dev ops token: what curl and bin/switchboard send by default. */
+    private static final String AUTHORIZATION = "Bearer " + ApiProperties.DEV_OPS_TOKEN;
+
     private final JsonCodec codec = new JsonCodec();
+    private String sagaId;
 
     public Demo(SwitchboardSystem system, PrintStream out) {
         this.system = system;
@@ -97,6 +102,7 @@ public final class Demo {
                     continue;
                 }
                 SagaEvent event = codec.decodeLenient(new String(record.value()), SagaEvent.class);
+                sagaId = event.sagaId();
                 out.printf("    %-16s %-28s %s%n", event.kind(), event.step() == null ? "" : event.step(),
                         event.detail() == null ? "" : event.detail());
                 if (FINAL.contains(event.kind())) {
@@ -122,12 +128,22 @@ public final class Demo {
                 out.println("    (unreadable email: " + e.getMessage() + ")");
             }
         }
+        out.println("\n==> Try it yourself (the API needs the local stack's dev token):");
+        out.printf("    curl -s -H '%s' %s/api/v1/organizations/%s/ai-status%n", "Authorization: " + AUTHORIZATION,
+                system.orchestratorUrl(), orgId);
+        if (sagaId != null) {
+            out.printf("    curl -s -H '%s' %s/api/v1/sagas/%s%n", "Authorization: " + AUTHORIZATION,
+                    system.orchestratorUrl(), sagaId);
+            out.printf("    bin/switchboard sagas show %s%n", sagaId);
+        }
+        out.println("    bin/switchboard sagas list --state FAILED");
     }
 
     private static String get(String url) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpRequest.newBuilder(URI.create(url)).header("Authorization", AUTHORIZATION)
+                            .timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.body();
         } catch (Exception e) {

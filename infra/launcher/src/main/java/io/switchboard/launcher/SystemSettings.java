@@ -12,6 +12,8 @@ import java.util.Map;
  * environment variables) a production deployment sets to point at real Kafka, PostgreSQL, Twilio, VAPI and SMTP.
  */
 public final class SystemSettings {
+    static final String CREDENTIALS_KEYSET = "switchboard.credentials.keyset";
+
     private SystemSettings() {
     }
 
@@ -29,13 +31,19 @@ public final class SystemSettings {
     public static Map<String, String> orchestrator(LocalStack stack, int httpPort) {
         Map<String, String> settings = common(stack);
         settings.put("server.port", Integer.toString(httpPort));
+        // Encrypts organizations' own Twilio credentials; the orchestrator also migrates their schema.
+        settings.put(CREDENTIALS_KEYSET, LocalCredentialKeyset.of(stack));
         return settings;
     }
 
-    /** Workers keep no state of their own in the database; in a shared JVM they must not migrate it either. */
+    /**
+     * Workers keep no state of their own in the database; in a shared JVM they must not migrate it either. They read
+     * organizations' Twilio credentials (migrated by the orchestrator) with the same keyset.
+     */
     private static Map<String, String> statelessWorker(LocalStack stack) {
         Map<String, String> settings = common(stack);
         settings.put("spring.flyway.enabled", "false");
+        settings.put(CREDENTIALS_KEYSET, LocalCredentialKeyset.of(stack));
         return settings;
     }
 

@@ -6,6 +6,7 @@ import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.messaging.headers.CloudEventHeaders;
 import io.switchboard.orchestrator.api.AiStatusResponse;
 import io.switchboard.orchestrator.api.SagaResponse;
+import io.switchboard.orchestrator.api.security.ApiProperties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,6 +28,8 @@ import static org.awaitility.Awaitility.await;
 /** What an upstream service and an ops person do with the running system: publish events, read the status API. */
 final class SystemClient implements AutoCloseable {
     private static final Set<String> ENDED = Set.of("COMPLETED", "COMPENSATED", "FAILED");
+    /** The orchestrator's API needs a bearer token; system tests use the local stack's dev ops token. */
+    static final String OPS_AUTHORIZATION = "Bearer " + ApiProperties.DEV_OPS_TOKEN;
 
     private final Supplier<String> orchestratorUrl;
     private final KafkaProducer<String, byte[]> producer;
@@ -79,6 +82,7 @@ final class SystemClient implements AutoCloseable {
     private <T> T get(String path, Class<T> type) {
         try {
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(orchestratorUrl.get() + path))
+                    .header("Authorization", OPS_AUTHORIZATION)
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " answered " + response.statusCode());

@@ -17,6 +17,7 @@ import io.switchboard.orchestrator.lines.CleanupSaga;
 import io.switchboard.orchestrator.lines.InboundAiOffSaga;
 import io.switchboard.orchestrator.lines.InboundAiOnSaga;
 import io.switchboard.orchestrator.lines.LineSteps;
+import io.switchboard.orchestrator.onboarding.NumberProperties;
 import io.switchboard.orchestrator.onboarding.OnboardingSteps;
 import io.switchboard.orchestrator.pool.NumberPool;
 import io.switchboard.orchestrator.pool.PoolMaintenance;
@@ -53,7 +54,7 @@ import java.util.List;
 @EnableScheduling
 @Import(MessagingConfiguration.class)
 @EnableConfigurationProperties({SagaProperties.class, OutboxProperties.class, TimerProperties.class,
-        OrchestratorProperties.class, PoolProperties.class})
+        OrchestratorProperties.class, PoolProperties.class, NumberProperties.class})
 public class OrchestratorConfiguration {
 
     @Bean
@@ -107,9 +108,11 @@ public class OrchestratorConfiguration {
     /** Every saga the orchestrator runs. Keep an old version here until its last instance has finished. */
     @Bean
     SagaDefinitions sagaDefinitions(OnboardingSteps onboarding, LineSteps lines, NumberPool pool,
-                                    SagaProperties properties) {
+                                    SagaProperties properties, NumberProperties numbers) {
         List<SagaDefinition<?>> definitions = List.of(
                 OnboardingSaga.definition(onboarding::takePooledNumber, onboarding::returnPooledNumber,
+                        onboarding::saveActive, numbers),
+                OnboardingSaga.version1(onboarding::takePooledNumber, onboarding::returnPooledNumber,
                         onboarding::saveActive),
                 InboundAiOnSaga.definition(lines),
                 InboundAiOffSaga.definition(lines),

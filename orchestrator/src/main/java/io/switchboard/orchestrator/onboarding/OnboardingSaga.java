@@ -3,14 +3,18 @@ package io.switchboard.orchestrator.onboarding;
 import io.switchboard.contracts.commands.AssistantRole;
 import io.switchboard.contracts.replies.AssistantCreated;
 import io.switchboard.contracts.replies.EmailSent;
+import io.switchboard.contracts.replies.FreePhoneNumberCreated;
 import io.switchboard.contracts.replies.NumberAcquired;
 import io.switchboard.contracts.replies.NumberReleased;
+import io.switchboard.contracts.replies.PhoneNumberActive;
 import io.switchboard.contracts.replies.PhoneNumberRegistered;
+import io.switchboard.contracts.replies.PhoneNumberRegistrationDeleted;
 import io.switchboard.orchestrator.saga.definition.LocalAction;
 import io.switchboard.orchestrator.saga.definition.SagaDefinition;
 import io.switchboard.orchestrator.saga.definition.StepDefinition;
 
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import static io.switchboard.orchestrator.participants.NotifierParticipant.approvalEmail;
 import static io.switchboard.orchestrator.participants.NotifierParticipant.failureEmail;
@@ -25,35 +29,97 @@ import static io.switchboard.orchestrator.participants.VapiParticipant.registerP
  * Onboarding: the first approval of a verified organization gives it a working voice-AI line.
  * <ol>
  *   <li>From here on, if anything fails, the owner is emailed which step failed and why.</li>
- *   <li>Take a number from the pool if one matches.</li>
+ *   <li>Fix where the number comes from ({@code switchboard.numbers.provider}), so the saga keeps that choice.</li>
+ *   <li>Twilio: take a number from the pool if one matches.</li>
  *   <li>In parallel: buy a phone number if the pool had none (a trial account reuses its one number), create the
  *       inbound assistant, create the outbound assistant.</li>
- *   <li>Register the number with VAPI, bound to the inbound assistant.</li>
+ *   <li>Twilio: register the number with VAPI, bound to the inbound assistant.</li>
+ *   <li>Free VAPI number: create it bound to the inbound assistant, then look every poll interval until VAPI shows
+ *       its digits, up to the wait limit. Each pause is a durable timer, so a thousand waiting sagas hold no
+ *       thread; past the limit the saga is undone like any failed step.</li>
  *   <li>Save the AI config as active.</li>
  *   <li>Email the owner the good news. If that email fails the line still works, so nothing is undone.</li>
  * </ol>
- * Undoing releases only a number this saga bought, hands a pooled number back, and deletes only what this saga
- * created, newest first.
+ * Undoing releases only a number this saga bought, hands a pooled number back, deletes a free VAPI number it got,
+ * and deletes only what this saga created, newest first.
+ * <p>
+ * Version 2 added the provider choice and the free-number steps; version 1 stays registered for instances that
+ * started before it.
  */
 public final class OnboardingSaga {
     public static final String TYPE = "onboarding";
+    public static final int VERSION = 2;
 
     private OnboardingSaga() {
     }
 
+    /** The current version, getting numbers from Twilio (the default setting). */
     public static SagaDefinition<OnboardingData> definition(LocalAction<OnboardingData> takePooledNumber,
                                                             LocalAction<OnboardingData> returnPooledNumber,
                                                             LocalAction<OnboardingData> saveAiConfig) {
+        return definition(takePooledNumber, returnPooledNumber, saveAiConfig, NumberProperties.defaults());
+    }
+
+    public static SagaDefinition<OnboardingData> definition(LocalAction<OnboardingData> takePooledNumber,
+                                                            LocalAction<OnboardingData> returnPooledNumber,
+                                                            LocalAction<OnboardingData> saveAiConfig,
+                                                            NumberProperties numbers) {
+        return SagaDefinition.saga(TYPE, VERSION, OnboardingData.class)
+                .then(notifyOwnerOnFailure())
+                .then(step("choose-number-provider")
+                        .invokeLocal((data, step) -> data.withNumberProviderIfUnset(numbers.provider())))
+                .then(numberAndAssistants(takePooledNumber, returnPooledNumber, data -> !data.usesFreeVapiNumber()))
+                .then(registerNumber().when(data -> !data.usesFreeVapiNumber()))
+                .then(step("create-free-vapi-number")
+                        .when(OnboardingData::usesFreeVapiNumber)
+                        .invoke(FreeVapiNumberCommands::create)
+                        .onReply(FreePhoneNumberCreated.class, OnboardingData::withFreeNumber)
+                        .compensateWith((data, step) -> Optional.ofNullable(data.vapiPhoneNumberId())
+                                .map(id -> deletePhoneNumberRegistration(step, id)))
+                        .onCompensated(PhoneNumberRegistrationDeleted.class, (data, reply) -> data.withoutFreeNumber()))
+                .then(step("await-vapi-number")
+                        .when(OnboardingData::usesFreeVapiNumber)
+                        .invoke(FreeVapiNumberCommands::check)
+                        .onReply(PhoneNumberActive.class, OnboardingData::withFreeNumberActive)
+                        .ownPolicy(numbers.freeNumberPolling()))
+                .then(saveAiConfig(saveAiConfig))
+                .then(sendApprovalEmail())
+                .build();
+    }
+
+    /** Version 1: Twilio numbers only. Kept until no instance of it is left running. */
+    public static SagaDefinition<OnboardingData> version1(LocalAction<OnboardingData> takePooledNumber,
+                                                          LocalAction<OnboardingData> returnPooledNumber,
+                                                          LocalAction<OnboardingData> saveAiConfig) {
         return SagaDefinition.saga(TYPE, 1, OnboardingData.class)
-                .then(step("notify-owner-on-failure")
-                        .compensateWith((data, step) -> Optional.of(failureEmail(step, data.orgName(), data.ownerEmail())))
-                        .onCompensated(EmailSent.class, (data, reply) -> data))
-                .then(step("take-pooled-number")
+                .then(notifyOwnerOnFailure())
+                .then(numberAndAssistants(takePooledNumber, returnPooledNumber, data -> true))
+                .then(registerNumber())
+                .then(saveAiConfig(saveAiConfig))
+                .then(sendApprovalEmail())
+                .build();
+    }
+
+    private static StepDefinition<OnboardingData> notifyOwnerOnFailure() {
+        return step("notify-owner-on-failure")
+                .compensateWith((data, step) -> Optional.of(failureEmail(step, data.orgName(), data.ownerEmail())))
+                .onCompensated(EmailSent.class, (data, reply) -> data);
+    }
+
+    /**
+     * A pooled number, else a bought one, beside both assistants. The assistants are needed whatever the number
+     * provider; the pool and Twilio only for Twilio numbers.
+     */
+    private static SagaDefinition.Fragment<OnboardingData> numberAndAssistants(LocalAction<OnboardingData> takePooledNumber,
+                                                                              LocalAction<OnboardingData> returnPooledNumber,
+                                                                              Predicate<OnboardingData> twilio) {
+        return saga -> saga.then(step("take-pooled-number")
+                        .when(twilio)
                         .invokeLocal(takePooledNumber)
                         .compensateLocally(returnPooledNumber))
                 .inParallel(
                         step("acquire-number")
-                                .when(data -> data.numberSid() == null)
+                                .when(data -> twilio.test(data) && data.numberSid() == null)
                                 .invoke((data, step) -> acquireNumber(step, data.country(), data.areaCode(), true,
                                         data.twilioCredentialId()))
                                 .onReply(NumberAcquired.class, OnboardingData::withNumber)
@@ -69,22 +135,29 @@ public final class OnboardingSaga {
                         step("create-outbound-assistant")
                                 .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.OUTBOUND))
                                 .onReply(AssistantCreated.class, OnboardingData::withOutboundAssistant)
-                                .compensateWith((data, step) -> Optional.of(deleteAssistant(step, data.outboundAssistantId()))))
-                .then(step("register-number")
-                        .invoke((data, step) -> registerPhoneNumber(step, data.phoneNumber(), data.numberSid(),
-                                data.inboundAssistantId(), data.orgName(), data.twilioCredentialId()))
-                        .onReply(PhoneNumberRegistered.class, OnboardingData::withRegistration)
-                        .compensateWith((data, step) ->
-                                Optional.of(deletePhoneNumberRegistration(step, data.vapiPhoneNumberId()))))
-                .then(step("save-ai-config")
-                        .invokeLocal(saveAiConfig))
-                .then(step("send-approval-email")
-                        .invoke((data, step) -> approvalEmail(step, data.orgName(), data.ownerEmail(),
-                                data.phoneNumber(), data.inboundAssistantName(), data.outboundAssistantName(),
-                                data.setupDate()))
-                        .onReply(EmailSent.class, (data, reply) -> data)
-                        .nonCritical())
-                .build();
+                                .compensateWith((data, step) -> Optional.of(deleteAssistant(step, data.outboundAssistantId()))));
+    }
+
+    private static StepDefinition<OnboardingData> registerNumber() {
+        return step("register-number")
+                .invoke((data, step) -> registerPhoneNumber(step, data.phoneNumber(), data.numberSid(),
+                        data.inboundAssistantId(), data.orgName(), data.twilioCredentialId()))
+                .onReply(PhoneNumberRegistered.class, OnboardingData::withRegistration)
+                .compensateWith((data, step) ->
+                        Optional.of(deletePhoneNumberRegistration(step, data.vapiPhoneNumberId())));
+    }
+
+    private static StepDefinition<OnboardingData> saveAiConfig(LocalAction<OnboardingData> saveAiConfig) {
+        return step("save-ai-config").invokeLocal(saveAiConfig);
+    }
+
+    private static StepDefinition<OnboardingData> sendApprovalEmail() {
+        return step("send-approval-email")
+                .invoke((data, step) -> approvalEmail(step, data.orgName(), data.ownerEmail(),
+                        data.phoneNumber(), data.inboundAssistantName(), data.outboundAssistantName(),
+                        data.setupDate()))
+                .onReply(EmailSent.class, (data, reply) -> data)
+                .nonCritical();
     }
 
     private static StepDefinition<OnboardingData> step(String name) {

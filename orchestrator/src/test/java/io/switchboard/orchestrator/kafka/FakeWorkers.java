@@ -1,6 +1,8 @@
 package io.switchboard.orchestrator.kafka;
 
 import io.switchboard.contracts.commands.AcquireNumber;
+import io.switchboard.contracts.commands.CheckPhoneNumber;
+import io.switchboard.contracts.commands.CreateFreePhoneNumber;
 import io.switchboard.contracts.commands.Command;
 import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.DeleteAssistant;
@@ -12,6 +14,8 @@ import io.switchboard.contracts.commands.SendFailureEmail;
 import io.switchboard.contracts.replies.AssistantCreated;
 import io.switchboard.contracts.replies.AssistantDeleted;
 import io.switchboard.contracts.replies.EmailSent;
+import io.switchboard.contracts.replies.FreePhoneNumberCreated;
+import io.switchboard.contracts.replies.PhoneNumberActive;
 import io.switchboard.contracts.replies.NumberAcquired;
 import io.switchboard.contracts.replies.NumberReleased;
 import io.switchboard.contracts.replies.PhoneNumberRegistered;
@@ -26,6 +30,7 @@ import io.switchboard.messaging.headers.MessageMetadata;
 import io.switchboard.messaging.headers.SagaRouting;
 import io.switchboard.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -42,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -72,7 +78,15 @@ public final class FakeWorkers implements AutoCloseable {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-        consumer.subscribe(List.of(Topics.TWILIO_COMMANDS, Topics.VAPI_COMMANDS, Topics.NOTIFIER_COMMANDS));
+        // Only commands sent from now on: earlier test classes in this JVM may have left thousands on these topics
+        // (the free-number benchmark does), and answering them all would delay this test's own commands.
+        List<TopicPartition> partitions = Stream.of(Topics.TWILIO_COMMANDS, Topics.VAPI_COMMANDS, Topics.NOTIFIER_COMMANDS)
+                .flatMap(topic -> consumer.partitionsFor(topic).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
         thread = new Thread(this::loop, "fake-workers");
         thread.setDaemon(true);
         thread.start();
@@ -139,6 +153,11 @@ public final class FakeWorkers implements AutoCloseable {
             return new AssistantDeleted(delete.assistantId(), false);
         } else if (command instanceof DeletePhoneNumberRegistration delete) {
             return new PhoneNumberRegistrationDeleted(delete.vapiPhoneNumberId(), false);
+        } else if (command instanceof CreateFreePhoneNumber) {
+            return new FreePhoneNumberCreated("vapi-free-" + suffix, "activating");
+        } else if (command instanceof CheckPhoneNumber check) {
+            return new PhoneNumberActive(check.vapiPhoneNumberId(),
+                    "+1415555" + String.format("%04d", Math.abs(check.vapiPhoneNumberId().hashCode()) % 10000));
         }
         throw new IllegalArgumentException("No fake answer for " + command);
     }

@@ -1,7 +1,6 @@
 package io.switchboard.adapters.twilio.config;
 
-import io.switchboard.adapters.twilio.accounts.PlatformTwilioAccounts;
-import io.switchboard.adapters.twilio.accounts.TwilioAccounts;
+import io.switchboard.credentials.twilio.TwilioAccounts;
 import io.switchboard.adapters.twilio.errors.TwilioFailure;
 import io.switchboard.adapters.twilio.handlers.AcquireNumberHandler;
 import io.switchboard.adapters.twilio.handlers.ReleaseNumberHandler;
@@ -12,25 +11,24 @@ import io.switchboard.adapters.twilio.resilience.ProviderGuard;
 import io.switchboard.contracts.commands.AcquireNumber;
 import io.switchboard.contracts.commands.ReleaseNumber;
 import io.switchboard.contracts.wire.Topics;
+import io.switchboard.credentials.spring.TwilioAccountsConfiguration;
 import io.switchboard.messaging.worker.CommandHandlers;
 import io.switchboard.messaging.worker.WorkerRuntime;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
-/** Wires the Twilio worker: account resolution, SDK transport, resilience, handlers and the Kafka listener. */
+/**
+ * Wires the Twilio worker: SDK transport, resilience, handlers and the Kafka listener. Account resolution (platform
+ * account, plus organizations' own encrypted credentials when {@code switchboard.credentials.keyset} is set) comes
+ * from the shared tenant-credentials module.
+ */
 @Configuration(proxyBeanMethods = false)
+@Import(TwilioAccountsConfiguration.class)
 public class TwilioWorkerConfiguration {
     public static final String GROUP_ID = "switchboard-twilio-worker";
-
-    /** Replaced by the encrypted tenant-credential store when it lands (it will also know the platform account). */
-    @Bean
-    @ConditionalOnMissingBean(TwilioAccounts.class)
-    public TwilioAccounts twilioAccounts(TwilioProperties properties) {
-        return new PlatformTwilioAccounts(properties.accountSid(), properties.authToken());
-    }
 
     @Bean
     public ProviderGuard twilioGuard(TwilioProperties properties) {

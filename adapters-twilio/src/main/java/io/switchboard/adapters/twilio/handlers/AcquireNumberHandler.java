@@ -2,9 +2,9 @@ package io.switchboard.adapters.twilio.handlers;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
-import io.switchboard.adapters.twilio.accounts.TwilioAccount;
-import io.switchboard.adapters.twilio.accounts.TwilioAccounts;
-import io.switchboard.adapters.twilio.accounts.UnknownCredentialException;
+import io.switchboard.credentials.twilio.TwilioAccount;
+import io.switchboard.credentials.twilio.TwilioAccounts;
+import io.switchboard.credentials.twilio.UnknownCredentialException;
 import io.switchboard.adapters.twilio.errors.FailureReplies;
 import io.switchboard.adapters.twilio.errors.TwilioFailure;
 import io.switchboard.adapters.twilio.numbers.OwnedNumber;
@@ -55,7 +55,7 @@ public class AcquireNumberHandler implements CommandHandler<AcquireNumber> {
     public Reply handle(AcquireNumber command, CommandContext context) {
         TwilioAccount account;
         try {
-            account = accounts.resolve(command.twilioCredentialId());
+            account = accounts.resolve(command.orgId(), command.twilioCredentialId());
         } catch (UnknownCredentialException e) {
             return FailureReplies.unknownCredential(e.getMessage());
         }

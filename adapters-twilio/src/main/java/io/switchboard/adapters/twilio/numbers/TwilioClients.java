@@ -1,7 +1,7 @@
 package io.switchboard.adapters.twilio.numbers;
 
 import com.twilio.http.TwilioRestClient;
-import io.switchboard.adapters.twilio.accounts.TwilioAccount;
+import io.switchboard.credentials.twilio.TwilioAccount;
 import io.switchboard.adapters.twilio.http.BaseUrlHttpClient;
 
 import java.util.Map;

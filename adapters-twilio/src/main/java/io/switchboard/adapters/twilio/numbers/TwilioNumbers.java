@@ -7,7 +7,7 @@ import com.twilio.rest.api.v2010.account.IncomingPhoneNumber;
 import com.twilio.rest.api.v2010.account.IncomingPhoneNumberCreator;
 import com.twilio.rest.api.v2010.account.availablephonenumbercountry.Local;
 import com.twilio.type.PhoneNumber;
-import io.switchboard.adapters.twilio.accounts.TwilioAccount;
+import io.switchboard.credentials.twilio.TwilioAccount;
 import io.switchboard.adapters.twilio.errors.TwilioErrorClassifier;
 import io.switchboard.adapters.twilio.errors.TwilioFailure;
 import io.switchboard.adapters.twilio.resilience.ProviderGuard;

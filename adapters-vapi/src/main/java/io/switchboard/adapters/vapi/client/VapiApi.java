@@ -28,6 +28,12 @@ public interface VapiApi {
     @RequestLine("POST /phone-number")
     VapiDtos.PhoneNumber createPhoneNumber(VapiDtos.CreateTwilioPhoneNumber body);
 
+    @RequestLine("POST /phone-number")
+    VapiDtos.PhoneNumber createFreePhoneNumber(VapiDtos.CreateVapiPhoneNumber body);
+
+    @RequestLine("GET /phone-number/{id}")
+    VapiDtos.PhoneNumber getPhoneNumber(@Param("id") String id);
+
     @RequestLine("PATCH /phone-number/{id}")
     VapiDtos.PhoneNumber updatePhoneNumber(@Param("id") String id, VapiDtos.UpdatePhoneNumber body);
 

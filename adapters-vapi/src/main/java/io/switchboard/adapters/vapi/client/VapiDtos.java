@@ -54,6 +54,11 @@ public final class VapiDtos {
         }
     }
 
+    /** A free VAPI number; {@code numberDesiredAreaCode} is exactly 3 digits (US only). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CreateVapiPhoneNumber(String provider, String numberDesiredAreaCode, String assistantId, String name) {
+    }
+
     /** {@code provider} is sent too: the update body is discriminated by it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record UpdatePhoneNumber(String provider, String assistantId) {

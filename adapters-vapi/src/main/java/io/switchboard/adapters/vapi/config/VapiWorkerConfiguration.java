@@ -1,43 +1,46 @@
 package io.switchboard.adapters.vapi.config;
 
-import io.switchboard.adapters.vapi.accounts.PlatformTwilioAccounts;
-import io.switchboard.adapters.vapi.accounts.TwilioAccounts;
+import io.switchboard.credentials.twilio.TwilioAccounts;
 import io.switchboard.adapters.vapi.assistants.AssistantSpec;
 import io.switchboard.adapters.vapi.assistants.VapiAssistants;
 import io.switchboard.adapters.vapi.client.VapiApi;
 import io.switchboard.adapters.vapi.client.VapiClientFactory;
 import io.switchboard.adapters.vapi.errors.VapiFailure;
+import io.switchboard.adapters.vapi.handlers.CheckPhoneNumberHandler;
 import io.switchboard.adapters.vapi.handlers.CreateAssistantHandler;
+import io.switchboard.adapters.vapi.handlers.CreateFreePhoneNumberHandler;
 import io.switchboard.adapters.vapi.handlers.DeleteAssistantHandler;
 import io.switchboard.adapters.vapi.handlers.DeletePhoneNumberRegistrationHandler;
 import io.switchboard.adapters.vapi.handlers.RegisterPhoneNumberHandler;
+import io.switchboard.adapters.vapi.phonenumbers.FreeVapiNumbers;
 import io.switchboard.adapters.vapi.phonenumbers.TwilioCredentialsAtVapi;
 import io.switchboard.adapters.vapi.phonenumbers.VapiPhoneNumbers;
 import io.switchboard.adapters.vapi.resilience.ProviderGuard;
+import io.switchboard.contracts.commands.CheckPhoneNumber;
 import io.switchboard.contracts.commands.CreateAssistant;
+import io.switchboard.contracts.commands.CreateFreePhoneNumber;
 import io.switchboard.contracts.commands.DeleteAssistant;
 import io.switchboard.contracts.commands.DeletePhoneNumberRegistration;
 import io.switchboard.contracts.commands.RegisterPhoneNumber;
 import io.switchboard.contracts.wire.Topics;
+import io.switchboard.credentials.spring.TwilioAccountsConfiguration;
 import io.switchboard.messaging.worker.CommandHandlers;
 import io.switchboard.messaging.worker.WorkerRuntime;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
-/** Wires the VAPI worker: Feign client, resilience, services, handlers and the Kafka listener. */
+/**
+ * Wires the VAPI worker: Feign client, resilience, services, handlers and the Kafka listener. The Twilio account of a
+ * number to import (platform, or an organization's own encrypted credential) is resolved by the shared
+ * tenant-credentials module.
+ */
 @Configuration(proxyBeanMethods = false)
+@Import(TwilioAccountsConfiguration.class)
 public class VapiWorkerConfiguration {
     public static final String GROUP_ID = "switchboard-vapi-worker";
-
-    /** Replaced by the encrypted tenant-credential store when it lands. */
-    @Bean
-    @ConditionalOnMissingBean(TwilioAccounts.class)
-    public TwilioAccounts vapiTwilioAccounts(PlatformTwilioProperties twilio) {
-        return new PlatformTwilioAccounts(twilio.accountSid(), twilio.authToken());
-    }
 
     @Bean
     public ProviderGuard vapiGuard(VapiProperties properties) {
@@ -61,12 +64,20 @@ public class VapiWorkerConfiguration {
     }
 
     @Bean
-    public CommandHandlers vapiCommandHandlers(VapiAssistants assistants, VapiPhoneNumbers phoneNumbers, TwilioAccounts accounts) {
+    public FreeVapiNumbers freeVapiNumbers(VapiApi api, ProviderGuard vapiGuard, VapiProperties properties) {
+        return new FreeVapiNumbers(api, vapiGuard, properties.listLimit());
+    }
+
+    @Bean
+    public CommandHandlers vapiCommandHandlers(VapiAssistants assistants, VapiPhoneNumbers phoneNumbers,
+                                               FreeVapiNumbers freeNumbers, TwilioAccounts accounts) {
         return new CommandHandlers()
                 .on(CreateAssistant.class, new CreateAssistantHandler(assistants))
                 .on(DeleteAssistant.class, new DeleteAssistantHandler(assistants))
                 .on(RegisterPhoneNumber.class, new RegisterPhoneNumberHandler(accounts, phoneNumbers))
-                .on(DeletePhoneNumberRegistration.class, new DeletePhoneNumberRegistrationHandler(phoneNumbers));
+                .on(DeletePhoneNumberRegistration.class, new DeletePhoneNumberRegistrationHandler(phoneNumbers))
+                .on(CreateFreePhoneNumber.class, new CreateFreePhoneNumberHandler(freeNumbers))
+                .on(CheckPhoneNumber.class, new CheckPhoneNumberHandler(freeNumbers));
     }
 
     @Bean

@@ -1,8 +1,8 @@
 package io.switchboard.adapters.vapi.handlers;
 
-import io.switchboard.adapters.vapi.accounts.TwilioAccount;
-import io.switchboard.adapters.vapi.accounts.TwilioAccounts;
-import io.switchboard.adapters.vapi.accounts.UnknownCredentialException;
+import io.switchboard.credentials.twilio.TwilioAccount;
+import io.switchboard.credentials.twilio.TwilioAccounts;
+import io.switchboard.credentials.twilio.UnknownCredentialException;
 import io.switchboard.adapters.vapi.client.VapiDtos;
 import io.switchboard.adapters.vapi.errors.FailureReplies;
 import io.switchboard.adapters.vapi.phonenumbers.VapiPhoneNumbers;
@@ -34,7 +34,7 @@ public class RegisterPhoneNumberHandler implements CommandHandler<RegisterPhoneN
         }
         TwilioAccount account;
         try {
-            account = accounts.resolve(command.twilioCredentialId());
+            account = accounts.resolve(command.orgId(), command.twilioCredentialId());
         } catch (UnknownCredentialException e) {
             return FailureReplies.unknownCredential(e.getMessage());
         }

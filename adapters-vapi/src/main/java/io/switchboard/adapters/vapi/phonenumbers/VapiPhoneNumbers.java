@@ -1,6 +1,6 @@
 package io.switchboard.adapters.vapi.phonenumbers;
 
-import io.switchboard.adapters.vapi.accounts.TwilioAccount;
+import io.switchboard.credentials.twilio.TwilioAccount;
 import io.switchboard.adapters.vapi.client.VapiApi;
 import io.switchboard.adapters.vapi.client.VapiDtos;
 import io.switchboard.adapters.vapi.errors.VapiFailure;

@@ -99,13 +99,26 @@ public final class SagaExecutor {
         Run<D> run = new Run<>(definition, saga);
         List<SagaStep> failed = saga.steps().stream().filter(s -> s.status() == StepStatus.FAILED).toList();
         boolean compensationFailed = failed.stream().anyMatch(s -> s.direction() == Direction.COMPENSATION);
+        List<SagaStep> again = failed.stream()
+                .filter(s -> !compensationFailed || s.direction() == Direction.COMPENSATION).toList();
         if (compensationFailed) {
-            failed.stream().filter(s -> s.direction() == Direction.COMPENSATION).forEach(saga::removeStep);
             saga.state(SagaState.COMPENSATING, run.now);
+            // The saga is undoing a forward failure again: that failure, not the compensation's, is what the owner's
+            // failure email and the final record must name.
+            saga.steps().stream().filter(s -> s.direction() == Direction.ACTION && s.status() == StepStatus.FAILED)
+                    .findFirst().ifPresent(s -> saga.failure(s.name(), s.errorCode() + ": " + s.errorMessage()));
         } else {
-            failed.forEach(saga::removeStep);
             saga.state(SagaState.RUNNING, run.now);
             saga.failure(null, null);
+        }
+        for (SagaStep step : again) {
+            Optional<StepDefinition<D>> stepDefinition = definition.step(step.name());
+            if (stepDefinition.isEmpty()) {
+                saga.removeStep(step);
+                continue;
+            }
+            step.restart(run.now);
+            run.dispatch(stepDefinition.get(), step);
         }
         run.advance();
         return run.finish();

@@ -95,6 +95,23 @@ public class SagaStep {
         this.attemptStartedAt = now;
     }
 
+    /**
+     * Ops replay: the same row starts over at attempt 1. Reusing the row (rather than deleting it and inserting a new
+     * one) matters: Hibernate flushes inserts before orphan deletes, which would break the (saga, step, direction)
+     * unique key.
+     */
+    public void restart(Instant now) {
+        this.status = StepStatus.RUNNING;
+        this.attempt = 1;
+        this.replyType = null;
+        this.outputJson = null;
+        this.errorCode = null;
+        this.errorMessage = null;
+        this.startedAt = now;
+        this.attemptStartedAt = now;
+        this.finishedAt = null;
+    }
+
     public void succeeded(String replyType, String outputJson, Instant now) {
         this.status = StepStatus.SUCCEEDED;
         this.replyType = replyType;

@@ -41,6 +41,7 @@ public class SagaRuntime {
     private final JsonCodec codec;
     private final Clock clock;
     private SagaEndListener endListener = saga -> { };
+    private SagaObserver observer = SagaObserver.NONE;
 
     public SagaRuntime(SagaDefinitions definitions, SagaExecutor executor, SagaInstanceRepository sagas,
                        TimerStore timers, OutboxWriter outbox, CloudEventHeaders headers, JsonCodec codec, Clock clock) {
@@ -56,6 +57,10 @@ public class SagaRuntime {
 
     public void onSagaEnded(SagaEndListener listener) {
         this.endListener = listener;
+    }
+
+    public void observe(SagaObserver sagaObserver) {
+        this.observer = sagaObserver;
     }
 
     public <D> SagaInstance start(String type, String orgId, D data) {
@@ -150,5 +155,11 @@ public class SagaRuntime {
         Map<String, String> eventHeaders = headers.newMessage(event.kind().ceType(), saga.orgId(),
                 SagaRouting.command(saga.id().toString(), event.step() == null ? "" : event.step(), 0, null));
         outbox.write(Topics.SAGA_EVENTS, saga.orgId(), eventHeaders, codec.encode(body));
+        try {
+            observer.observe(saga, event);
+        } catch (RuntimeException e) {
+            // Observation (metrics) must never roll back a saga's state change.
+            log.warn("Saga observer failed: {}", e.toString());
+        }
     }
 }

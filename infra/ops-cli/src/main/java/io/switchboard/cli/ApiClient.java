@@ -1,0 +1,93 @@
+package io.switchboard.cli;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** The orchestrator's REST API as the CLI uses it: JSON in, JSON trees out, errors as {@link ApiException}. */
+public final class ApiClient {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String baseUrl;
+    private final String token;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public ApiClient(String baseUrl, String token) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.token = token;
+    }
+
+    public JsonNode get(String path, Map<String, ?> query) {
+        return send(HttpRequest.newBuilder(uri(path, query)).GET());
+    }
+
+    public JsonNode post(String path, Map<String, ?> query, Object body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+        return send(HttpRequest.newBuilder(uri(path, query)).header("Content-Type", "application/json")
+                .POST(publisher));
+    }
+
+    private JsonNode send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new ApiException(0, "cannot reach the orchestrator at " + baseUrl + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); is it running? See --api");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(0, "interrupted");
+        }
+        if (response.statusCode() >= 400) {
+            throw new ApiException(response.statusCode(), errorMessage(request, response));
+        }
+        return response.body() == null || response.body().isBlank() ? JSON.createObjectNode()
+                : JSON.readTree(response.body());
+    }
+
+    private static String errorMessage(HttpRequest request, HttpResponse<String> response) {
+        String detail = response.body();
+        try {
+            JsonNode body = JSON.readTree(response.body());
+            String message = Json.text(body, "message");
+            detail = message != null ? message : Json.text(body, "error");
+        } catch (RuntimeException notJson) {
+            // keep the raw body
+        }
+        String hint = switch (response.statusCode()) {
+            case 401 -> " (check --token / SWITCHBOARD_TOKEN)";
+            case 403 -> " (this token is not an ops token)";
+            default -> "";
+        };
+        return request.method() + " " + request.uri().getPath() + " answered " + response.statusCode()
+                + (detail == null || detail.isBlank() ? "" : ": " + detail) + hint;
+    }
+
+    private URI uri(String path, Map<String, ?> query) {
+        StringJoiner parameters = new StringJoiner("&");
+        new LinkedHashMap<>(query == null ? Map.of() : query).forEach((name, value) -> {
+            if (value != null) {
+                parameters.add(encode(name) + "=" + encode(String.valueOf(value)));
+            }
+        });
+        return URI.create(baseUrl + path + (parameters.length() == 0 ? "" : "?" + parameters));
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

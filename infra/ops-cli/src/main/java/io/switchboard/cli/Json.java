@@ -1,0 +1,23 @@
+package io.switchboard.cli;
+
+import tools.jackson.databind.JsonNode;
+
+/** Small helpers over Jackson trees: absent and null both read as null. */
+final class Json {
+    private Json() {
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() || value.isMissingNode() ? null : value.asString();
+    }
+
+    static long number(JsonNode node, String field, long fallback) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() ? fallback : value.asLong();
+    }
+
+    static String pretty(JsonNode node) {
+        return ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+    }
+}

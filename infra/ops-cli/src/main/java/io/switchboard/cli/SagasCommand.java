@@ -1,0 +1,9 @@
+package io.switchboard.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "sagas", mixinStandardHelpOptions = true, description = "List, show, replay and compensate sagas.",
+        subcommands = {SagasListCommand.class, SagasShowCommand.class, SagasReplayCommand.class,
+                SagasCompensateCommand.class})
+final class SagasCommand {
+}

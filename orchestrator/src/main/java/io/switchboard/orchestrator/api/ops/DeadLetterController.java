@@ -1,0 +1,32 @@
+package io.switchboard.orchestrator.api.ops;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Ops on dead letters: see what was parked and why, and send it back once the cause is fixed. */
+@RestController
+@RequestMapping("/api/v1/dead-letters")
+public class DeadLetterController {
+    private final DeadLetters deadLetters;
+
+    public DeadLetterController(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    @GetMapping
+    public DeadLetterPage list(@RequestParam String topic, @RequestParam(defaultValue = "1000") int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive");
+        }
+        return deadLetters.list(topic, limit);
+    }
+
+    @PostMapping("/redrive")
+    public RedriveResult redrive(@RequestBody RedriveRequest request) {
+        return deadLetters.redrive(request);
+    }
+}

@@ -1,0 +1,67 @@
+package io.switchboard.orchestrator.api.ops;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.kafka.core.ConsumerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reads a dead-letter topic from the beginning with a short-lived consumer that joins no group and commits
+ * nothing: looking at a DLQ never moves anyone's offsets.
+ */
+public class DeadLetterReader {
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
+
+    private final ConsumerFactory<String, byte[]> consumers;
+
+    public DeadLetterReader(ConsumerFactory<String, byte[]> consumers) {
+        this.consumers = consumers;
+    }
+
+    /** The batch read, oldest first per partition; {@code truncated} when more records than {@code max} exist. */
+    public record Batch(List<ConsumerRecord<String, byte[]>> records, boolean truncated) {
+    }
+
+    public Batch readAll(String deadLetterTopic, int max) {
+        Properties overrides = new Properties();
+        overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+        try (Consumer<String, byte[]> consumer = consumers.createConsumer(null, "switchboard-ops-dlq-reader", null,
+                overrides)) {
+            List<PartitionInfo> infos = consumer.partitionsFor(deadLetterTopic, Duration.ofSeconds(5));
+            if (infos == null || infos.isEmpty()) {
+                throw new OpsException(org.springframework.http.HttpStatus.NOT_FOUND,
+                        "topic " + deadLetterTopic + " does not exist");
+            }
+            List<TopicPartition> partitions = infos.stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(5));
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            Instant deadline = Instant.now().plus(READ_TIMEOUT);
+            while (!reachedEnd(consumer, end) && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (records.size() >= max) {
+                        return new Batch(records, true);
+                    }
+                    records.add(record);
+                }
+            }
+            return new Batch(records, !reachedEnd(consumer, end));
+        }
+    }
+
+    private static boolean reachedEnd(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+}

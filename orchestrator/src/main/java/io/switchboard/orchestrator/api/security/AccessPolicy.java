@@ -1,0 +1,51 @@
+package io.switchboard.orchestrator.api.security;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Who may call what, decided from the method and path alone, so every endpoint added later under
+ * {@code /api/v1/organizations/{orgId}/…} is covered without touching this class:
+ * <ul>
+ *   <li>{@code /actuator/health} (and its groups) and the error page are open: load balancers probe them;</li>
+ *   <li>everything else needs a valid bearer token (401 without one);</li>
+ *   <li>ops tokens may call everything;</li>
+ *   <li>an organization token may call GET/POST/DELETE under {@code /api/v1/organizations/<its org>/}; another
+ *       organization's id answers 404, exactly like an organization that does not exist, so a token can neither
+ *       read nor probe other tenants; anything else (ops endpoints, actuator) answers 403.</li>
+ * </ul>
+ * Secure by default: a path nobody thought of is ops-only.
+ */
+public final class AccessPolicy {
+    private static final Pattern ORGANIZATION_PATH = Pattern.compile("^/api/v1/organizations/([^/]+)(/.*)?$");
+    private static final Set<String> ORGANIZATION_METHODS = Set.of("GET", "HEAD", "POST", "DELETE");
+
+    public enum Decision { ALLOW, UNAUTHORIZED, FORBIDDEN, NOT_FOUND }
+
+    public Decision decide(String method, String path, Optional<Caller> caller) {
+        if (isOpen(path)) {
+            return Decision.ALLOW;
+        }
+        if (caller.isEmpty()) {
+            return Decision.UNAUTHORIZED;
+        }
+        if (caller.get() instanceof Caller.Ops) {
+            return Decision.ALLOW;
+        }
+        String orgId = ((Caller.Organization) caller.get()).orgId();
+        Matcher organization = ORGANIZATION_PATH.matcher(path);
+        if (!organization.matches()) {
+            return Decision.FORBIDDEN;
+        }
+        if (!organization.group(1).equals(orgId)) {
+            return Decision.NOT_FOUND;
+        }
+        return ORGANIZATION_METHODS.contains(method) ? Decision.ALLOW : Decision.FORBIDDEN;
+    }
+
+    static boolean isOpen(String path) {
+        return path.equals("/actuator/health") || path.startsWith("/actuator/health/") || path.equals("/error");
+    }
+}

@@ -1,0 +1,39 @@
+package io.switchboard.orchestrator.api.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Puts {@link ApiTokenFilter} in front of every request of the orchestrator's web server. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ApiProperties.class)
+public class ApiSecurityConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(ApiSecurityConfiguration.class);
+
+    @Bean
+    TokenRegistry tokenRegistry(ApiProperties properties) {
+        if (properties.opsTokens().contains(ApiProperties.DEV_OPS_TOKEN)) {
+            log.warn("The HTTP API accepts the local stack's documented dev ops token; "
+                    + "set switchboard.api.ops-tokens (SWITCHBOARD_API_OPS_TOKENS) to your own outside a dev machine");
+        }
+        TokenRegistry registry = new TokenRegistry(properties);
+        if (registry.isEmpty()) {
+            log.warn("No API tokens configured (switchboard.api.ops-tokens): every API call will answer 401");
+        }
+        return registry;
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(TokenRegistry tokens) {
+        FilterRegistrationBean<ApiTokenFilter> registration =
+                new FilterRegistrationBean<>(new ApiTokenFilter(tokens, new AccessPolicy()));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setName("apiTokenFilter");
+        return registration;
+    }
+}
