@@ -21,6 +21,7 @@ import java.util.List;
  * and applied exactly once (inbox by {@code ce_id}).
  */
 public class OrgEventConsumer implements BatchMessageListener<String, byte[]> {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OrgEventConsumer.class);
     static final String CONSUMER = "org-events";
 
     private final OrganizationEventIntake intake;
@@ -63,6 +64,13 @@ public class OrgEventConsumer implements BatchMessageListener<String, byte[]> {
                     intake.accept(eventId, event);
                 }
             });
+        } catch (RuntimeException e) {
+            if (FailureKinds.transientFailure(e)) {
+                throw e;
+            }
+            // Visible and redrivable on the DLQ, instead of blocking every later event of the partition.
+            log.error("Event {} for org {} cannot be applied; dead-lettering it", eventId, event.orgId(), e);
+            deadLetters.publish(record, "event cannot be applied: " + FailureKinds.describe(e), e);
         }
     }
 

@@ -11,6 +11,8 @@ import io.switchboard.orchestrator.inbox.Inbox;
 import io.switchboard.orchestrator.saga.runtime.SagaRuntime;
 import io.switchboard.orchestrator.saga.runtime.UnknownSagaException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,6 +21,7 @@ import java.util.UUID;
 
 /** Reads workers' replies and applies each to its saga exactly once. */
 public class ReplyConsumer implements BatchMessageListener<String, byte[]> {
+    private static final Logger log = LoggerFactory.getLogger(ReplyConsumer.class);
     static final String CONSUMER = "saga-replies";
 
     private final SagaRuntime runtime;
@@ -60,6 +63,13 @@ public class ReplyConsumer implements BatchMessageListener<String, byte[]> {
             });
         } catch (UnknownSagaException e) {
             deadLetters.publish(record, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (FailureKinds.transientFailure(e)) {
+                throw e;
+            }
+            // Parking is safe for a reply: the step's durable timeout resends the command, which the worker absorbs.
+            log.error("Reply for saga {} step {} cannot be applied; dead-lettering it", sagaId, metadata.step(), e);
+            deadLetters.publish(record, "reply cannot be applied: " + FailureKinds.describe(e), e);
         }
     }
 
