@@ -2,14 +2,14 @@ package io.switchboard.adapters.twilio;
 
 import io.switchboard.credentials.twilio.PlatformTwilioAccounts;
 import io.switchboard.credentials.twilio.TwilioAccounts;
-import io.switchboard.adapters.twilio.config.ResilienceProperties;
+import io.switchboard.messaging.resilience.ResilienceProperties;
 import io.switchboard.adapters.twilio.errors.TwilioFailure;
 import io.switchboard.adapters.twilio.handlers.AcquireNumberHandler;
 import io.switchboard.adapters.twilio.handlers.ReleaseNumberHandler;
 import io.switchboard.adapters.twilio.http.BaseUrlHttpClient;
 import io.switchboard.adapters.twilio.numbers.TwilioClients;
 import io.switchboard.adapters.twilio.numbers.TwilioNumbers;
-import io.switchboard.adapters.twilio.resilience.ProviderGuard;
+import io.switchboard.messaging.resilience.ProviderGuard;
 import io.switchboard.contracts.commands.AcquireNumber;
 import io.switchboard.contracts.commands.ReleaseNumber;
 import io.switchboard.contracts.replies.Reply;

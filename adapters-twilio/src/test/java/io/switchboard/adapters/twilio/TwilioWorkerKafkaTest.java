@@ -10,6 +10,7 @@ import io.switchboard.messaging.headers.CloudEventHeaders;
 import io.switchboard.sim.twilio.TwilioSimulator;
 import io.switchboard.testsupport.SwitchboardTestProperties;
 import io.switchboard.testsupport.TestInfrastructure;
+import io.switchboard.testsupport.WorkerKafkaClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = TwilioWorkerApplication.class, properties = TwilioWorkerApplication.CONFIG_NAME)
 class TwilioWorkerKafkaTest {
     private static final TwilioSimulator simulator = TwilioSimulator.start();
-    private KafkaTestClient kafka;
+    private WorkerKafkaClient kafka;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -51,7 +52,7 @@ class TwilioWorkerKafkaTest {
 
     @BeforeEach
     void connect() {
-        kafka = new KafkaTestClient(TestInfrastructure.kafkaBootstrapServers(),
+        kafka = new WorkerKafkaClient(TestInfrastructure.kafkaBootstrapServers(),
                 Topics.SAGA_REPLIES, Topics.deadLetterOf(Topics.TWILIO_COMMANDS));
     }
 

@@ -7,7 +7,7 @@ import io.switchboard.adapters.vapi.handlers.CheckPhoneNumberHandler;
 import io.switchboard.adapters.vapi.handlers.CreateAssistantHandler;
 import io.switchboard.adapters.vapi.handlers.CreateFreePhoneNumberHandler;
 import io.switchboard.adapters.vapi.phonenumbers.FreeVapiNumbers;
-import io.switchboard.adapters.vapi.resilience.ProviderGuard;
+import io.switchboard.messaging.resilience.ProviderGuard;
 import io.switchboard.contracts.commands.AssistantRole;
 import io.switchboard.contracts.commands.CheckPhoneNumber;
 import io.switchboard.contracts.commands.CreateAssistant;

@@ -12,6 +12,7 @@ import io.switchboard.sim.vapi.VapiSimulator;
 import io.switchboard.sim.vapi.VapiSimulatorConfig;
 import io.switchboard.testsupport.SwitchboardTestProperties;
 import io.switchboard.testsupport.TestInfrastructure;
+import io.switchboard.testsupport.WorkerKafkaClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = VapiWorkerApplication.class, properties = VapiWorkerApplication.CONFIG_NAME)
 class VapiWorkerKafkaTest {
     private static final VapiSimulator simulator = VapiSimulator.start();
-    private KafkaTestClient kafka;
+    private WorkerKafkaClient kafka;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -54,7 +55,7 @@ class VapiWorkerKafkaTest {
 
     @BeforeEach
     void connect() {
-        kafka = new KafkaTestClient(TestInfrastructure.kafkaBootstrapServers(),
+        kafka = new WorkerKafkaClient(TestInfrastructure.kafkaBootstrapServers(),
                 Topics.SAGA_REPLIES, Topics.deadLetterOf(Topics.VAPI_COMMANDS));
     }
 

@@ -7,7 +7,7 @@ import io.switchboard.adapters.twilio.handlers.ReleaseNumberHandler;
 import io.switchboard.adapters.twilio.http.BaseUrlHttpClient;
 import io.switchboard.adapters.twilio.numbers.TwilioClients;
 import io.switchboard.adapters.twilio.numbers.TwilioNumbers;
-import io.switchboard.adapters.twilio.resilience.ProviderGuard;
+import io.switchboard.messaging.resilience.ProviderGuard;
 import io.switchboard.contracts.commands.AcquireNumber;
 import io.switchboard.contracts.commands.ReleaseNumber;
 import io.switchboard.contracts.wire.Topics;

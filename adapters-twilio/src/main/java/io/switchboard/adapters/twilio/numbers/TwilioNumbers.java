@@ -10,7 +10,7 @@ import com.twilio.type.PhoneNumber;
 import io.switchboard.credentials.twilio.TwilioAccount;
 import io.switchboard.adapters.twilio.errors.TwilioErrorClassifier;
 import io.switchboard.adapters.twilio.errors.TwilioFailure;
-import io.switchboard.adapters.twilio.resilience.ProviderGuard;
+import io.switchboard.messaging.resilience.ProviderGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,7 +3,7 @@ package io.switchboard.adapters.vapi.assistants;
 import io.switchboard.adapters.vapi.client.VapiApi;
 import io.switchboard.adapters.vapi.client.VapiDtos;
 import io.switchboard.adapters.vapi.errors.VapiFailure;
-import io.switchboard.adapters.vapi.resilience.ProviderGuard;
+import io.switchboard.messaging.resilience.ProviderGuard;
 import io.switchboard.contracts.commands.CreateAssistant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,14 +34,14 @@ public class VapiAssistants {
                 log.info("Adopting assistant {} already created for request {}", existing.get().id(), command.requestId());
                 return existing.get();
             }
-            VapiDtos.Assistant created = guard.call(() -> api.createAssistant(spec.build(command)));
+            VapiDtos.Assistant created = guard.once(() -> api.createAssistant(spec.build(command)));
             log.info("Created VAPI assistant {} '{}'", created.id(), created.name());
             return created;
         });
     }
 
     public Optional<VapiDtos.Assistant> findByRequestId(String requestId) {
-        return guard.call(() -> api.listAssistants(listLimit)).stream()
+        return guard.once(() -> api.listAssistants(listLimit)).stream()
                 .filter(a -> a.metadata() != null && requestId.equals(String.valueOf(a.metadata().get(AssistantSpec.REQUEST_ID_KEY))))
                 .findFirst();
     }

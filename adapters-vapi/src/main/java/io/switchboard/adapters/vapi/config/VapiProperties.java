@@ -1,5 +1,6 @@
 package io.switchboard.adapters.vapi.config;
 
+import io.switchboard.messaging.resilience.ResilienceProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

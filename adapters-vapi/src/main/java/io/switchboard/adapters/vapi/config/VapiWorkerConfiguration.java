@@ -15,7 +15,7 @@ import io.switchboard.adapters.vapi.handlers.RegisterPhoneNumberHandler;
 import io.switchboard.adapters.vapi.phonenumbers.FreeVapiNumbers;
 import io.switchboard.adapters.vapi.phonenumbers.TwilioCredentialsAtVapi;
 import io.switchboard.adapters.vapi.phonenumbers.VapiPhoneNumbers;
-import io.switchboard.adapters.vapi.resilience.ProviderGuard;
+import io.switchboard.messaging.resilience.ProviderGuard;
 import io.switchboard.contracts.commands.CheckPhoneNumber;
 import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.CreateFreePhoneNumber;

@@ -2,7 +2,7 @@ package io.switchboard.adapters.vapi.phonenumbers;
 
 import io.switchboard.adapters.vapi.client.VapiApi;
 import io.switchboard.adapters.vapi.client.VapiDtos;
-import io.switchboard.adapters.vapi.resilience.ProviderGuard;
+import io.switchboard.messaging.resilience.ProviderGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +34,7 @@ public class FreeVapiNumbers {
                 log.info("Adopting free VAPI number {} already created for request {}", existing.get().id(), requestId);
                 return existing.get();
             }
-            VapiDtos.PhoneNumber created = guard.call(() -> api.createFreePhoneNumber(new VapiDtos.CreateVapiPhoneNumber(
+            VapiDtos.PhoneNumber created = guard.once(() -> api.createFreePhoneNumber(new VapiDtos.CreateVapiPhoneNumber(
                     PROVIDER, areaCode, assistantId, FreeNumberName.of(label, requestId))));
             log.info("Created free VAPI number {} (area code {}, status {})", created.id(), areaCode, created.status());
             return created;
@@ -42,13 +42,13 @@ public class FreeVapiNumbers {
     }
 
     public Optional<VapiDtos.PhoneNumber> findByRequestId(String requestId) {
-        return guard.call(() -> api.listPhoneNumbers(listLimit)).stream()
+        return guard.once(() -> api.listPhoneNumbers(listLimit)).stream()
                 .filter(p -> PROVIDER.equals(p.provider()) && FreeNumberName.carries(p.name(), requestId))
                 .findFirst();
     }
 
     /** One look, no waiting: a number that is still activating is the caller's to ask about again later. */
     public VapiDtos.PhoneNumber get(String vapiPhoneNumberId) {
-        return guard.retrying(() -> guard.call(() -> api.getPhoneNumber(vapiPhoneNumberId)));
+        return guard.retrying(() -> guard.once(() -> api.getPhoneNumber(vapiPhoneNumberId)));
     }
 }

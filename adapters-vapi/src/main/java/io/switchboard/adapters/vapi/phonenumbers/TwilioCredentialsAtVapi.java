@@ -3,7 +3,7 @@ package io.switchboard.adapters.vapi.phonenumbers;
 import io.switchboard.credentials.twilio.TwilioAccount;
 import io.switchboard.adapters.vapi.client.VapiApi;
 import io.switchboard.adapters.vapi.client.VapiDtos;
-import io.switchboard.adapters.vapi.resilience.ProviderGuard;
+import io.switchboard.messaging.resilience.ProviderGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +34,7 @@ public class TwilioCredentialsAtVapi {
         if (cached != null) {
             return cached;
         }
-        String id = guard.call(api::listCredentials).stream()
+        String id = guard.once(api::listCredentials).stream()
                 .filter(c -> "twilio".equals(c.provider()) && account.accountSid().equals(c.accountSid()))
                 .map(VapiDtos.Credential::id)
                 .findFirst()
@@ -54,7 +54,7 @@ public class TwilioCredentialsAtVapi {
 
     private String create(TwilioAccount account) {
         String name = "switchboard " + account.accountSid();
-        VapiDtos.Credential created = guard.call(() -> api.createCredential(new VapiDtos.CreateTwilioCredential(
+        VapiDtos.Credential created = guard.once(() -> api.createCredential(new VapiDtos.CreateTwilioCredential(
                 "twilio", account.accountSid(), account.authToken(), name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME))));
         log.info("Created VAPI credential {} for Twilio account {}", created.id(), account.accountSid());
         return created.id();

@@ -4,7 +4,7 @@ import io.switchboard.credentials.twilio.TwilioAccount;
 import io.switchboard.adapters.vapi.client.VapiApi;
 import io.switchboard.adapters.vapi.client.VapiDtos;
 import io.switchboard.adapters.vapi.errors.VapiFailure;
-import io.switchboard.adapters.vapi.resilience.ProviderGuard;
+import io.switchboard.messaging.resilience.ProviderGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,13 +47,13 @@ public class VapiPhoneNumbers {
 
     /** Points an existing registration at another assistant. */
     public VapiDtos.PhoneNumber bind(String vapiPhoneNumberId, String assistantId) {
-        return guard.retrying(() -> guard.call(() ->
+        return guard.retrying(() -> guard.once(() ->
                 api.updatePhoneNumber(vapiPhoneNumberId, new VapiDtos.UpdatePhoneNumber("twilio", assistantId))));
     }
 
     public Optional<VapiDtos.PhoneNumber> findByNumber(String number) {
         String wanted = normalize(number);
-        return guard.call(() -> api.listPhoneNumbers(listLimit)).stream()
+        return guard.once(() -> api.listPhoneNumbers(listLimit)).stream()
                 .filter(p -> p.number() != null && normalize(p.number()).equals(wanted))
                 .findFirst();
     }
@@ -75,14 +75,14 @@ public class VapiPhoneNumbers {
 
     private VapiDtos.PhoneNumber create(TwilioAccount account, String number, String assistantId, String name) {
         try {
-            return guard.call(() -> api.createPhoneNumber(importRequest(account, number, assistantId, name)));
+            return guard.once(() -> api.createPhoneNumber(importRequest(account, number, assistantId, name)));
         } catch (VapiFailure e) {
             // A cached credential id may be stale (deleted at VAPI, which answers 400 naming the credential):
             // look it up afresh once before giving up. Other 400s (e.g. number not found at Twilio) are final.
             if (useCredentials && e.kind() == VapiFailure.Kind.INVALID && mentionsCredential(e)
                     && credentials.forget(account.accountSid())) {
                 log.warn("Import of {} rejected ({}); retrying once with a freshly looked-up credential", number, e.getMessage());
-                return guard.call(() -> api.createPhoneNumber(importRequest(account, number, assistantId, name)));
+                return guard.once(() -> api.createPhoneNumber(importRequest(account, number, assistantId, name)));
             }
             throw e;
         }
@@ -99,7 +99,7 @@ public class VapiPhoneNumbers {
         }
         log.info("Adopting VAPI registration {} of {} and re-binding it from assistant {} to {}",
                 existing.id(), existing.number(), existing.assistantId(), assistantId);
-        return guard.call(() -> api.updatePhoneNumber(existing.id(), new VapiDtos.UpdatePhoneNumber("twilio", assistantId)));
+        return guard.once(() -> api.updatePhoneNumber(existing.id(), new VapiDtos.UpdatePhoneNumber("twilio", assistantId)));
     }
 
     private VapiDtos.CreateTwilioPhoneNumber importRequest(TwilioAccount account, String number, String assistantId, String name) {

@@ -1,4 +1,4 @@
-package io.switchboard.adapters.twilio;
+package io.switchboard.testsupport;
 
 import io.switchboard.contracts.wire.Headers;
 import io.switchboard.messaging.codec.JsonCodec;
@@ -26,16 +26,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What the orchestrator does on the wire, reduced to a test: publish a command with CloudEvents and saga headers,
- * read what comes back on the reply and dead-letter topics.
+ * read what comes back on the reply and dead-letter topics. Shared by the worker adapters' Kafka tests.
  */
-final class KafkaTestClient implements AutoCloseable {
+public final class WorkerKafkaClient implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();
     private final JsonCodec codec = new JsonCodec();
     private final CloudEventHeaders headers = new CloudEventHeaders("/switchboard/orchestrator");
 
-    KafkaTestClient(String bootstrap, String... readTopics) {
+    public WorkerKafkaClient(String bootstrap, String... readTopics) {
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
@@ -54,11 +54,11 @@ final class KafkaTestClient implements AutoCloseable {
     }
 
     /** Publishes a command as the orchestrator would; returns its {@code ce_id}. */
-    String sendCommand(String topic, String orgId, String ceType, Object command) {
+    public String sendCommand(String topic, String orgId, String ceType, Object command) {
         return sendRaw(topic, orgId, ceType, codec.encode(command));
     }
 
-    String sendRaw(String topic, String orgId, String ceType, byte[] body) {
+    public String sendRaw(String topic, String orgId, String ceType, byte[] body) {
         String id = UUID.randomUUID().toString();
         Map<String, String> h = headers.newMessage(id, ceType, orgId,
                 SagaRouting.command("saga-" + UUID.randomUUID(), "step", 1, null));
@@ -72,24 +72,24 @@ final class KafkaTestClient implements AutoCloseable {
     }
 
     /** Reads whatever arrived since the last call (call it inside an Awaitility block). */
-    List<ConsumerRecord<String, byte[]>> poll() {
+    public List<ConsumerRecord<String, byte[]>> poll() {
         consumer.poll(Duration.ofMillis(200)).forEach(received::add);
         return List.copyOf(received);
     }
 
-    Optional<ConsumerRecord<String, byte[]>> replyTo(String commandId) {
+    public Optional<ConsumerRecord<String, byte[]>> replyTo(String commandId) {
         return poll().stream()
                 .filter(r -> commandId.equals(CloudEventHeaders.read(r.headers(), Headers.CAUSATION_ID)))
                 .findFirst();
     }
 
-    Optional<ConsumerRecord<String, byte[]>> onTopicWithId(String topic, String ceId) {
+    public Optional<ConsumerRecord<String, byte[]>> onTopicWithId(String topic, String ceId) {
         return poll().stream()
                 .filter(r -> r.topic().equals(topic) && ceId.equals(CloudEventHeaders.read(r.headers(), Headers.CE_ID)))
                 .findFirst();
     }
 
-    <T> T decode(ConsumerRecord<String, byte[]> record, Class<T> type) {
+    public <T> T decode(ConsumerRecord<String, byte[]> record, Class<T> type) {
         return codec.decode(record.value(), type);
     }
 

@@ -1,17 +1,21 @@
-package io.switchboard.adapters.twilio.config;
+package io.switchboard.messaging.resilience;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 
-/** Resilience4j settings for one provider ({@code switchboard.twilio.resilience.*}). */
+/**
+ * Resilience4j settings for one provider ({@code switchboard.<provider>.resilience.*}), bound by each worker's
+ * properties. Each worker's yml sets the values it relies on, with the provider-specific reasoning next to them.
+ */
 public record ResilienceProperties(
         @DefaultValue RetrySettings retry,
         @DefaultValue CircuitBreakerSettings circuitBreaker,
         @DefaultValue RateLimiterSettings rateLimiter) {
 
     /**
-     * Exponential backoff with jitter for retryable failures (429, 5xx, connection errors) of idempotent calls.
+     * Exponential backoff with jitter for retryable failures (429, 5xx, timeouts, connection errors) of idempotent
+     * calls or operations.
      *
      * @param maxAttempts       total attempts including the first
      * @param initialBackoff    wait before the second attempt
@@ -40,15 +44,15 @@ public record ResilienceProperties(
     }
 
     /**
-     * Client-side limit below the provider's. Twilio publishes a per-account concurrency limit (100 concurrent
-     * REST requests) rather than a rate; 20 requests/s per worker keeps a few workers well inside it.
+     * Client-side limit below the provider's own. The default is conservative; each worker's yml sets the value
+     * chosen for its provider (and says why).
      *
      * @param limitForPeriod calls allowed per refresh period
      * @param refreshPeriod  the period
      * @param timeout        how long a call may wait for a permit before it fails as rate limited
      */
     public record RateLimiterSettings(
-            @DefaultValue("20") int limitForPeriod,
+            @DefaultValue("10") int limitForPeriod,
             @DefaultValue("1s") Duration refreshPeriod,
             @DefaultValue("5s") Duration timeout) {
     }

@@ -1,4 +1,4 @@
-package io.switchboard.adapters.twilio.resilience;
+package io.switchboard.messaging.resilience;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -7,7 +7,6 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.switchboard.adapters.twilio.config.ResilienceProperties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,11 +16,22 @@ import java.util.function.Supplier;
 
 /**
  * Resilience4j around every call to one provider: a rate limiter and a circuit breaker per provider (shared by
- * all commands of this worker), and a retry with exponential backoff and jitter for calls that are safe to repeat.
+ * all commands of this worker), and retries with exponential backoff and jitter for what is safe to repeat.
  * Order per attempt: circuit breaker outside the rate limiter, so an open breaker does not use up permits.
+ *
+ * <ul>
+ *   <li>{@link #once} / {@link #run}: exactly one guarded HTTP call;</li>
+ *   <li>{@link #withRetry}: one idempotent call (GET, DELETE), repeated while its failure is retryable;</li>
+ *   <li>{@link #onceUnlessRejected}: a non-idempotent call, repeated only when the provider provably rejected it
+ *       unprocessed (e.g. 429);</li>
+ *   <li>{@link #retrying}: a whole idempotent operation ("look, then create") whose own calls go through
+ *       {@link #once}, repeated as a whole — so a retried create always looks again first and a
+ *       timeout-after-success is adopted, not repeated.</li>
+ * </ul>
  */
 public final class ProviderGuard {
     private static final Logger log = LoggerFactory.getLogger(ProviderGuard.class);
+    private static final Predicate<Throwable> NEVER = t -> false;
 
     private final CircuitBreaker circuitBreaker;
     private final RateLimiter rateLimiter;
@@ -29,7 +39,7 @@ public final class ProviderGuard {
     private final Retry rejectedRetry;
 
     /**
-     * @param retryOn       failures after which an idempotent call is repeated
+     * @param retryOn       failures after which an idempotent call or operation is repeated
      * @param rejectedOn    failures that prove a non-idempotent call was not processed (e.g. 429), so repeating it is safe
      * @param providerFault failures that count against the provider's health
      */
@@ -57,6 +67,12 @@ public final class ProviderGuard {
         logEvents(provider);
     }
 
+    /** For providers whose non-idempotent calls are never repeated on their own ({@link #onceUnlessRejected} = once). */
+    public ProviderGuard(String provider, ResilienceProperties settings, Predicate<Throwable> retryOn,
+                         Predicate<Throwable> providerFault) {
+        this(provider, settings, retryOn, NEVER, providerFault);
+    }
+
     private static RetryConfig retryConfig(ResilienceProperties.RetrySettings r, Predicate<Throwable> retryOn) {
         return RetryConfig.custom()
                 .maxAttempts(r.maxAttempts())
@@ -78,19 +94,35 @@ public final class ProviderGuard {
         }
     }
 
-    /** Exactly one attempt (non-idempotent calls such as a purchase POST). */
+    /** Exactly one attempt of one HTTP call (non-idempotent calls such as a purchase POST). */
     public <T> T once(Supplier<T> call) {
         return CircuitBreaker.decorateSupplier(circuitBreaker, RateLimiter.decorateSupplier(rateLimiter, call)).get();
     }
 
-    /** Repeated with backoff while the failure is retryable (idempotent calls: GET, DELETE). */
+    /** {@link #once} for a call without a result. */
+    public void run(Runnable call) {
+        once(() -> {
+            call.run();
+            return null;
+        });
+    }
+
+    /** One call, repeated with backoff while the failure is retryable (idempotent calls: GET, DELETE). */
     public <T> T withRetry(Supplier<T> call) {
-        return Retry.decorateSupplier(retry, () -> once(call)).get();
+        return retrying(() -> once(call));
     }
 
     /** For non-idempotent calls: repeated only when the provider provably rejected the request unprocessed. */
     public <T> T onceUnlessRejected(Supplier<T> call) {
         return Retry.decorateSupplier(rejectedRetry, () -> once(call)).get();
+    }
+
+    /**
+     * A whole idempotent operation, repeated with exponential backoff and jitter while its failure is transient.
+     * The operation guards its own HTTP calls with {@link #once} / {@link #run}.
+     */
+    public <T> T retrying(Supplier<T> operation) {
+        return Retry.decorateSupplier(retry, operation).get();
     }
 
     public CircuitBreaker circuitBreaker() {
