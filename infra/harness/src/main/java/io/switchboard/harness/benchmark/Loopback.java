@@ -1,0 +1,52 @@
+package io.switchboard.harness.benchmark;
+
+import io.switchboard.harness.Database;
+import io.switchboard.launcher.Services;
+import io.switchboard.launcher.SwitchboardSystem;
+import io.switchboard.launcher.SystemOptions;
+import io.switchboard.sim.twilio.TwilioSimulatorConfig;
+import io.switchboard.sim.vapi.VapiSimulatorConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Starts the whole system on loopback for one benchmark, with fresh state (its own broker, database, simulators). */
+final class Loopback {
+    private Loopback() {
+    }
+
+    /**
+     * Settings every benchmark gives every service. The providers' client-side rate limiters (Twilio 20/s, VAPI 10/s
+     * by default, sized for the real accounts' limits) would otherwise measure the limiter, not the engine: the
+     * simulators do not rate-limit, so the benchmarks lift them. Documented in docs/benchmarks.md.
+     */
+    static Map<String, String> benchmarkOverrides(Map<String, String> extra) {
+        Map<String, String> o = new LinkedHashMap<>();
+        o.put("switchboard.twilio.resilience.rate-limiter.limit-for-period", "100000");
+        o.put("switchboard.vapi.resilience.rate-limiter.limit-for-period", "100000");
+        o.put("logging.level.io.switchboard", "WARN");
+        o.putAll(extra);
+        return o;
+    }
+
+    static SwitchboardSystem start(TwilioSimulatorConfig twilio, VapiSimulatorConfig vapi, Set<Services.Kind> services,
+                                   Map<String, String> extraOverrides) {
+        try {
+            SystemOptions options = SystemOptions.ephemeral(Files.createTempDirectory("sb-bench"))
+                    .withTwilio(twilio.withThreads(32)).withVapi(vapi.withThreads(32))
+                    .withServices(services).withOverrides(benchmarkOverrides(extraOverrides));
+            return SwitchboardSystem.start(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Database database(SwitchboardSystem system) {
+        return new Database(system.stack().jdbcUrl(), system.stack().postgres().username(),
+                system.stack().postgres().password());
+    }
+}

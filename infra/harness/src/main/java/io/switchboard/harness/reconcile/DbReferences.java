@@ -1,0 +1,80 @@
+package io.switchboard.harness.reconcile;
+
+import io.switchboard.harness.Database;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the database says the platform should own: each organization's ai_config (number SID, VAPI registration,
+ * both assistants) and the number pool. Resources a saga is still working with (or parked with, FAILED) are only in
+ * that saga's data; they are collected separately so they show up as "held by saga", not as orphans.
+ */
+public record DbReferences(Map<String, List<String>> owners, List<SagaData> unfinishedSagas,
+                           List<ConfigRef> configRefs, Map<String, String> sagaStates) {
+
+    /** A saga still running, compensating or parked, with its data as JSON text. */
+    public record SagaData(String id, String orgId, String state, String data) {
+    }
+
+    /** One id an ai_config row points at, to find references to resources the provider no longer has. */
+    public record ConfigRef(String orgId, String column, String id, String status) {
+    }
+
+    public static DbReferences load(Database db) {
+        Map<String, List<String>> owners = new HashMap<>();
+        List<ConfigRef> refs = new ArrayList<>();
+        for (Map<String, Object> row : db.query("""
+                select org_id, status, number_sid, vapi_phone_number_id, inbound_assistant_id, outbound_assistant_id
+                from ai_config""")) {
+            for (String column : List.of("number_sid", "vapi_phone_number_id", "inbound_assistant_id", "outbound_assistant_id")) {
+                Object id = row.get(column);
+                if (id != null) {
+                    owners.computeIfAbsent(id.toString(), k -> new ArrayList<>()).add("ai_config[" + row.get("org_id") + "]." + column);
+                    refs.add(new ConfigRef((String) row.get("org_id"), column, id.toString(), (String) row.get("status")));
+                }
+            }
+        }
+        for (Map<String, Object> row : db.query("select number_sid, status, assigned_org_id from number_pool")) {
+            owners.computeIfAbsent(row.get("number_sid").toString(), k -> new ArrayList<>())
+                    .add("number_pool[" + row.get("status") + (row.get("assigned_org_id") == null ? "" : " " + row.get("assigned_org_id")) + "]");
+        }
+        List<SagaData> unfinished = db.query("""
+                select id::text as id, org_id, state, data::text as data from saga_instance
+                where state in ('RUNNING', 'COMPENSATING', 'FAILED')""").stream()
+                .map(r -> new SagaData((String) r.get("id"), (String) r.get("org_id"), (String) r.get("state"), (String) r.get("data")))
+                .toList();
+        Map<String, String> states = new HashMap<>();
+        db.query("select id::text as id, state from saga_instance")
+                .forEach(r -> states.put((String) r.get("id"), (String) r.get("state")));
+        return new DbReferences(owners, unfinished, refs, states);
+    }
+
+    /**
+     * The saga that created a resource, from its tag: Twilio FriendlyName {@code sb:<sagaId>:<step>}, VAPI metadata
+     * {@code <sagaId>:<step>} (the workers' requestId). Empty when the tag is not ours.
+     */
+    public static java.util.Optional<String> creatingSaga(String tag) {
+        if (tag == null || tag.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String requestId = tag.startsWith("sb:") ? tag.substring(3) : tag;
+        int colon = requestId.indexOf(':');
+        return java.util.Optional.of(colon < 0 ? requestId : requestId.substring(0, colon));
+    }
+
+    public String stateOf(String sagaId) {
+        return sagaStates.get(sagaId);
+    }
+
+    public List<String> ownersOf(String id) {
+        return owners.getOrDefault(id, List.of());
+    }
+
+    /** Unfinished sagas whose data mentions the id (a number bought, an assistant created, not yet in a config). */
+    public List<SagaData> sagasHolding(String id) {
+        return unfinishedSagas.stream().filter(s -> s.data() != null && s.data().contains(id)).toList();
+    }
+}
