@@ -21,21 +21,25 @@ class CloudEventHeadersTest {
     @Test
     void aCommandCarriesCloudEventsAndSagaHeadersThatReadBackUnchanged() {
         Map<String, String> written = headers.newMessage("id-1", "io.switchboard.command.X.v1", "org-42",
-                SagaRouting.command("saga-1", "acquire-number", 2, "switchboard.saga-replies.v1"));
+                SagaRouting.command("saga-1", "acquire-number", 2, "switchboard.saga-replies.v1",
+                        Instant.parse("2026-11-23T10:01:00Z")));
 
         assertThat(written).containsEntry(Headers.CE_SPECVERSION, "1.0")
                 .containsEntry(Headers.CE_SOURCE, "/switchboard/test")
                 .containsEntry(Headers.CE_TIME, "2026-11-23T10:00:00Z")
-                .containsEntry(Headers.CONTENT_TYPE, "application/json");
+                .containsEntry(Headers.CONTENT_TYPE, "application/json")
+                .containsEntry(Headers.DEADLINE, "2026-11-23T10:01:00Z");
         MessageMetadata read = CloudEventHeaders.metadataOf(CloudEventHeaders.toKafka(written));
         assertThat(read).isEqualTo(new MessageMetadata("id-1", "io.switchboard.command.X.v1", "/switchboard/test",
-                "org-42", "2026-11-23T10:00:00Z", "saga-1", "acquire-number", 2, "switchboard.saga-replies.v1", null));
+                "org-42", "2026-11-23T10:00:00Z", "saga-1", "acquire-number", 2, "switchboard.saga-replies.v1", null,
+                Instant.parse("2026-11-23T10:01:00Z")));
+        assertThat(read.writtenAt()).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
         assertThat(read.belongsToSaga()).isTrue();
     }
 
     @Test
     void aReplyPointsBackAtItsCommand() {
-        MessageMetadata command = new MessageMetadata("cmd-1", "t", "s", "org", "now", "saga-1", "step", 3, "r", null);
+        MessageMetadata command = new MessageMetadata("cmd-1", "t", "s", "org", "now", "saga-1", "step", 3, "r", null, null);
         SagaRouting reply = SagaRouting.replyTo(command);
         assertThat(reply.causationId()).isEqualTo("cmd-1");
         assertThat(reply.attempt()).isEqualTo(3);
@@ -45,8 +49,10 @@ class CloudEventHeadersTest {
     void missingOrGarbledHeadersReadAsAbsentNotAsErrors() {
         RecordHeaders garbled = new RecordHeaders();
         garbled.add(Headers.ATTEMPT, "two".getBytes());
+        garbled.add(Headers.DEADLINE, "tomorrow".getBytes());
         MessageMetadata read = CloudEventHeaders.metadataOf(garbled);
         assertThat(read.attempt()).isZero();
+        assertThat(read.deadline()).isNull();
         assertThat(read.type()).isNull();
         assertThat(read.belongsToSaga()).isFalse();
     }

@@ -5,9 +5,11 @@ import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.RegisterPhoneNumber;
 import io.switchboard.contracts.replies.AssistantCreated;
 import io.switchboard.contracts.replies.PhoneNumberRegistered;
+import io.switchboard.contracts.replies.StepFailed;
 import io.switchboard.contracts.wire.Headers;
 import io.switchboard.contracts.wire.Topics;
 import io.switchboard.messaging.headers.CloudEventHeaders;
+import io.switchboard.sim.common.FaultRule;
 import io.switchboard.sim.vapi.VapiSimulator;
 import io.switchboard.sim.vapi.VapiSimulatorConfig;
 import io.switchboard.testsupport.SwitchboardTestProperties;
@@ -24,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static io.switchboard.adapters.vapi.VapiHarness.TWILIO_SID;
@@ -107,6 +110,44 @@ class VapiWorkerKafkaTest {
         assertThat(CloudEventHeaders.read(parked.get().headers(), Headers.DLQ_ORIGINAL_TOPIC)).isEqualTo(Topics.VAPI_COMMANDS);
 
         assertThat(kafka.decode(awaitReply(goodId), AssistantCreated.class).name()).isEqualTo("Globex outbound");
+    }
+
+    @Test
+    void aCommandThatArrivesAfterTheSagaStoppedWaitingIsNotExecuted() {
+        CreateAssistant late = new CreateAssistant("org-kafka-3", "saga-k3:inbound-assistant", "Initech",
+                AssistantRole.INBOUND, "Initech inbound");
+        String lateId = kafka.sendCommand(Topics.VAPI_COMMANDS, late.orgId(), CreateAssistant.TYPE, late,
+                Instant.now().minusSeconds(1));
+
+        StepFailed failure = kafka.decode(awaitReply(lateId), StepFailed.class);
+        assertThat(failure.errorCode()).isEqualTo(StepFailed.COMMAND_EXPIRED);
+        assertThat(failure.retryable()).isTrue();
+        assertThat(simulator.assistants()).noneMatch(a -> "org-kafka-3".equals(a.metadata().path("orgId").asString()));
+    }
+
+    @Test
+    void aCommandWhoseTimeRunsOutBetweenProviderCallsMakesNoFurtherCall() {
+        // Look-before-create: the list call takes 3 s; by then less than half of the 4 s the saga waits is left,
+        // so the create must not be sent (it could finish after the saga gave up on this attempt).
+        simulator.faults().add(FaultRule.forOperation("AssistantController_findAll").onNthCall(1).delay(Duration.ofSeconds(3)));
+        long listsBefore = simulator.stats().count("AssistantController_findAll");
+        long createsBefore = simulator.stats().count("AssistantController_create");
+        try {
+            CreateAssistant create = new CreateAssistant("org-kafka-4", "saga-k4:inbound-assistant", "Umbrella",
+                    AssistantRole.INBOUND, "Umbrella inbound");
+            String id = kafka.sendCommand(Topics.VAPI_COMMANDS, create.orgId(), CreateAssistant.TYPE, create,
+                    Instant.now().plusSeconds(4));
+
+            StepFailed failure = kafka.decode(awaitReply(id), StepFailed.class);
+            assertThat(failure.errorCode()).isEqualTo(StepFailed.COMMAND_EXPIRED);
+            assertThat(simulator.assistants()).noneMatch(a -> "org-kafka-4".equals(a.metadata().path("orgId").asString()));
+            assertThat(simulator.stats().count("AssistantController_findAll")).as("the look happened")
+                    .isEqualTo(listsBefore + 1);
+            assertThat(simulator.stats().count("AssistantController_create")).as("the create did not")
+                    .isEqualTo(createsBefore);
+        } finally {
+            simulator.faults().clear();
+        }
     }
 
     private ConsumerRecord<String, byte[]> awaitReply(String commandId) {

@@ -25,6 +25,11 @@ public record StepFailed(
     public static final String RATE_LIMITED = "RATE_LIMITED";
     public static final String INVALID_REQUEST = "INVALID_REQUEST";
     public static final String TIMEOUT = "TIMEOUT";
+    /**
+     * The command reached the worker too close to its {@code sb_deadline} (or a provider call would have started
+     * after it), so nothing more was done; the saga retries it as a new attempt.
+     */
+    public static final String COMMAND_EXPIRED = "COMMAND_EXPIRED";
     /** The resource exists but is not usable yet (a free VAPI number still activating); ask again later. */
     public static final String NOT_READY = "NOT_READY";
     /** VAPI's cap on free numbers per account is reached; only deleting one (or importing a number) helps. */

@@ -23,6 +23,11 @@ public final class Headers {
     public static final String REPLY_TOPIC = "sb_reply_topic";
     /** {@code ce_id} of the command a reply answers. */
     public static final String CAUSATION_ID = "sb_causation_id";
+    /**
+     * On commands: when the orchestrator stops waiting for this attempt's reply (ISO-8601 instant). After that the
+     * saga has moved on (retry or compensation), so a worker must not start provider calls that could outlast it.
+     */
+    public static final String DEADLINE = "sb_deadline";
 
     /** Dead-letter headers: why a message could not be processed and where it came from. */
     public static final String DLQ_REASON = "sb_dlq_reason";

@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,10 +59,19 @@ public final class WorkerKafkaClient implements AutoCloseable {
         return sendRaw(topic, orgId, ceType, codec.encode(command));
     }
 
+    /** As {@link #sendCommand(String, String, String, Object)}, with the orchestrator's {@code sb_deadline}. */
+    public String sendCommand(String topic, String orgId, String ceType, Object command, Instant deadline) {
+        return send(topic, orgId, ceType, codec.encode(command), deadline);
+    }
+
     public String sendRaw(String topic, String orgId, String ceType, byte[] body) {
+        return send(topic, orgId, ceType, body, null);
+    }
+
+    private String send(String topic, String orgId, String ceType, byte[] body, Instant deadline) {
         String id = UUID.randomUUID().toString();
         Map<String, String> h = headers.newMessage(id, ceType, orgId,
-                SagaRouting.command("saga-" + UUID.randomUUID(), "step", 1, null));
+                SagaRouting.command("saga-" + UUID.randomUUID(), "step", 1, null, deadline));
         try {
             producer.send(new ProducerRecord<>(topic, null, orgId, body, CloudEventHeaders.toKafka(h)))
                     .get(30, TimeUnit.SECONDS);

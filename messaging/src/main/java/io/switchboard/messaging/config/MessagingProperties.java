@@ -16,6 +16,10 @@ import java.time.Duration;
  * @param redeliveryBackoff pause before a batch whose replies could not be sent is processed again
  * @param topicPartitions   partitions of topics this service creates at startup when they are missing
  * @param topicReplicas     replication factor of those topics (1 for a single local broker, 3 in production)
+ * @param commandCallMargin workers start a command, and each provider call of it, only until this long before the
+ *                          command's {@code sb_deadline} (at most half the time the orchestrator allows); must exceed
+ *                          the longest single provider call (read timeout + rate-limiter wait), so that nothing a
+ *                          worker does for a command happens after the saga stopped waiting for it
  */
 @ConfigurationProperties(prefix = "switchboard.messaging")
 public record MessagingProperties(
@@ -25,5 +29,6 @@ public record MessagingProperties(
         @DefaultValue("1") int lingerMs,
         @DefaultValue("1s") Duration redeliveryBackoff,
         @DefaultValue("6") int topicPartitions,
-        @DefaultValue("1") short topicReplicas) {
+        @DefaultValue("1") short topicReplicas,
+        @DefaultValue("30s") Duration commandCallMargin) {
 }

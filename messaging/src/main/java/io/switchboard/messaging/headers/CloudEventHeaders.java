@@ -53,6 +53,9 @@ public final class CloudEventHeaders {
             if (saga.causationId() != null) {
                 headers.put(Headers.CAUSATION_ID, saga.causationId());
             }
+            if (saga.deadline() != null) {
+                headers.put(Headers.DEADLINE, saga.deadline().toString());
+            }
         }
         return headers;
     }
@@ -85,7 +88,20 @@ public final class CloudEventHeaders {
                 read(headers, Headers.STEP),
                 parseAttempt(attempt),
                 read(headers, Headers.REPLY_TOPIC),
-                read(headers, Headers.CAUSATION_ID));
+                read(headers, Headers.CAUSATION_ID),
+                parseInstant(read(headers, Headers.DEADLINE)));
+    }
+
+    /** An unreadable deadline counts as none: the command is executed rather than lost. */
+    private static Instant parseInstant(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static int parseAttempt(String attempt) {

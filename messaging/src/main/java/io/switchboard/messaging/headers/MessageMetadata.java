@@ -2,7 +2,7 @@ package io.switchboard.messaging.headers;
 
 /**
  * What the headers of one Kafka record say about it. {@code sagaId}, {@code step} and {@code attempt} are empty for
- * upstream events, which do not belong to a saga yet.
+ * upstream events, which do not belong to a saga yet; {@code deadline} is set on commands only.
  */
 public record MessageMetadata(
         String id,
@@ -14,7 +14,20 @@ public record MessageMetadata(
         String step,
         int attempt,
         String replyTopic,
-        String causationId) {
+        String causationId,
+        java.time.Instant deadline) {
+
+    /** When the message was written ({@code ce_time}), or {@code null} when absent or unreadable. */
+    public java.time.Instant writtenAt() {
+        if (time == null || time.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(time.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
 
     public boolean belongsToSaga() {
         return sagaId != null && !sagaId.isBlank();

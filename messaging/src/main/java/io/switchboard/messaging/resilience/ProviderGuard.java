@@ -8,16 +8,19 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 
+import io.switchboard.messaging.worker.CommandDeadline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Resilience4j around every call to one provider: a rate limiter and a circuit breaker per provider (shared by
  * all commands of this worker), and retries with exponential backoff and jitter for what is safe to repeat.
- * Order per attempt: circuit breaker outside the rate limiter, so an open breaker does not use up permits.
+ * Order per attempt: circuit breaker outside the rate limiter, so an open breaker does not use up permits. No call
+ * starts once the command's time is up ({@link CommandDeadline}); that ends retries too, with no provider call made.
  *
  * <ul>
  *   <li>{@link #once} / {@link #run}: exactly one guarded HTTP call;</li>
@@ -37,6 +40,7 @@ public final class ProviderGuard {
     private final RateLimiter rateLimiter;
     private final Retry retry;
     private final Retry rejectedRetry;
+    private final Clock clock = Clock.systemUTC();
 
     /**
      * @param retryOn       failures after which an idempotent call or operation is repeated
@@ -96,6 +100,7 @@ public final class ProviderGuard {
 
     /** Exactly one attempt of one HTTP call (non-idempotent calls such as a purchase POST). */
     public <T> T once(Supplier<T> call) {
+        CommandDeadline.checkBeforeProviderCall(clock);
         return CircuitBreaker.decorateSupplier(circuitBreaker, RateLimiter.decorateSupplier(rateLimiter, call)).get();
     }
 

@@ -18,7 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,15 +43,24 @@ public class CommandDispatcher {
     private final KafkaTemplate<String, byte[]> kafka;
     private final DeadLetterPublisher deadLetters;
     private final Duration replyTimeout;
+    private final Duration callMargin;
+    private final Clock clock;
 
+    /**
+     * @param callMargin how long before a command's {@code sb_deadline} the worker stops starting provider calls for
+     *                   it (see {@link CommandDeadline})
+     */
     public CommandDispatcher(CommandHandlers handlers, JsonCodec codec, CloudEventHeaders headers,
-                             KafkaTemplate<String, byte[]> kafka, DeadLetterPublisher deadLetters, Duration replyTimeout) {
+                             KafkaTemplate<String, byte[]> kafka, DeadLetterPublisher deadLetters, Duration replyTimeout,
+                             Duration callMargin, Clock clock) {
         this.handlers = handlers;
         this.codec = codec;
         this.headers = headers;
         this.kafka = kafka;
         this.deadLetters = deadLetters;
         this.replyTimeout = replyTimeout;
+        this.callMargin = callMargin;
+        this.clock = clock;
     }
 
     public void dispatch(List<ConsumerRecord<String, byte[]>> batch) {
@@ -110,18 +121,33 @@ public class CommandDispatcher {
         Class<C> type = (Class<C>) command.getClass();
         CommandHandler<C> handler = handlers.forType(type).orElseThrow();
         CommandContext context = new CommandContext(metadata.sagaId(), metadata.step(), metadata.attempt(), metadata.id());
+        Instant latestStart = CommandDeadline.latestStart(metadata.writtenAt(), metadata.deadline(), callMargin);
+        if (latestStart != null && clock.instant().isAfter(latestStart)) {
+            // The saga has given up on (or is about to give up on) this attempt: acting now would happen behind its back.
+            log.warn("Not executing {} attempt={}: it arrived after its latest start {} (saga deadline {})",
+                    type.getSimpleName(), metadata.attempt(), latestStart, metadata.deadline());
+            return expired("arrived after its latest start " + latestStart + " (saga deadline " + metadata.deadline() + ")");
+        }
         long started = System.nanoTime();
         try {
-            Reply reply = handler.handle(command, context);
+            Reply reply = CommandDeadline.runWithin(latestStart, () -> handler.handle(command, context));
             log.info("Executed {} attempt={} outcome={} in {} ms", type.getSimpleName(), metadata.attempt(),
                     reply.getClass().getSimpleName(), (System.nanoTime() - started) / 1_000_000);
             return reply;
+        } catch (CommandExpiredException e) {
+            log.warn("Stopped {} attempt={} before its next provider call: {}", type.getSimpleName(),
+                    metadata.attempt(), e.getMessage());
+            return expired(e.getMessage());
         } catch (RuntimeException e) {
             // A bug or an unexpected provider answer: report it as retryable so the saga's policy decides.
             log.error("Handler for {} failed unexpectedly", type.getSimpleName(), e);
             return new StepFailed("INTERNAL_ERROR", truncate(e.getClass().getSimpleName() + ": " + e.getMessage()),
                     true, "switchboard", null);
         }
+    }
+
+    private static StepFailed expired(String why) {
+        return new StepFailed(StepFailed.COMMAND_EXPIRED, truncate("Command expired: " + why), true, "switchboard", null);
     }
 
     private CompletableFuture<?> sendReply(Command command, MessageMetadata metadata, Reply reply) {

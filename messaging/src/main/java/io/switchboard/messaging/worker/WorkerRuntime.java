@@ -67,6 +67,7 @@ public class WorkerRuntime {
 
     /** Exposed for tests and tools that drive a dispatcher without a container. */
     public CommandDispatcher dispatcher(String groupId, CommandHandlers handlers) {
-        return new CommandDispatcher(handlers, codec, headers, kafka, deadLetters(groupId), properties.sendTimeout());
+        return new CommandDispatcher(handlers, codec, headers, kafka, deadLetters(groupId), properties.sendTimeout(),
+                properties.commandCallMargin(), clock);
     }
 }

@@ -32,6 +32,7 @@ import io.switchboard.orchestrator.saga.engine.SagaExecutor;
 import io.switchboard.orchestrator.saga.persistence.SagaInstanceRepository;
 import io.switchboard.orchestrator.saga.runtime.SagaDefinitions;
 import io.switchboard.orchestrator.saga.runtime.SagaRuntime;
+import io.switchboard.orchestrator.saga.timers.ReplyCatchUp;
 import io.switchboard.orchestrator.saga.timers.TimerPoller;
 import io.switchboard.orchestrator.saga.timers.TimerProperties;
 import io.switchboard.orchestrator.saga.timers.TimerStore;
@@ -42,6 +43,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -130,8 +132,8 @@ public class OrchestratorConfiguration {
     }
 
     @Bean
-    SagaExecutor sagaExecutor(JsonCodec codec, Clock clock) {
-        return new SagaExecutor(codec, clock);
+    SagaExecutor sagaExecutor(JsonCodec codec, Clock clock, SagaProperties properties) {
+        return new SagaExecutor(codec, clock, properties.replyGrace());
     }
 
     @Bean
@@ -162,8 +164,11 @@ public class OrchestratorConfiguration {
 
     @Bean
     TimerPoller timerPoller(TimerStore timers, SagaRuntime runtime, TransactionTemplate transactions,
-                            TimerProperties properties, Clock clock) {
-        return new TimerPoller(timers, runtime, transactions, properties, clock);
+                            TimerProperties properties, Clock clock, KafkaAdmin kafkaAdmin,
+                            OrchestratorProperties orchestrator) {
+        ReplyCatchUp catchUp = new ReplyCatchUp(kafkaAdmin.getConfigurationProperties(), orchestrator.consumerGroup(),
+                Topics.SAGA_REPLIES, properties.startupCatchUpMaxWait(), properties.pollInterval());
+        return new TimerPoller(timers, runtime, transactions, properties, clock, catchUp);
     }
 
     @Bean

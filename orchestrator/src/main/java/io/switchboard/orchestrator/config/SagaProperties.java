@@ -21,6 +21,9 @@ import java.util.Set;
  * @param compensationMaxAttempts attempts of a compensation before the saga is parked as FAILED for ops
  * @param compensationMaxBackoff  cap of the pause between compensation attempts
  * @param failingLocalSteps       fault injection: local steps that fail on purpose (drills, tests, chaos runs)
+ * @param replyGrace              workers act on a command only until its deadline ({@code sb_deadline}, the step or
+ *                                compensation timeout after sending); its timeout fires this much later, so that a
+ *                                reply sent just before the deadline is still applied
  */
 @ConfigurationProperties(prefix = "switchboard.sagas")
 public record SagaProperties(
@@ -32,7 +35,8 @@ public record SagaProperties(
         @DefaultValue("60s") Duration compensationTimeout,
         @DefaultValue("8") int compensationMaxAttempts,
         @DefaultValue("2m") Duration compensationMaxBackoff,
-        Set<String> failingLocalSteps) {
+        Set<String> failingLocalSteps,
+        @DefaultValue("5s") Duration replyGrace) {
 
     public SagaProperties {
         stepTimeouts = stepTimeouts == null ? Map.of() : Map.copyOf(stepTimeouts);

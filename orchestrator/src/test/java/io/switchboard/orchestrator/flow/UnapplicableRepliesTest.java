@@ -109,7 +109,7 @@ class UnapplicableRepliesTest extends OrchestratorOverKafkaContext {
         NumberAcquired reply = new NumberAcquired("+15105550178", "PN-" + saga.id(), NumberAcquired.Source.PURCHASED);
         Map<String, String> headers = new CloudEventHeaders("/tests/twilio-worker").newMessage(
                 MessageTypes.typeOf(NumberAcquired.class), key,
-                new SagaRouting(saga.id().toString(), "acquire-number", 1, null, UUID.randomUUID().toString()));
+                new SagaRouting(saga.id().toString(), "acquire-number", 1, null, UUID.randomUUID().toString(), null));
         kafka.send(Topics.SAGA_REPLIES, key, headers, codec.encodeToString(reply));
     }
 }

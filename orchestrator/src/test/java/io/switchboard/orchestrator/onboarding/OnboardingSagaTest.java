@@ -28,6 +28,7 @@ import io.switchboard.orchestrator.saga.testkit.SagaScenario;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -210,6 +211,26 @@ class OnboardingSagaTest {
         saga.expectStepStatus("acquire-number", Direction.ACTION, StepStatus.FAILED).expectState(SagaState.COMPENSATING);
         assertThat(saga.attempts("acquire-number", Direction.ACTION)).isEqualTo(3);
         assertThat(saga.instance().failureReason()).startsWith(StepFailed.TIMEOUT);
+    }
+
+    @Test
+    void everyAttemptTellsTheWorkerWhenItsTimeoutFires() {
+        SagaScenario<OnboardingData> saga = started();
+        Instant firstDeadline = saga.sentCommands().get(0).deadline();
+        assertThat(firstDeadline).isEqualTo(Instant.parse("2026-01-01T00:00:30Z"));
+
+        saga.elapse(Duration.ofSeconds(30)).elapse(Duration.ofSeconds(1));   // attempt 1 times out, attempt 2 sent at 0:31
+        assertThat(saga.sentCommands()).filteredOn(c -> c.step().equals("acquire-number") && c.attempt() == 2)
+                .singleElement().satisfies(c -> assertThat(c.deadline()).isEqualTo(Instant.parse("2026-01-01T00:01:01Z")));
+    }
+
+    @Test
+    void aWorkerRefusingAnExpiredCommandMakesTheStepRetryAtOnce() {
+        SagaScenario<OnboardingData> saga = started()
+                .failureReply("acquire-number", StepFailed.COMMAND_EXPIRED, true)
+                .expectStepStatus("acquire-number", Direction.ACTION, StepStatus.WAITING_RETRY);
+        saga.elapse(Duration.ofSeconds(1)).expectStepStatus("acquire-number", Direction.ACTION, StepStatus.RUNNING);
+        assertThat(saga.attempts("acquire-number", Direction.ACTION)).isEqualTo(2);
     }
 
     @Test

@@ -57,6 +57,8 @@ public final class ChaosRun implements AutoCloseable {
         o.put("switchboard.sagas.initial-backoff", "500ms");
         o.put("switchboard.sagas.max-backoff", "5s");
         o.put("switchboard.sagas.compensation-max-backoff", "10s");
+        // A provider call takes at most the 3 s read timeout here (no client-side rate-limit waits).
+        o.put("switchboard.messaging.command-call-margin", "10s");
         for (String provider : List.of("twilio", "vapi")) {
             o.put("switchboard." + provider + ".read-timeout", "3s");
             o.put("switchboard." + provider + ".resilience.rate-limiter.limit-for-period", "100000");

@@ -12,7 +12,9 @@ import java.time.Instant;
  * table), which is what makes a crash at any point safe.
  */
 public sealed interface Effect {
-    record SendCommand(CommandRequest request, String step, Direction direction, int attempt) implements Effect {
+    /** {@code deadline}: when this attempt's step timeout fires; workers do not act on the command after it. */
+    record SendCommand(CommandRequest request, String step, Direction direction, int attempt, Instant deadline)
+            implements Effect {
     }
 
     record ScheduleTimer(TimerKind kind, String step, Direction direction, int attempt, Instant fireAt) implements Effect {

@@ -20,6 +20,7 @@ import io.switchboard.orchestrator.saga.persistence.SagaStep;
 import io.switchboard.orchestrator.saga.persistence.StepStatus;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +35,20 @@ import java.util.function.BiFunction;
 public final class SagaExecutor {
     private final JsonCodec codec;
     private final Clock clock;
+    private final Duration replyGrace;
 
-    public SagaExecutor(JsonCodec codec, Clock clock) {
+    /**
+     * @param replyGrace how long after a command's deadline its timeout fires: the worker acts only before the
+     *                   deadline, the grace lets a reply sent just in time travel through Kafka and be applied
+     */
+    public SagaExecutor(JsonCodec codec, Clock clock, Duration replyGrace) {
         this.codec = codec;
         this.clock = clock;
+        this.replyGrace = replyGrace;
+    }
+
+    public SagaExecutor(JsonCodec codec, Clock clock) {
+        this(codec, clock, Duration.ZERO);
     }
 
     public <D> List<Effect> start(SagaDefinition<D> definition, SagaInstance saga) {
@@ -304,10 +315,10 @@ public final class SagaExecutor {
 
         private void send(CommandRequest request, StepDefinition<D> step, SagaStep state) {
             state.sent(MessageTypes.typeOf(request.command().getClass()), codec.encodeToString(request.command()));
-            effects.add(new Effect.SendCommand(request, step.name(), state.direction(), state.attempt()));
-            StepPolicy policy = step.policy(state.direction());
+            Instant deadline = now.plus(step.policy(state.direction()).timeout());
+            effects.add(new Effect.SendCommand(request, step.name(), state.direction(), state.attempt(), deadline));
             effects.add(new Effect.ScheduleTimer(TimerKind.STEP_TIMEOUT, step.name(), state.direction(), state.attempt(),
-                    now.plus(policy.timeout())));
+                    deadline.plus(replyGrace)));
         }
 
         void succeed(StepDefinition<D> step, SagaStep state, Reply reply) {

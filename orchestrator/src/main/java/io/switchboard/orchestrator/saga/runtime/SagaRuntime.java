@@ -143,7 +143,8 @@ public class SagaRuntime {
         String stepHeader = new StepAddress(send.step(), send.direction()).header();
         Map<String, String> commandHeaders = headers.newMessage(
                 MessageTypes.typeOf(send.request().command().getClass()), saga.orgId(),
-                SagaRouting.command(saga.id().toString(), stepHeader, send.attempt(), Topics.SAGA_REPLIES));
+                SagaRouting.command(saga.id().toString(), stepHeader, send.attempt(), Topics.SAGA_REPLIES,
+                        send.deadline()));
         outbox.write(send.request().topic(), saga.orgId(), commandHeaders, codec.encode(send.request().command()));
         log.debug("Sending {} attempt {} for step {}", send.request().command().getClass().getSimpleName(),
                 send.attempt(), stepHeader);

@@ -21,16 +21,19 @@ public class TimerPoller implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final TimerProperties properties;
     private final Clock clock;
+    private final Runnable startupGate;
     private volatile boolean running;
     private Thread thread;
 
+    /** @param startupGate runs on the timer thread before the first poll and blocks until timers may fire */
     public TimerPoller(TimerStore timers, SagaRuntime runtime, TransactionTemplate transactions,
-                       TimerProperties properties, Clock clock) {
+                       TimerProperties properties, Clock clock, Runnable startupGate) {
         this.timers = timers;
         this.runtime = runtime;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
+        this.startupGate = startupGate;
     }
 
     @Override
@@ -55,6 +58,7 @@ public class TimerPoller implements SmartLifecycle {
     }
 
     private void loop() {
+        startupGate.run();
         while (running) {
             try {
                 int fired = fireDue();

@@ -10,9 +10,12 @@ import java.time.Duration;
  *
  * @param pollInterval how often due timers are looked for; the resolution of every step timeout and backoff
  * @param batchSize    timers fired per poll at most
+ * @param startupCatchUpMaxWait after a start, timers wait until the replies published while the orchestrator was
+ *                     down are consumed ({@link ReplyCatchUp}), at most this long; 0 = do not wait
  */
 @ConfigurationProperties(prefix = "switchboard.timers")
 public record TimerProperties(
         @DefaultValue("200ms") Duration pollInterval,
-        @DefaultValue("200") int batchSize) {
+        @DefaultValue("200") int batchSize,
+        @DefaultValue("30s") Duration startupCatchUpMaxWait) {
 }
