@@ -12,6 +12,9 @@ import java.time.Duration;
  * @param source            CloudEvents {@code ce_source} of messages this service writes
  * @param sendTimeout       how long a synchronous send (reply, dead letter) may wait for the broker
  * @param workerConcurrency consumer threads per worker command topic
+ * @param workerParallelism commands of one polled batch a consumer thread executes at once (provider calls block, so
+ *                          this is what lets one organization's two assistant creations, on one partition, overlap;
+ *                          attempts of one step always run one after another); 1 = strictly one after another
  * @param lingerMs          producer batching delay; small, because saga latency is end-to-end visible
  * @param redeliveryBackoff pause before a batch whose replies could not be sent is processed again
  * @param topicPartitions   partitions of topics this service creates at startup when they are missing
@@ -26,6 +29,7 @@ public record MessagingProperties(
         @DefaultValue("/switchboard/service") String source,
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("3") int workerConcurrency,
+        @DefaultValue("4") int workerParallelism,
         @DefaultValue("1") int lingerMs,
         @DefaultValue("1s") Duration redeliveryBackoff,
         @DefaultValue("6") int topicPartitions,

@@ -22,16 +22,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The runtime of every worker: decodes each command of a polled batch, runs its handler, and sends the reply.
- * The batch's offsets are committed only after every reply is acknowledged by the broker, so a crash repeats
- * commands (which handlers absorb by {@code requestId}) but never loses one. Anything that cannot be understood
- * is parked on the dead-letter topic and the batch goes on.
+ * Commands of a batch run in parallel on the dispatcher's executor, except that commands sharing a {@code requestId}
+ * (attempts of one step) run one after another in their order on the topic, so look-before-create stays sound. The
+ * batch's offsets are committed only after every reply is acknowledged by the broker, so a crash repeats commands
+ * (which handlers absorb by {@code requestId}) but never loses one. Anything that cannot be understood is parked on
+ * the dead-letter topic and the batch goes on.
  */
 public class CommandDispatcher {
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
@@ -45,14 +50,16 @@ public class CommandDispatcher {
     private final Duration replyTimeout;
     private final Duration callMargin;
     private final Clock clock;
+    private final Executor executor;
 
     /**
      * @param callMargin how long before a command's {@code sb_deadline} the worker stops starting provider calls for
      *                   it (see {@link CommandDeadline})
+     * @param executor   runs the commands of a batch; {@code Runnable::run} runs them one after another
      */
     public CommandDispatcher(CommandHandlers handlers, JsonCodec codec, CloudEventHeaders headers,
                              KafkaTemplate<String, byte[]> kafka, DeadLetterPublisher deadLetters, Duration replyTimeout,
-                             Duration callMargin, Clock clock) {
+                             Duration callMargin, Clock clock, Executor executor) {
         this.handlers = handlers;
         this.codec = codec;
         this.headers = headers;
@@ -61,34 +68,44 @@ public class CommandDispatcher {
         this.replyTimeout = replyTimeout;
         this.callMargin = callMargin;
         this.clock = clock;
+        this.executor = executor;
     }
 
     public void dispatch(List<ConsumerRecord<String, byte[]>> batch) {
-        List<CompletableFuture<?>> replies = new ArrayList<>(batch.size());
+        Map<String, List<Received>> byRequest = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : batch) {
-            dispatchOne(record).ifPresent(replies::add);
+            MessageMetadata metadata = CloudEventHeaders.metadataOf(record.headers());
+            try {
+                Command command = decode(record, metadata);
+                byRequest.computeIfAbsent(command.requestId(), id -> new ArrayList<>()).add(new Received(command, metadata));
+            } catch (MessageDecodingException e) {
+                deadLetters.publish(record, e.getMessage(), e);
+            }
+        }
+        List<CompletableFuture<?>> replies = new CopyOnWriteArrayList<>();
+        List<CompletableFuture<Void>> running = new ArrayList<>(byRequest.size());
+        for (List<Received> attempts : byRequest.values()) {
+            running.add(CompletableFuture.runAsync(() -> attempts.forEach(r -> replies.add(executeAndReply(r))), executor));
         }
         try {
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
             CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
                     .get(replyTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             // Throwing makes the container redeliver the batch; handlers are idempotent by requestId.
-            throw new IllegalStateException("Replies of a command batch were not acknowledged", e);
+            throw new IllegalStateException("Commands of a batch were not all executed and their replies acknowledged", e);
         }
     }
 
-    private java.util.Optional<CompletableFuture<?>> dispatchOne(ConsumerRecord<String, byte[]> record) {
-        MessageMetadata metadata = CloudEventHeaders.metadataOf(record.headers());
-        Command command;
-        try {
-            command = decode(record, metadata);
-        } catch (MessageDecodingException e) {
-            deadLetters.publish(record, e.getMessage(), e);
-            return java.util.Optional.empty();
-        }
-        try (LogContext ignored = LogContext.of(metadata.sagaId(), command.orgId(), metadata.step())) {
-            Reply reply = execute(command, metadata);
-            return java.util.Optional.of(sendReply(command, metadata, reply));
+    /** A decoded command with what its headers say. */
+    private record Received(Command command, MessageMetadata metadata) {
+    }
+
+    private CompletableFuture<?> executeAndReply(Received received) {
+        try (LogContext ignored = LogContext.of(received.metadata().sagaId(), received.command().orgId(),
+                received.metadata().step())) {
+            Reply reply = execute(received.command(), received.metadata());
+            return sendReply(received.command(), received.metadata(), reply);
         }
     }
 

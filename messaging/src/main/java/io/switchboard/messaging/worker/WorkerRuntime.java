@@ -13,19 +13,27 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Builds the listener container of a worker: one consumer group per worker kind, batch consumption, offsets
  * committed after the batch's replies are acknowledged. Scaling a worker out means starting more processes with
- * the same group id.
+ * the same group id. Each dispatcher gets its own pool of {@code workerConcurrency × workerParallelism} threads, shut
+ * down with the application context.
  */
-public class WorkerRuntime {
+public class WorkerRuntime implements AutoCloseable {
     private final ConsumerFactory<String, byte[]> consumerFactory;
     private final KafkaTemplate<String, byte[]> kafka;
     private final JsonCodec codec;
     private final CloudEventHeaders headers;
     private final MessagingProperties properties;
     private final Clock clock;
+    private final List<ExecutorService> executors = new CopyOnWriteArrayList<>();
 
     public WorkerRuntime(ConsumerFactory<String, byte[]> consumerFactory, KafkaTemplate<String, byte[]> kafka,
                          JsonCodec codec, CloudEventHeaders headers, MessagingProperties properties, Clock clock) {
@@ -68,6 +76,27 @@ public class WorkerRuntime {
     /** Exposed for tests and tools that drive a dispatcher without a container. */
     public CommandDispatcher dispatcher(String groupId, CommandHandlers handlers) {
         return new CommandDispatcher(handlers, codec, headers, kafka, deadLetters(groupId), properties.sendTimeout(),
-                properties.commandCallMargin(), clock);
+                properties.commandCallMargin(), clock, executorFor(groupId));
+    }
+
+    private Executor executorFor(String groupId) {
+        if (properties.workerParallelism() <= 1) {
+            return Runnable::run;
+        }
+        AtomicInteger count = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(properties.workerConcurrency() * properties.workerParallelism(),
+                task -> {
+                    Thread thread = new Thread(task, groupId + "-command-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executors.add(pool);
+        return pool;
+    }
+
+    /** Called by Spring when the context closes, after the listener containers have stopped. */
+    @Override
+    public void close() {
+        executors.forEach(ExecutorService::shutdown);
     }
 }

@@ -22,6 +22,7 @@ public class TwilioCredentialsAtVapi {
     private final VapiApi api;
     private final ProviderGuard guard;
     private final Map<String, String> credentialIdByAccountSid = new ConcurrentHashMap<>();
+    private final Map<String, Object> lookupLocks = new ConcurrentHashMap<>();
 
     public TwilioCredentialsAtVapi(VapiApi api, ProviderGuard guard) {
         this.api = api;
@@ -34,13 +35,20 @@ public class TwilioCredentialsAtVapi {
         if (cached != null) {
             return cached;
         }
-        String id = guard.once(api::listCredentials).stream()
-                .filter(c -> "twilio".equals(c.provider()) && account.accountSid().equals(c.accountSid()))
-                .map(VapiDtos.Credential::id)
-                .findFirst()
-                .orElseGet(() -> create(account));
-        credentialIdByAccountSid.put(account.accountSid(), id);
-        return id;
+        // Commands run in parallel: two first imports for one account must not both find nothing and both create.
+        synchronized (lookupLocks.computeIfAbsent(account.accountSid(), sid -> new Object())) {
+            cached = credentialIdByAccountSid.get(account.accountSid());
+            if (cached != null) {
+                return cached;
+            }
+            String id = guard.once(api::listCredentials).stream()
+                    .filter(c -> "twilio".equals(c.provider()) && account.accountSid().equals(c.accountSid()))
+                    .map(VapiDtos.Credential::id)
+                    .findFirst()
+                    .orElseGet(() -> create(account));
+            credentialIdByAccountSid.put(account.accountSid(), id);
+            return id;
+        }
     }
 
     /**
