@@ -1,8 +1,7 @@
 package io.switchboard.adapters.twilio.errors;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.switchboard.contracts.replies.StepFailed;
+import io.switchboard.messaging.resilience.GuardRefusals;
 
 /** Builds the {@link StepFailed} replies of the Twilio worker; every one names the provider and Twilio's code. */
 public final class FailureReplies {
@@ -26,15 +25,9 @@ public final class FailureReplies {
         };
     }
 
-    public static StepFailed circuitOpen(CallNotPermittedException e) {
-        return new StepFailed(StepFailed.PROVIDER_UNAVAILABLE,
-                "Twilio circuit breaker is open after repeated provider failures; not calling Twilio for now",
-                true, PROVIDER, null);
-    }
-
-    public static StepFailed rateLimited(RequestNotPermitted e) {
-        return new StepFailed(StepFailed.RATE_LIMITED,
-                "Twilio client-side rate limit reached; no permit within the configured wait", true, PROVIDER, null);
+    /** The reply for a call the provider guard refused (circuit breaker open, no rate-limiter permit). */
+    public static StepFailed refused(RuntimeException e) {
+        return GuardRefusals.replyFor(e, "Twilio", PROVIDER, null).orElseThrow(() -> e);
     }
 
     public static StepFailed unknownCredential(String message) {

@@ -71,10 +71,8 @@ public class AcquireNumberHandler implements CommandHandler<AcquireNumber> {
         } catch (TwilioFailure e) {
             log.warn("Acquiring a number failed: {} {} {}", e.kind(), e.providerCode(), e.getMessage());
             return FailureReplies.of(e, "Twilio number acquisition failed");
-        } catch (CallNotPermittedException e) {
-            return FailureReplies.circuitOpen(e);
-        } catch (RequestNotPermitted e) {
-            return FailureReplies.rateLimited(e);
+        } catch (CallNotPermittedException | RequestNotPermitted e) {
+            return FailureReplies.refused(e);
         }
     }
 

@@ -48,10 +48,8 @@ public class ReleaseNumberHandler implements CommandHandler<ReleaseNumber> {
         } catch (TwilioFailure e) {
             log.warn("Releasing {} failed: {} {} {}", command.numberSid(), e.kind(), e.providerCode(), e.getMessage());
             return FailureReplies.of(e, "Twilio number release failed");
-        } catch (CallNotPermittedException e) {
-            return FailureReplies.circuitOpen(e);
-        } catch (RequestNotPermitted e) {
-            return FailureReplies.rateLimited(e);
+        } catch (CallNotPermittedException | RequestNotPermitted e) {
+            return FailureReplies.refused(e);
         }
     }
 }

@@ -1,8 +1,7 @@
 package io.switchboard.adapters.vapi.errors;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.switchboard.contracts.replies.StepFailed;
+import io.switchboard.messaging.resilience.GuardRefusals;
 
 /** Builds the {@link StepFailed} replies of the VAPI worker; every one names the provider and the HTTP status. */
 public final class FailureReplies {
@@ -28,16 +27,7 @@ public final class FailureReplies {
         if (e instanceof VapiFailure failure) {
             return of(failure, context);
         }
-        if (e instanceof CallNotPermittedException) {
-            return new StepFailed(StepFailed.PROVIDER_UNAVAILABLE,
-                    context + ": VAPI circuit breaker is open after repeated provider failures; not calling VAPI for now",
-                    true, PROVIDER, null);
-        }
-        if (e instanceof RequestNotPermitted) {
-            return new StepFailed(StepFailed.RATE_LIMITED,
-                    context + ": VAPI client-side rate limit reached; no permit within the configured wait", true, PROVIDER, null);
-        }
-        throw e;
+        return GuardRefusals.replyFor(e, "VAPI", PROVIDER, context).orElseThrow(() -> e);
     }
 
     public static StepFailed unknownCredential(String message) {
