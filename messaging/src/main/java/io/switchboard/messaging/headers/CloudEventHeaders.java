@@ -92,8 +92,8 @@ public final class CloudEventHeaders {
                 parseInstant(read(headers, Headers.DEADLINE)));
     }
 
-    /** An unreadable deadline counts as none: the command is executed rather than lost. */
-    private static Instant parseInstant(String value) {
+    /** An unreadable time counts as none: a command with an unreadable deadline is executed rather than lost. */
+    static Instant parseInstant(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

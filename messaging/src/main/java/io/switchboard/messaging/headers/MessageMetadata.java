@@ -19,14 +19,7 @@ public record MessageMetadata(
 
     /** When the message was written ({@code ce_time}), or {@code null} when absent or unreadable. */
     public java.time.Instant writtenAt() {
-        if (time == null || time.isBlank()) {
-            return null;
-        }
-        try {
-            return java.time.Instant.parse(time.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
+        return CloudEventHeaders.parseInstant(time);
     }
 
     public boolean belongsToSaga() {
