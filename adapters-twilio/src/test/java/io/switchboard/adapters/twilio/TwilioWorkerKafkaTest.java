@@ -22,12 +22,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static io.switchboard.sim.twilio.TwilioSimulatorConfig.DEFAULT_ACCOUNT_SID;
 import static io.switchboard.sim.twilio.TwilioSimulatorConfig.DEFAULT_AUTH_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The whole worker application over the real Kafka broker and the Twilio simulator. */
 @SpringBootTest(classes = TwilioWorkerApplication.class, properties = TwilioWorkerApplication.CONFIG_NAME)
@@ -90,25 +88,15 @@ class TwilioWorkerKafkaTest {
         AcquireNumber good = new AcquireNumber("org-kafka-2", "saga-k2:acquire-number", "US", "617", false, null);
         String goodId = kafka.sendCommand(Topics.TWILIO_COMMANDS, good.orgId(), AcquireNumber.TYPE, good);
 
-        AtomicReference<ConsumerRecord<String, byte[]>> parked = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            var found = kafka.onTopicWithId(Topics.deadLetterOf(Topics.TWILIO_COMMANDS), badId);
-            assertThat(found).isPresent();
-            parked.set(found.get());
-        });
-        assertThat(CloudEventHeaders.read(parked.get().headers(), Headers.DLQ_REASON)).contains("AcquireNumber");
-        assertThat(CloudEventHeaders.read(parked.get().headers(), Headers.DLQ_CONSUMER_GROUP)).isEqualTo("switchboard-twilio-worker");
+        ConsumerRecord<String, byte[]> parked = kafka.awaitOnTopic(Topics.deadLetterOf(Topics.TWILIO_COMMANDS), badId,
+                Duration.ofSeconds(60));
+        assertThat(CloudEventHeaders.read(parked.headers(), Headers.DLQ_REASON)).contains("AcquireNumber");
+        assertThat(CloudEventHeaders.read(parked.headers(), Headers.DLQ_CONSUMER_GROUP)).isEqualTo("switchboard-twilio-worker");
 
         assertThat(kafka.decode(awaitReply(goodId), NumberAcquired.class).phoneNumber()).startsWith("+1617");
     }
 
     private ConsumerRecord<String, byte[]> awaitReply(String commandId) {
-        AtomicReference<ConsumerRecord<String, byte[]>> reply = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            var found = kafka.replyTo(commandId);
-            assertThat(found).isPresent();
-            reply.set(found.get());
-        });
-        return reply.get();
+        return kafka.awaitReplyTo(commandId, Duration.ofSeconds(60));
     }
 }

@@ -27,12 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static io.switchboard.adapters.vapi.VapiHarness.TWILIO_SID;
 import static io.switchboard.adapters.vapi.VapiHarness.TWILIO_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The whole worker application over the real Kafka broker and the VAPI simulator. */
 @SpringBootTest(classes = VapiWorkerApplication.class, properties = VapiWorkerApplication.CONFIG_NAME)
@@ -100,14 +98,10 @@ class VapiWorkerKafkaTest {
                 AssistantRole.OUTBOUND, "Globex outbound");
         String goodId = kafka.sendCommand(Topics.VAPI_COMMANDS, good.orgId(), CreateAssistant.TYPE, good);
 
-        AtomicReference<ConsumerRecord<String, byte[]>> parked = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            var found = kafka.onTopicWithId(Topics.deadLetterOf(Topics.VAPI_COMMANDS), badId);
-            assertThat(found).isPresent();
-            parked.set(found.get());
-        });
-        assertThat(CloudEventHeaders.read(parked.get().headers(), Headers.DLQ_REASON)).contains("CreateAssistant");
-        assertThat(CloudEventHeaders.read(parked.get().headers(), Headers.DLQ_ORIGINAL_TOPIC)).isEqualTo(Topics.VAPI_COMMANDS);
+        ConsumerRecord<String, byte[]> parked = kafka.awaitOnTopic(Topics.deadLetterOf(Topics.VAPI_COMMANDS), badId,
+                Duration.ofSeconds(60));
+        assertThat(CloudEventHeaders.read(parked.headers(), Headers.DLQ_REASON)).contains("CreateAssistant");
+        assertThat(CloudEventHeaders.read(parked.headers(), Headers.DLQ_ORIGINAL_TOPIC)).isEqualTo(Topics.VAPI_COMMANDS);
 
         assertThat(kafka.decode(awaitReply(goodId), AssistantCreated.class).name()).isEqualTo("Globex outbound");
     }
@@ -149,12 +143,6 @@ class VapiWorkerKafkaTest {
     }
 
     private ConsumerRecord<String, byte[]> awaitReply(String commandId) {
-        AtomicReference<ConsumerRecord<String, byte[]>> reply = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            var found = kafka.replyTo(commandId);
-            assertThat(found).isPresent();
-            reply.set(found.get());
-        });
-        return reply.get();
+        return kafka.awaitReplyTo(commandId, Duration.ofSeconds(60));
     }
 }

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * What the orchestrator does on the wire, reduced to a test: publish a command with CloudEvents and saga headers,
@@ -81,22 +82,29 @@ public final class WorkerKafkaClient implements AutoCloseable {
         return id;
     }
 
-    /** Reads whatever arrived since the last call (call it inside an Awaitility block). */
-    public List<ConsumerRecord<String, byte[]>> poll() {
-        consumer.poll(Duration.ofMillis(200)).forEach(received::add);
-        return List.copyOf(received);
+    /** The reply to the command with this {@code ce_id}; fails the test if none arrives within {@code timeout}. */
+    public ConsumerRecord<String, byte[]> awaitReplyTo(String commandId, Duration timeout) {
+        return awaitRecord("a reply to command " + commandId, timeout,
+                r -> commandId.equals(CloudEventHeaders.read(r.headers(), Headers.CAUSATION_ID)));
     }
 
-    public Optional<ConsumerRecord<String, byte[]>> replyTo(String commandId) {
-        return poll().stream()
-                .filter(r -> commandId.equals(CloudEventHeaders.read(r.headers(), Headers.CAUSATION_ID)))
-                .findFirst();
+    /** The record with this {@code ce_id} on {@code topic} (e.g. a dead letter); fails the test if none arrives in time. */
+    public ConsumerRecord<String, byte[]> awaitOnTopic(String topic, String ceId, Duration timeout) {
+        return awaitRecord("record " + ceId + " on " + topic, timeout,
+                r -> r.topic().equals(topic) && ceId.equals(CloudEventHeaders.read(r.headers(), Headers.CE_ID)));
     }
 
-    public Optional<ConsumerRecord<String, byte[]>> onTopicWithId(String topic, String ceId) {
-        return poll().stream()
-                .filter(r -> r.topic().equals(topic) && ceId.equals(CloudEventHeaders.read(r.headers(), Headers.CE_ID)))
-                .findFirst();
+    private ConsumerRecord<String, byte[]> awaitRecord(String what, Duration timeout,
+                                                       Predicate<ConsumerRecord<String, byte[]>> wanted) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+            Optional<ConsumerRecord<String, byte[]>> found = received.stream().filter(wanted).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("No " + what + " within " + timeout);
     }
 
     public <T> T decode(ConsumerRecord<String, byte[]> record, Class<T> type) {
