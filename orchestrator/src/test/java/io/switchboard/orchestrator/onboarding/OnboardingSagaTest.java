@@ -225,6 +225,16 @@ class OnboardingSagaTest {
     }
 
     @Test
+    void theTimeoutFiresTheReplyGraceAfterTheDeadlineTheWorkerWasGiven() {
+        SagaScenario<OnboardingData> saga = SagaScenario.given(definition(), Duration.ofSeconds(5))
+                .startedWith(OnboardingData.from(ACME));
+        assertThat(saga.sentCommands().get(0).deadline()).isEqualTo(Instant.parse("2026-01-01T00:00:30Z"));
+
+        saga.elapse(Duration.ofSeconds(30)).expectStepStatus("acquire-number", Direction.ACTION, StepStatus.RUNNING);
+        saga.elapse(Duration.ofSeconds(5)).expectStepStatus("acquire-number", Direction.ACTION, StepStatus.WAITING_RETRY);
+    }
+
+    @Test
     void aWorkerRefusingAnExpiredCommandMakesTheStepRetryAtOnce() {
         SagaScenario<OnboardingData> saga = started()
                 .failureReply("acquire-number", StepFailed.COMMAND_EXPIRED, true)

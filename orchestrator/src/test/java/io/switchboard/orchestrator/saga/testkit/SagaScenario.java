@@ -39,19 +39,25 @@ public final class SagaScenario<D> {
     private final SagaDefinition<D> definition;
     private final JsonCodec codec = new JsonCodec();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final SagaExecutor executor = new SagaExecutor(codec, clock);
+    private final SagaExecutor executor;
     private final List<Effect.SendCommand> sent = new ArrayList<>();
     private final List<Effect.ScheduleTimer> timers = new ArrayList<>();
     private final List<Effect.PublishSagaEvent> events = new ArrayList<>();
     private SagaInstance saga;
     private int endedCount;
 
-    private SagaScenario(SagaDefinition<D> definition) {
+    private SagaScenario(SagaDefinition<D> definition, Duration replyGrace) {
         this.definition = definition;
+        this.executor = new SagaExecutor(codec, clock, replyGrace);
     }
 
     public static <D> SagaScenario<D> given(SagaDefinition<D> definition) {
-        return new SagaScenario<>(definition);
+        return given(definition, Duration.ZERO);
+    }
+
+    /** With the orchestrator's {@code switchboard.sagas.reply-grace}: timeouts fire that long after each deadline. */
+    public static <D> SagaScenario<D> given(SagaDefinition<D> definition, Duration replyGrace) {
+        return new SagaScenario<>(definition, replyGrace);
     }
 
     public SagaScenario<D> startedWith(D data) {
