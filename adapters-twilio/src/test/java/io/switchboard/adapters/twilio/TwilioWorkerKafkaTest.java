@@ -96,6 +96,27 @@ class TwilioWorkerKafkaTest {
         assertThat(kafka.decode(awaitReply(goodId), NumberAcquired.class).phoneNumber()).startsWith("+1617");
     }
 
+    @Test
+    void aForgedReleaseIsDeadLetteredUnreadAndTheNumberStaysOwned() {
+        AcquireNumber acquire = new AcquireNumber("org-kafka-3", "saga-k3:acquire-number", "US", "312", false, null);
+        NumberAcquired acquired = kafka.decode(awaitReply(
+                kafka.sendCommand(Topics.TWILIO_COMMANDS, acquire.orgId(), AcquireNumber.TYPE, acquire)), NumberAcquired.class);
+
+        // Someone who can write to the topic but does not hold the services' keyset.
+        ReleaseNumber forged = new ReleaseNumber("org-kafka-3", "attacker:release", acquired.numberSid(),
+                acquired.phoneNumber(), null);
+        String forgedId = kafka.sendForged(Topics.TWILIO_COMMANDS, forged.orgId(), ReleaseNumber.TYPE, forged);
+
+        ConsumerRecord<String, byte[]> parked = kafka.awaitOnTopic(Topics.deadLetterOf(Topics.TWILIO_COMMANDS), forgedId,
+                Duration.ofSeconds(60));
+        assertThat(CloudEventHeaders.read(parked.headers(), Headers.DLQ_REASON))
+                .isEqualTo("unauthenticated: no sb_mac header");
+        // A genuine command behind it on the partition is processed, so the forged one was surely read and refused.
+        AcquireNumber next = new AcquireNumber("org-kafka-3", "saga-k3b:acquire-number", "US", "415", false, null);
+        awaitReply(kafka.sendCommand(Topics.TWILIO_COMMANDS, next.orgId(), AcquireNumber.TYPE, next));
+        assertThat(simulator.ownedNumbers()).anySatisfy(n -> assertThat(n.sid()).isEqualTo(acquired.numberSid()));
+    }
+
     private ConsumerRecord<String, byte[]> awaitReply(String commandId) {
         return kafka.awaitReplyTo(commandId, Duration.ofSeconds(60));
     }

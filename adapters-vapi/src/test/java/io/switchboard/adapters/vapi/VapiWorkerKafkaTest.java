@@ -110,7 +110,7 @@ class VapiWorkerKafkaTest {
     void aCommandThatArrivesAfterTheSagaStoppedWaitingIsNotExecuted() {
         StepFailed failure = createAssistantWithDeadline("org-kafka-3", Instant.now().minusSeconds(1));
 
-        assertThat(failure.errorCode()).isEqualTo(StepFailed.COMMAND_EXPIRED);
+        assertThat(failure.errorCode()).as("refused before any provider call").isEqualTo(StepFailed.COMMAND_NOT_STARTED);
         assertThat(failure.retryable()).isTrue();
         assertThat(simulator.assistants()).noneMatch(a -> "org-kafka-3".equals(a.metadata().path("orgId").asString()));
     }

@@ -26,10 +26,20 @@ public record StepFailed(
     public static final String INVALID_REQUEST = "INVALID_REQUEST";
     public static final String TIMEOUT = "TIMEOUT";
     /**
+     * Recorded by the orchestrator (never sent by a worker) when ops stop a saga while the step's command is out; a
+     * success that still arrives for it is undone like one that arrives after a timeout.
+     */
+    public static final String CANCELLED = "CANCELLED";
+    /**
      * The command reached the worker too close to its {@code sb_deadline} (or a provider call would have started
      * after it), so nothing more was done; the saga retries it as a new attempt.
      */
     public static final String COMMAND_EXPIRED = "COMMAND_EXPIRED";
+    /**
+     * The command reached the worker after its latest start, so the worker made no provider call at all (typically a
+     * backlog after a restart). Retryable, and the saga does not count such an attempt against the step's attempts.
+     */
+    public static final String COMMAND_NOT_STARTED = "COMMAND_NOT_STARTED";
     /** The resource exists but is not usable yet (a free VAPI number still activating); ask again later. */
     public static final String NOT_READY = "NOT_READY";
     /** VAPI's cap on free numbers per account is reached; only deleting one (or importing a number) helps. */

@@ -29,6 +29,12 @@ public final class Headers {
      */
     public static final String DEADLINE = "sb_deadline";
 
+    /**
+     * HMAC of topic, key, value and the headers above, with the keyset every Switchboard service shares: commands
+     * and replies without a valid one are dead-lettered unread (base64 of a Tink tag, which names its key).
+     */
+    public static final String MAC = "sb_mac";
+
     /** Dead-letter headers: why a message could not be processed and where it came from. */
     public static final String DLQ_REASON = "sb_dlq_reason";
     public static final String DLQ_EXCEPTION = "sb_dlq_exception";

@@ -1,6 +1,7 @@
 package io.switchboard.launcher;
 
 import io.switchboard.infra.stack.LocalStack;
+import io.switchboard.messaging.authentication.MessageKeyset;
 import io.switchboard.sim.twilio.TwilioSimulator;
 import io.switchboard.sim.vapi.VapiSimulator;
 
@@ -13,6 +14,7 @@ import java.util.Map;
  */
 public final class SystemSettings {
     static final String CREDENTIALS_KEYSET = "switchboard.credentials.keyset";
+    static final String MESSAGES_KEYSET = MessageKeyset.SETTING;
 
     private SystemSettings() {
     }
@@ -25,6 +27,8 @@ public final class SystemSettings {
         settings.put("spring.datasource.url", stack.jdbcUrl());
         settings.put("spring.datasource.username", stack.postgres().username());
         settings.put("spring.datasource.password", stack.postgres().password());
+        // Every service tags what it sends and verifies what it reads with the same keyset.
+        settings.put(MESSAGES_KEYSET, LocalKeysets.messages(stack));
         return settings;
     }
 
@@ -32,7 +36,7 @@ public final class SystemSettings {
         Map<String, String> settings = common(stack);
         settings.put("server.port", Integer.toString(httpPort));
         // Encrypts organizations' own Twilio credentials; the orchestrator also migrates their schema.
-        settings.put(CREDENTIALS_KEYSET, LocalCredentialKeyset.of(stack));
+        settings.put(CREDENTIALS_KEYSET, LocalKeysets.credentials(stack));
         return settings;
     }
 
@@ -43,7 +47,7 @@ public final class SystemSettings {
     private static Map<String, String> statelessWorker(LocalStack stack) {
         Map<String, String> settings = common(stack);
         settings.put("spring.flyway.enabled", "false");
-        settings.put(CREDENTIALS_KEYSET, LocalCredentialKeyset.of(stack));
+        settings.put(CREDENTIALS_KEYSET, LocalKeysets.credentials(stack));
         return settings;
     }
 

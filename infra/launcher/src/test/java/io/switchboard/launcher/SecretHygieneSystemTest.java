@@ -84,6 +84,8 @@ class SecretHygieneSystemTest {
                 secrets.put("tenant Basic credentials", basic(TENANT_SID, TENANT_TOKEN));
                 String keyset = system.settingsFor(Services.Kind.ORCHESTRATOR).get(SystemSettings.CREDENTIALS_KEYSET);
                 keyMaterialOf(keyset).forEach(k -> secrets.put("credential keyset key", k));
+                String messageKeyset = system.settingsFor(Services.Kind.ORCHESTRATOR).get(SystemSettings.MESSAGES_KEYSET);
+                keyMaterialOf(messageKeyset).forEach(k -> secrets.put("message keyset key", k));
                 String base = system.orchestratorUrl() + "/api/v1/organizations/";
 
                 // Register the organization's own account: 201, the id and SID back, never the token.

@@ -1,6 +1,7 @@
 package io.switchboard.testsupport;
 
 import io.switchboard.infra.stack.LocalSmtp;
+import io.switchboard.messaging.authentication.MessageKeyset;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -17,7 +18,7 @@ public final class SwitchboardTestProperties {
     }
 
     /**
-     * Sets {@code spring.kafka.bootstrap-servers} and {@code spring.datasource.url/username/password} (a fresh
+     * Sets {@code spring.kafka.bootstrap-servers}, the message keyset and {@code spring.datasource.url/username/password} (a fresh
      * database named after {@code databasePrefix}). Returns the database's JDBC URL.
      */
     public static String register(DynamicPropertyRegistry registry, String databasePrefix) {
@@ -26,9 +27,11 @@ public final class SwitchboardTestProperties {
         return registerDatabase(registry, databasePrefix);
     }
 
+    /** The broker, and the message keyset every service under test and every test client shares. */
     public static void registerKafka(DynamicPropertyRegistry registry) {
         String bootstrap = TestInfrastructure.kafkaBootstrapServers();
         registry.add("spring.kafka.bootstrap-servers", () -> bootstrap);
+        registry.add(MessageKeyset.SETTING, TestMessageKeys::json);
     }
 
     /** A fresh database for this test context; returns its JDBC URL. */

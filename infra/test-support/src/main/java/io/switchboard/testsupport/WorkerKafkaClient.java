@@ -69,17 +69,32 @@ public final class WorkerKafkaClient implements AutoCloseable {
         return send(topic, orgId, ceType, body, null);
     }
 
+    /**
+     * Publishes a record as someone without the keyset would (an attacker with write access to the topic):
+     * orchestrator-looking headers, but no valid {@code sb_mac}. Returns its {@code ce_id}.
+     */
+    public String sendForged(String topic, String orgId, String ceType, Object command) {
+        return publish(topic, orgId, commandHeaders(orgId, ceType, null), codec.encode(command), false);
+    }
+
     private String send(String topic, String orgId, String ceType, byte[] body, Instant deadline) {
-        String id = UUID.randomUUID().toString();
-        Map<String, String> h = headers.newMessage(id, ceType, orgId,
+        return publish(topic, orgId, commandHeaders(orgId, ceType, deadline), body, true);
+    }
+
+    private Map<String, String> commandHeaders(String orgId, String ceType, Instant deadline) {
+        return headers.newMessage(UUID.randomUUID().toString(), ceType, orgId,
                 SagaRouting.command("saga-" + UUID.randomUUID(), "step", 1, null, deadline));
+    }
+
+    private String publish(String topic, String orgId, Map<String, String> h, byte[] body, boolean authentic) {
+        Map<String, String> sent = authentic ? TestMessageKeys.authenticator().signed(topic, orgId, body, h) : h;
         try {
-            producer.send(new ProducerRecord<>(topic, null, orgId, body, CloudEventHeaders.toKafka(h)))
+            producer.send(new ProducerRecord<>(topic, null, orgId, body, CloudEventHeaders.toKafka(sent)))
                     .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("send failed", e);
         }
-        return id;
+        return h.get(Headers.CE_ID);
     }
 
     /** The reply to the command with this {@code ce_id}; fails the test if none arrives within {@code timeout}. */

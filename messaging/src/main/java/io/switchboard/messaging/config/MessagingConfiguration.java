@@ -1,5 +1,7 @@
 package io.switchboard.messaging.config;
 
+import io.switchboard.messaging.authentication.MessageAuthenticator;
+import io.switchboard.messaging.authentication.MessageKeyset;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.messaging.headers.CloudEventHeaders;
 import io.switchboard.messaging.worker.WorkerRuntime;
@@ -50,6 +52,12 @@ public class MessagingConfiguration {
         return new CloudEventHeaders(properties.source(), clock);
     }
 
+    /** Fails the start of any service without the shared keyset: an unauthenticated worker would act on forgeries. */
+    @Bean
+    public MessageAuthenticator messageAuthenticator(MessagingProperties properties) {
+        return new MessageAuthenticator(MessageKeyset.fromJson(properties.authentication().keyset()));
+    }
+
     @Bean
     public ProducerFactory<String, byte[]> switchboardProducerFactory(KafkaProperties kafka, MessagingProperties properties) {
         Map<String, Object> config = kafka.buildProducerProperties();
@@ -88,7 +96,8 @@ public class MessagingConfiguration {
     @Bean
     public WorkerRuntime workerRuntime(ConsumerFactory<String, byte[]> consumerFactory,
                                        KafkaTemplate<String, byte[]> kafkaTemplate, JsonCodec codec,
-                                       CloudEventHeaders headers, MessagingProperties properties, Clock clock) {
-        return new WorkerRuntime(consumerFactory, kafkaTemplate, codec, headers, properties, clock);
+                                       CloudEventHeaders headers, MessageAuthenticator authenticator,
+                                       MessagingProperties properties, Clock clock) {
+        return new WorkerRuntime(consumerFactory, kafkaTemplate, codec, headers, authenticator, properties, clock);
     }
 }

@@ -23,6 +23,7 @@ import java.time.Duration;
  *                          command's {@code sb_deadline} (at most half the time the orchestrator allows); must exceed
  *                          the longest single provider call (read timeout + rate-limiter wait), so that nothing a
  *                          worker does for a command happens after the saga stopped waiting for it
+ * @param authentication    the keyset that tags and verifies commands and replies (see {@link Authentication})
  */
 @ConfigurationProperties(prefix = "switchboard.messaging")
 public record MessagingProperties(
@@ -34,5 +35,19 @@ public record MessagingProperties(
         @DefaultValue("1s") Duration redeliveryBackoff,
         @DefaultValue("6") int topicPartitions,
         @DefaultValue("1") short topicReplicas,
-        @DefaultValue("30s") Duration commandCallMargin) {
+        @DefaultValue("30s") Duration commandCallMargin,
+        @DefaultValue Authentication authentication) {
+
+    /**
+     * {@code switchboard.messaging.authentication.*}.
+     *
+     * @param keyset Tink JSON HMAC-SHA256 keyset shared by every Switchboard service (secret); commands and replies
+     *               carry a tag made with it and anything without a valid tag is dead-lettered. Required.
+     */
+    public record Authentication(String keyset) {
+        @Override
+        public String toString() {
+            return "Authentication[keyset=" + (keyset == null || keyset.isBlank() ? "<not set>" : "***") + "]";
+        }
+    }
 }

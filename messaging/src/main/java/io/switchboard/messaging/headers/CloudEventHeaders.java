@@ -82,6 +82,7 @@ public final class CloudEventHeaders {
                 read(headers, Headers.CE_ID),
                 read(headers, Headers.CE_TYPE),
                 read(headers, Headers.CE_SOURCE),
+                read(headers, Headers.CE_SPECVERSION),
                 read(headers, Headers.CE_SUBJECT),
                 read(headers, Headers.CE_TIME),
                 read(headers, Headers.SAGA_ID),

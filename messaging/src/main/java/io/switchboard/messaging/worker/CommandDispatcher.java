@@ -5,6 +5,7 @@ import io.switchboard.contracts.replies.Reply;
 import io.switchboard.contracts.replies.StepFailed;
 import io.switchboard.contracts.wire.MessageTypes;
 import io.switchboard.contracts.wire.Topics;
+import io.switchboard.messaging.authentication.MessageAuthenticator;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.messaging.codec.MessageDecodingException;
 import io.switchboard.messaging.deadletter.DeadLetterPublisher;
@@ -45,6 +46,7 @@ public class CommandDispatcher {
     private final CommandHandlers handlers;
     private final JsonCodec codec;
     private final CloudEventHeaders headers;
+    private final MessageAuthenticator authenticator;
     private final KafkaTemplate<String, byte[]> kafka;
     private final DeadLetterPublisher deadLetters;
     private final Duration replyTimeout;
@@ -58,11 +60,12 @@ public class CommandDispatcher {
      * @param executor   runs the commands of a batch; {@code Runnable::run} runs them one after another
      */
     public CommandDispatcher(CommandHandlers handlers, JsonCodec codec, CloudEventHeaders headers,
-                             KafkaTemplate<String, byte[]> kafka, DeadLetterPublisher deadLetters, Duration replyTimeout,
+                             MessageAuthenticator authenticator, KafkaTemplate<String, byte[]> kafka, DeadLetterPublisher deadLetters, Duration replyTimeout,
                              Duration callMargin, Clock clock, Executor executor) {
         this.handlers = handlers;
         this.codec = codec;
         this.headers = headers;
+        this.authenticator = authenticator;
         this.kafka = kafka;
         this.deadLetters = deadLetters;
         this.replyTimeout = replyTimeout;
@@ -110,6 +113,14 @@ public class CommandDispatcher {
     }
 
     private Command decode(ConsumerRecord<String, byte[]> record, MessageMetadata metadata) {
+        // Nothing of an unauthenticated record is read: only the orchestrator's commands may move a worker.
+        if (authenticator.verify(record.topic(), record.key(), record.value(), record.headers())
+                instanceof MessageAuthenticator.Verdict.Rejected rejected) {
+            throw new MessageDecodingException(rejected.reason());
+        }
+        metadata.cloudEventProblem().ifPresent(problem -> {
+            throw new MessageDecodingException(problem);
+        });
         Class<? extends Record> type = MessageTypes.classOf(metadata.type())
                 .orElseThrow(() -> new MessageDecodingException("unknown ce_type '" + metadata.type() + "'"));
         if (!Command.class.isAssignableFrom(type)) {
@@ -143,7 +154,8 @@ public class CommandDispatcher {
             // The saga has given up on (or is about to give up on) this attempt: acting now would happen behind its back.
             log.warn("Not executing {} attempt={}: it arrived after its latest start {} (saga deadline {})",
                     type.getSimpleName(), metadata.attempt(), latestStart, metadata.deadline());
-            return expired("arrived after its latest start " + latestStart + " (saga deadline " + metadata.deadline() + ")");
+            return new StepFailed(StepFailed.COMMAND_NOT_STARTED, truncate("Command not started: it arrived after its "
+                    + "latest start " + latestStart + " (saga deadline " + metadata.deadline() + ")"), true, "switchboard", null);
         }
         long started = System.nanoTime();
         try {
@@ -171,8 +183,9 @@ public class CommandDispatcher {
         String replyTopic = isBlank(metadata.replyTopic()) ? Topics.SAGA_REPLIES : metadata.replyTopic();
         Map<String, String> replyHeaders = headers.newMessage(
                 MessageTypes.typeOf(reply.getClass()), command.orgId(), SagaRouting.replyTo(metadata));
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(replyTopic, null, command.orgId(),
-                codec.encode(reply), CloudEventHeaders.toKafka(replyHeaders));
+        byte[] value = codec.encode(reply);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(replyTopic, null, command.orgId(), value,
+                CloudEventHeaders.toKafka(authenticator.signed(replyTopic, command.orgId(), value, replyHeaders)));
         return kafka.send(record);
     }
 

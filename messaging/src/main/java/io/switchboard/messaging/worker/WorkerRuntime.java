@@ -1,5 +1,6 @@
 package io.switchboard.messaging.worker;
 
+import io.switchboard.messaging.authentication.MessageAuthenticator;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.messaging.config.MessagingProperties;
 import io.switchboard.messaging.deadletter.DeadLetterPublisher;
@@ -31,16 +32,19 @@ public class WorkerRuntime implements AutoCloseable {
     private final KafkaTemplate<String, byte[]> kafka;
     private final JsonCodec codec;
     private final CloudEventHeaders headers;
+    private final MessageAuthenticator authenticator;
     private final MessagingProperties properties;
     private final Clock clock;
     private final List<ExecutorService> executors = new CopyOnWriteArrayList<>();
 
     public WorkerRuntime(ConsumerFactory<String, byte[]> consumerFactory, KafkaTemplate<String, byte[]> kafka,
-                         JsonCodec codec, CloudEventHeaders headers, MessagingProperties properties, Clock clock) {
+                         JsonCodec codec, CloudEventHeaders headers, MessageAuthenticator authenticator,
+                         MessagingProperties properties, Clock clock) {
         this.consumerFactory = consumerFactory;
         this.kafka = kafka;
         this.codec = codec;
         this.headers = headers;
+        this.authenticator = authenticator;
         this.properties = properties;
         this.clock = clock;
     }
@@ -75,7 +79,8 @@ public class WorkerRuntime implements AutoCloseable {
 
     /** Exposed for tests and tools that drive a dispatcher without a container. */
     public CommandDispatcher dispatcher(String groupId, CommandHandlers handlers) {
-        return new CommandDispatcher(handlers, codec, headers, kafka, deadLetters(groupId), properties.sendTimeout(),
+        return new CommandDispatcher(handlers, codec, headers, authenticator, kafka, deadLetters(groupId),
+                properties.sendTimeout(),
                 properties.commandCallMargin(), clock, executorFor(groupId));
     }
 

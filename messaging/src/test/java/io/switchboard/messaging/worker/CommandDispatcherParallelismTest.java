@@ -6,6 +6,8 @@ import io.switchboard.contracts.replies.AssistantCreated;
 import io.switchboard.contracts.replies.StepFailed;
 import io.switchboard.contracts.wire.MessageTypes;
 import io.switchboard.contracts.wire.Topics;
+import io.switchboard.messaging.authentication.MessageAuthenticator;
+import io.switchboard.messaging.authentication.MessageKeyset;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.messaging.deadletter.DeadLetterPublisher;
 import io.switchboard.messaging.headers.CloudEventHeaders;
@@ -40,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CommandDispatcherParallelismTest {
     private final JsonCodec codec = new JsonCodec();
     private final CloudEventHeaders headers = new CloudEventHeaders("/switchboard/test");
+    private final MessageAuthenticator authenticator = new MessageAuthenticator(MessageKeyset.generate());
     /** KafkaTemplate closes its producer after each send; this one stays open so its history can be read. */
     private final MockProducer<String, byte[]> producer =
             new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer()) {
@@ -100,7 +103,8 @@ class CommandDispatcherParallelismTest {
     }
 
     private CommandDispatcher dispatcher(CommandHandler<CreateAssistant> handler) {
-        return new CommandDispatcher(new CommandHandlers().on(CreateAssistant.class, handler), codec, headers, kafka,
+        return new CommandDispatcher(new CommandHandlers().on(CreateAssistant.class, handler), codec, headers,
+                authenticator, kafka,
                 new DeadLetterPublisher(kafka, "test", Duration.ofSeconds(5), Clock.systemUTC()), Duration.ofSeconds(5),
                 Duration.ofSeconds(30), Clock.systemUTC(), pool);
     }
@@ -113,8 +117,11 @@ class CommandDispatcherParallelismTest {
     private ConsumerRecord<String, byte[]> record(long offset, CreateAssistant command) {
         var h = headers.newMessage(Long.toString(offset), MessageTypes.typeOf(CreateAssistant.class), command.orgId(),
                 SagaRouting.command("saga-1", "step", 1, Topics.SAGA_REPLIES));
+        byte[] value = codec.encode(command);
         return new ConsumerRecord<>(Topics.VAPI_COMMANDS, 0, offset, 0L, TimestampType.CREATE_TIME, 0, 0,
-                command.orgId(), codec.encode(command), CloudEventHeaders.toKafka(h), Optional.empty());
+                command.orgId(), value,
+                CloudEventHeaders.toKafka(authenticator.signed(Topics.VAPI_COMMANDS, command.orgId(), value, h)),
+                Optional.empty());
     }
 
     private List<String> replyTypes() {

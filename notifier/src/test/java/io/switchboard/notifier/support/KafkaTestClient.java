@@ -2,6 +2,7 @@ package io.switchboard.notifier.support;
 
 import io.switchboard.messaging.headers.CloudEventHeaders;
 import io.switchboard.testsupport.TestInfrastructure;
+import io.switchboard.testsupport.TestMessageKeys;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,8 +35,10 @@ public final class KafkaTestClient implements AutoCloseable {
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
     }
 
+    /** Publishes as the orchestrator does: tagged with the test JVM's message keyset. */
     public void publish(String topic, String key, byte[] value, Map<String, String> headers) throws Exception {
-        producer.send(new ProducerRecord<>(topic, null, key, value, CloudEventHeaders.toKafka(headers)))
+        Map<String, String> signed = TestMessageKeys.authenticator().signed(topic, key, value, headers);
+        producer.send(new ProducerRecord<>(topic, null, key, value, CloudEventHeaders.toKafka(signed)))
                 .get(30, TimeUnit.SECONDS);
     }
 

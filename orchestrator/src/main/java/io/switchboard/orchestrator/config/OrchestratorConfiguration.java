@@ -1,6 +1,7 @@
 package io.switchboard.orchestrator.config;
 
 import io.switchboard.contracts.wire.Topics;
+import io.switchboard.messaging.authentication.MessageAuthenticator;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.messaging.config.MessagingConfiguration;
 import io.switchboard.messaging.headers.CloudEventHeaders;
@@ -66,9 +67,9 @@ public class OrchestratorConfiguration {
 
     @Bean
     OutboxPublisher outboxPublisher(JdbcTemplate jdbc, TransactionTemplate transactions,
-                                    KafkaTemplate<String, byte[]> kafka, JsonCodec codec, OutboxProperties properties,
-                                    Clock clock) {
-        return new OutboxPublisher(jdbc, transactions, kafka, codec, properties, clock);
+                                    KafkaTemplate<String, byte[]> kafka, JsonCodec codec,
+                                    MessageAuthenticator authenticator, OutboxProperties properties, Clock clock) {
+        return new OutboxPublisher(jdbc, transactions, kafka, codec, authenticator, properties, clock);
     }
 
     @Bean
@@ -133,7 +134,7 @@ public class OrchestratorConfiguration {
 
     @Bean
     SagaExecutor sagaExecutor(JsonCodec codec, Clock clock, SagaProperties properties) {
-        return new SagaExecutor(codec, clock, properties.replyGrace());
+        return new SagaExecutor(codec, clock, properties.replyGrace(), properties.unstartedAttemptAllowance());
     }
 
     @Bean
@@ -182,10 +183,10 @@ public class OrchestratorConfiguration {
 
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> replyListener(
-            WorkerRuntime kafka, SagaRuntime runtime, JsonCodec codec, Inbox inbox, TransactionTemplate transactions,
-            OrchestratorProperties properties) {
-        ReplyConsumer consumer = new ReplyConsumer(runtime, codec, inbox, kafka.deadLetters(properties.consumerGroup()),
-                transactions);
+            WorkerRuntime kafka, SagaRuntime runtime, JsonCodec codec, MessageAuthenticator authenticator, Inbox inbox,
+            TransactionTemplate transactions, OrchestratorProperties properties) {
+        ReplyConsumer consumer = new ReplyConsumer(runtime, codec, authenticator, inbox,
+                kafka.deadLetters(properties.consumerGroup()), transactions);
         return kafka.container(Topics.SAGA_REPLIES, properties.consumerGroup(), properties.replyConcurrency(), consumer);
     }
 }

@@ -8,7 +8,8 @@ import java.time.Duration;
 
 /**
  * Remembers which messages a consumer has applied, inside the transaction that applies them: a redelivered message
- * finds its id and is skipped, so Kafka's at-least-once delivery becomes effectively-once state change.
+ * finds its identity and is skipped, so Kafka's at-least-once delivery becomes effectively-once state change. The
+ * identity is ({@code ce_source}, {@code ce_id}): ids are unique per source only, as CloudEvents defines them.
  */
 public class Inbox {
     private final JdbcTemplate jdbc;
@@ -19,10 +20,11 @@ public class Inbox {
         this.clock = clock;
     }
 
-    /** @return true the first time this consumer sees the message id, false for a duplicate */
-    public boolean firstDelivery(String consumer, String messageId) {
-        return jdbc.update("insert into inbox_message (consumer, message_id, received_at) values (?, ?, ?) "
-                + "on conflict do nothing", consumer, messageId, Timestamp.from(clock.instant())) == 1;
+    /** @return true the first time this consumer sees the message, false for a duplicate */
+    public boolean firstDelivery(String consumer, String source, String messageId) {
+        return jdbc.update("insert into inbox_message (consumer, message_source, message_id, received_at) "
+                        + "values (?, ?, ?, ?) on conflict do nothing",
+                consumer, source, messageId, Timestamp.from(clock.instant())) == 1;
     }
 
     public int purgeOlderThan(Duration retention) {

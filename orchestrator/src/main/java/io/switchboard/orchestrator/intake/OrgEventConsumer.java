@@ -17,8 +17,9 @@ import java.util.List;
 
 /**
  * Reads {@code switchboard.org-events.v1}. A message that is not a known event type, breaks the JSON Schema, or is
- * keyed by another organization is parked on the dead-letter topic with the reason; everything else is recorded
- * and applied exactly once (inbox by {@code ce_id}).
+ * keyed by another organization, or lacks a CloudEvents identity ({@code ce_source} + {@code ce_id}, spec version 1.0,
+ * a readable {@code ce_time}) is parked on the dead-letter topic with the reason; everything else is recorded and
+ * applied exactly once per identity (inbox by {@code ce_source} and {@code ce_id}).
  */
 public class OrgEventConsumer implements BatchMessageListener<String, byte[]> {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OrgEventConsumer.class);
@@ -55,13 +56,13 @@ public class OrgEventConsumer implements BatchMessageListener<String, byte[]> {
             deadLetters.publish(record, e.getMessage(), e);
             return;
         }
-        // Events without ce_id are still applied once: their position in the log identifies them.
-        String eventId = metadata.id() != null ? metadata.id()
-                : record.topic() + "-" + record.partition() + "@" + record.offset();
+        String eventId = metadata.id();
         try (LogContext ignored = LogContext.of(null, event.orgId(), null)) {
             transactions.executeWithoutResult(status -> {
-                if (inbox.firstDelivery(CONSUMER, eventId)) {
-                    intake.accept(eventId, event);
+                if (inbox.firstDelivery(CONSUMER, metadata.source(), eventId)) {
+                    intake.accept(metadata.source(), eventId, event);
+                } else {
+                    log.info("Event {} from {} was applied before; skipping the duplicate", eventId, metadata.source());
                 }
             });
         } catch (RuntimeException e) {
@@ -75,6 +76,10 @@ public class OrgEventConsumer implements BatchMessageListener<String, byte[]> {
     }
 
     private OrganizationEvent decode(ConsumerRecord<String, byte[]> record, MessageMetadata metadata) {
+        // An event's identity is (ce_source, ce_id): without both it can be neither deduplicated nor traced.
+        metadata.cloudEventProblem().ifPresent(problem -> {
+            throw new MessageDecodingException(problem);
+        });
         Class<? extends Record> type = MessageTypes.classOf(metadata.type())
                 .filter(OrganizationEvent.class::isAssignableFrom)
                 .orElseThrow(() -> new MessageDecodingException(

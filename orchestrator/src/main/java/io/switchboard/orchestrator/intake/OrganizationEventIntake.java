@@ -44,22 +44,23 @@ public class OrganizationEventIntake implements SagaEndListener {
         this.clock = clock;
     }
 
-    public void accept(String eventId, OrganizationEvent event) {
-        enqueue(eventId, MessageTypes.typeOf(event.getClass()), event.orgId(), event);
+    /** @param source the event's {@code ce_source}: with {@code eventId} it identifies the event */
+    public void accept(String source, String eventId, OrganizationEvent event) {
+        enqueue(source, eventId, MessageTypes.typeOf(event.getClass()), event.orgId(), event);
     }
 
     /** @return the id under which the request is queued ({@code GET …/requests/{id}} reports on it) */
     public String accept(OpsRequest request) {
         String requestId = UUID.randomUUID().toString();
-        enqueue(requestId, OpsRequest.typeOf(request), request.orgId(), request);
+        enqueue(null, requestId, OpsRequest.typeOf(request), request.orgId(), request);
         return requestId;
     }
 
-    private void enqueue(String eventId, String type, String orgId, Object body) {
+    private void enqueue(String source, String eventId, String type, String orgId, Object body) {
         lockOrganization(orgId);
-        jdbc.update("insert into org_event (event_id, org_id, event_type, payload, received_at, status) "
-                        + "values (?, ?, ?, ?::jsonb, ?, 'PENDING')",
-                eventId, orgId, type, codec.encodeToString(body), Timestamp.from(clock.instant()));
+        jdbc.update("insert into org_event (event_source, event_id, org_id, event_type, payload, received_at, status) "
+                        + "values (?, ?, ?, ?, ?::jsonb, ?, 'PENDING')",
+                source, eventId, orgId, type, codec.encodeToString(body), Timestamp.from(clock.instant()));
         startNextIfIdle(orgId);
     }
 

@@ -2,6 +2,7 @@ package io.switchboard.orchestrator.intake;
 
 import io.switchboard.contracts.replies.Reply;
 import io.switchboard.contracts.wire.MessageTypes;
+import io.switchboard.messaging.authentication.MessageAuthenticator;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.messaging.codec.MessageDecodingException;
 import io.switchboard.messaging.deadletter.DeadLetterPublisher;
@@ -19,21 +20,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.List;
 import java.util.UUID;
 
-/** Reads workers' replies and applies each to its saga exactly once. */
+/**
+ * Reads workers' replies and applies each to its saga exactly once. A reply without a valid {@code sb_mac} (not
+ * written by a worker holding the shared keyset) is dead-lettered without being read.
+ */
 public class ReplyConsumer implements BatchMessageListener<String, byte[]> {
     private static final Logger log = LoggerFactory.getLogger(ReplyConsumer.class);
     static final String CONSUMER = "saga-replies";
 
     private final SagaRuntime runtime;
     private final JsonCodec codec;
+    private final MessageAuthenticator authenticator;
     private final Inbox inbox;
     private final DeadLetterPublisher deadLetters;
     private final TransactionTemplate transactions;
 
-    public ReplyConsumer(SagaRuntime runtime, JsonCodec codec, Inbox inbox, DeadLetterPublisher deadLetters,
-                         TransactionTemplate transactions) {
+    public ReplyConsumer(SagaRuntime runtime, JsonCodec codec, MessageAuthenticator authenticator, Inbox inbox,
+                         DeadLetterPublisher deadLetters, TransactionTemplate transactions) {
         this.runtime = runtime;
         this.codec = codec;
+        this.authenticator = authenticator;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.transactions = transactions;
@@ -49,6 +55,7 @@ public class ReplyConsumer implements BatchMessageListener<String, byte[]> {
         UUID sagaId;
         Reply reply;
         try {
+            authenticate(record, metadata);
             sagaId = sagaId(metadata);
             reply = decode(record, metadata);
         } catch (MessageDecodingException e) {
@@ -57,7 +64,7 @@ public class ReplyConsumer implements BatchMessageListener<String, byte[]> {
         }
         try {
             transactions.executeWithoutResult(status -> {
-                if (inbox.firstDelivery(CONSUMER, metadata.id())) {
+                if (inbox.firstDelivery(CONSUMER, metadata.source(), metadata.id())) {
                     runtime.onReply(sagaId, metadata.step(), metadata.attempt(), reply);
                 }
             });
@@ -71,6 +78,17 @@ public class ReplyConsumer implements BatchMessageListener<String, byte[]> {
             log.error("Reply for saga {} step {} cannot be applied; dead-lettering it", sagaId, metadata.step(), e);
             deadLetters.publish(record, "reply cannot be applied: " + FailureKinds.describe(e), e);
         }
+    }
+
+    /** Only a worker's reply may move a saga: nothing of an unauthenticated record is read. */
+    private void authenticate(ConsumerRecord<String, byte[]> record, MessageMetadata metadata) {
+        if (authenticator.verify(record.topic(), record.key(), record.value(), record.headers())
+                instanceof MessageAuthenticator.Verdict.Rejected rejected) {
+            throw new MessageDecodingException(rejected.reason());
+        }
+        metadata.cloudEventProblem().ifPresent(problem -> {
+            throw new MessageDecodingException(problem);
+        });
     }
 
     private static UUID sagaId(MessageMetadata metadata) {

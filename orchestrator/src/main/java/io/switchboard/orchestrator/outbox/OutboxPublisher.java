@@ -1,5 +1,6 @@
 package io.switchboard.orchestrator.outbox;
 
+import io.switchboard.messaging.authentication.MessageAuthenticator;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.messaging.headers.CloudEventHeaders;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,6 +32,7 @@ public class OutboxPublisher implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final KafkaTemplate<String, byte[]> kafka;
     private final JsonCodec codec;
+    private final MessageAuthenticator authenticator;
     private final OutboxProperties properties;
     private final Clock clock;
     private final Semaphore wakeUps = new Semaphore(0);
@@ -38,11 +40,13 @@ public class OutboxPublisher implements SmartLifecycle {
     private Thread thread;
 
     public OutboxPublisher(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, byte[]> kafka,
-                           JsonCodec codec, OutboxProperties properties, Clock clock) {
+                           JsonCodec codec, MessageAuthenticator authenticator, OutboxProperties properties,
+                           Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
         this.codec = codec;
+        this.authenticator = authenticator;
         this.properties = properties;
         this.clock = clock;
     }
@@ -109,7 +113,7 @@ public class OutboxPublisher implements SmartLifecycle {
             }
             List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                acks.add(kafka.send(row.toRecord(codec)));
+                acks.add(kafka.send(row.toRecord(codec, authenticator)));
             }
             try {
                 CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
@@ -139,9 +143,11 @@ public class OutboxPublisher implements SmartLifecycle {
 
     private record Row(long id, String topic, String key, String headersJson, byte[] payload) {
         @SuppressWarnings("unchecked")
-        ProducerRecord<String, byte[]> toRecord(JsonCodec codec) {
+        ProducerRecord<String, byte[]> toRecord(JsonCodec codec, MessageAuthenticator authenticator) {
             Map<String, String> headers = codec.decodeLenient(headersJson, Map.class);
-            return new ProducerRecord<>(topic, null, key, payload, CloudEventHeaders.toKafka(headers));
+            // Tagged on the way out, so a key rotation applies to messages still waiting in the outbox too.
+            return new ProducerRecord<>(topic, null, key, payload,
+                    CloudEventHeaders.toKafka(authenticator.signed(topic, key, payload, headers)));
         }
     }
 }

@@ -110,6 +110,6 @@ class UnapplicableRepliesTest extends OrchestratorOverKafkaContext {
         Map<String, String> headers = new CloudEventHeaders("/tests/twilio-worker").newMessage(
                 MessageTypes.typeOf(NumberAcquired.class), key,
                 new SagaRouting(saga.id().toString(), "acquire-number", 1, null, UUID.randomUUID().toString(), null));
-        kafka.send(Topics.SAGA_REPLIES, key, headers, codec.encodeToString(reply));
+        kafka.sendAuthentic(Topics.SAGA_REPLIES, key, headers, codec.encodeToString(reply));
     }
 }

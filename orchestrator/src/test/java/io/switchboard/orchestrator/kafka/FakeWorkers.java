@@ -29,6 +29,7 @@ import io.switchboard.messaging.headers.CloudEventHeaders;
 import io.switchboard.messaging.headers.MessageMetadata;
 import io.switchboard.messaging.headers.SagaRouting;
 import io.switchboard.testsupport.TestInfrastructure;
+import io.switchboard.testsupport.TestMessageKeys;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -130,8 +131,9 @@ public final class FakeWorkers implements AutoCloseable {
         }
         Map<String, String> replyHeaders = headers.newMessage(MessageTypes.typeOf(reply.getClass()), command.orgId(),
                 SagaRouting.replyTo(metadata));
-        producer.send(new ProducerRecord<>(metadata.replyTopic(), null, command.orgId(), codec.encode(reply),
-                CloudEventHeaders.toKafka(replyHeaders)));
+        byte[] value = codec.encode(reply);
+        producer.send(new ProducerRecord<>(metadata.replyTopic(), null, command.orgId(), value, CloudEventHeaders.toKafka(
+                TestMessageKeys.authenticator().signed(metadata.replyTopic(), command.orgId(), value, replyHeaders))));
     }
 
     private static Reply success(Command command) {

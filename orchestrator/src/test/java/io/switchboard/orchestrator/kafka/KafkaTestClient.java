@@ -2,6 +2,7 @@ package io.switchboard.orchestrator.kafka;
 
 import io.switchboard.messaging.headers.CloudEventHeaders;
 import io.switchboard.testsupport.TestInfrastructure;
+import io.switchboard.testsupport.TestMessageKeys;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,6 +34,13 @@ public final class KafkaTestClient implements AutoCloseable {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
 
+    /** Sends as a worker does: tagged with the test JVM's message keyset. */
+    public void sendAuthentic(String topic, String key, Map<String, String> headers, String body) {
+        byte[] value = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+        send(topic, key, TestMessageKeys.authenticator().signed(topic, key, value, headers), body);
+    }
+
+    /** Sends exactly these headers: an upstream event, or a record from someone without the keyset. */
     public void send(String topic, String key, Map<String, String> headers, String body) {
         try {
             producer.send(new ProducerRecord<>(topic, null, key, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
@@ -50,7 +58,12 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     public void publishEvent(String topic, String ceId, String ceType, String orgId, String json) {
-        send(topic, orgId, Map.of("ce_id", ceId, "ce_type", ceType, "ce_source", "/tests/admin-service",
+        publishEvent(topic, "/tests/admin-service", ceId, ceType, orgId, json);
+    }
+
+    /** An upstream event from {@code source}: (source, ce_id) is its identity. */
+    public void publishEvent(String topic, String source, String ceId, String ceType, String orgId, String json) {
+        send(topic, orgId, Map.of("ce_id", ceId, "ce_type", ceType, "ce_source", source,
                 "ce_specversion", "1.0", "ce_subject", orgId, "content-type", "application/json"), json);
     }
 
