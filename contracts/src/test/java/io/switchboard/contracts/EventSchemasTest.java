@@ -60,6 +60,35 @@ class EventSchemasTest {
     }
 
     @Test
+    void anOwnerEmailThatIsNotAPlainMailboxIsRejectedBeforeAnythingIsBought() throws Exception {
+        for (String bad : new String[]{"<script>alert(1)</script>@x.example", "Owner <owner@acme.test>",
+                "owner@acme.test, other@evil.test", "owner@@acme.test", "owner@acme", ".owner@acme.test",
+                "own..er@acme.test", "owner@-acme.test", "\"quoted\"@acme.test", "owner@acme.test\r\nBcc: x@evil.test",
+                "owner@acme.test\n", "owner@acme.test\u0085"}) {
+            String body = json.writeValueAsString(new OrganizationApproved("org-42", "Acme", bad, "verified", "US", null, null));
+            assertThat(validate(OrganizationApproved.TYPE, body)).as(bad).extracting(ValidationMessage::getMessage)
+                    .anyMatch(m -> m.contains("ownerEmail"));
+        }
+        for (String good : new String[]{"owner@acme.test", "first.last+voice@sub.acme-corp.example", "o'neil@acme.co.uk"}) {
+            String body = json.writeValueAsString(new OrganizationApproved("org-42", "Acme", good, "verified", "US", null, null));
+            assertThat(validate(OrganizationApproved.TYPE, body)).as(good).isEmpty();
+        }
+    }
+
+    @Test
+    void anOrgNameWithControlOrLineBreakingCharactersIsRejected() throws Exception {
+        for (String bad : new String[]{"Acme\r\nINFO forged log line", "Acme\u0000", "Acme\u2028x", "Acme\u202Egnp.exe",
+                "Acme\u0085", "Acme\n"}) {
+            String body = json.writeValueAsString(new OrganizationApproved("org-42", bad, "owner@acme.test", "verified", "US", null, null));
+            assertThat(validate(OrganizationApproved.TYPE, body)).as(bad).extracting(ValidationMessage::getMessage)
+                    .anyMatch(m -> m.contains("orgName"));
+        }
+        String body = json.writeValueAsString(new OrganizationApproved("org-42", "Café Müller & Söhne", "owner@acme.test",
+                "verified", "US", null, null));
+        assertThat(validate(OrganizationApproved.TYPE, body)).isEmpty();
+    }
+
+    @Test
     void unknownFieldsAreRejectedSoAContractChangeIsAVersionChange() throws Exception {
         assertThat(validate(InboundAiChanged.TYPE, "{\"orgId\":\"org-42\",\"inboundAi\":true,\"extra\":1}")).isNotEmpty();
     }

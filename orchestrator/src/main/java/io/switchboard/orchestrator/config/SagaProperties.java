@@ -24,6 +24,8 @@ import java.util.Set;
  * @param replyGrace              workers act on a command only until its deadline ({@code sb_deadline}, the step or
  *                                compensation timeout after sending); its timeout fires this much later, so that a
  *                                reply sent just before the deadline is still applied
+ * @param unstartedAttemptAllowance attempts per step a worker may refuse because they reached it too late to start
+ *                                (a backlog after a crash or rebalance) without using up the step's attempts
  */
 @ConfigurationProperties(prefix = "switchboard.sagas")
 public record SagaProperties(
@@ -36,7 +38,8 @@ public record SagaProperties(
         @DefaultValue("8") int compensationMaxAttempts,
         @DefaultValue("2m") Duration compensationMaxBackoff,
         Set<String> failingLocalSteps,
-        @DefaultValue("5s") Duration replyGrace) {
+        @DefaultValue("5s") Duration replyGrace,
+        @DefaultValue("5") int unstartedAttemptAllowance) {
 
     public SagaProperties {
         stepTimeouts = stepTimeouts == null ? Map.of() : Map.copyOf(stepTimeouts);

@@ -24,6 +24,7 @@ import io.switchboard.orchestrator.saga.definition.SagaDefinition;
 import io.switchboard.orchestrator.saga.definition.StepFailure;
 import io.switchboard.orchestrator.saga.persistence.SagaState;
 import io.switchboard.orchestrator.saga.persistence.StepStatus;
+import io.switchboard.orchestrator.saga.engine.SagaExecutor;
 import io.switchboard.orchestrator.saga.testkit.SagaScenario;
 import org.junit.jupiter.api.Test;
 
@@ -244,6 +245,50 @@ class OnboardingSagaTest {
     }
 
     @Test
+    void attemptsTheWorkerRefusedUnstartedDoNotUseUpTheStepsAttemptsButAreBounded() {
+        SagaScenario<OnboardingData> saga = started();
+        // A worker backlog after a crash: the worker refuses five attempts before touching Twilio.
+        for (int refused = 1; refused <= SagaExecutor.DEFAULT_UNSTARTED_ALLOWANCE; refused++) {
+            saga.failureReply("acquire-number", StepFailed.COMMAND_NOT_STARTED, true)
+                    .expectStepStatus("acquire-number", Direction.ACTION, StepStatus.WAITING_RETRY)
+                    .elapse(Duration.ofSeconds(10));
+        }
+        // Still three real attempts left, as if nothing had happened; a sixth refusal counts like any failure.
+        saga.failureReply("acquire-number", StepFailed.PROVIDER_UNAVAILABLE, true).elapse(Duration.ofSeconds(10))
+                .failureReply("acquire-number", StepFailed.COMMAND_NOT_STARTED, true).elapse(Duration.ofSeconds(10))
+                .expectStepStatus("acquire-number", Direction.ACTION, StepStatus.RUNNING)
+                .failureReply("acquire-number", StepFailed.PROVIDER_UNAVAILABLE, true)
+                .expectStepStatus("acquire-number", Direction.ACTION, StepStatus.FAILED);
+        assertThat(saga.attempts("acquire-number", Direction.ACTION)).isEqualTo(SagaExecutor.DEFAULT_UNSTARTED_ALLOWANCE + 3);
+    }
+
+    @Test
+    void anAttemptThatTimedOutAndWasLaterReportedUnstartedGivesItsPlaceBack() {
+        SagaScenario<OnboardingData> saga = started()
+                .elapse(Duration.ofSeconds(30)).elapse(Duration.ofSeconds(1))    // attempt 1 times out (worker down)
+                .elapse(Duration.ofSeconds(30)).elapse(Duration.ofSeconds(2));   // attempt 2 too; attempt 3 is the last
+        assertThat(saga.attempts("acquire-number", Direction.ACTION)).isEqualTo(3);
+
+        // The restarted worker works through its backlog: attempts 1 and 2 arrived too late and were never started.
+        saga.replyToAttempt("acquire-number", Direction.ACTION, 1,
+                        new StepFailed(StepFailed.COMMAND_NOT_STARTED, "arrived late", true, "switchboard", null))
+                .replyToAttempt("acquire-number", Direction.ACTION, 1,
+                        new StepFailed(StepFailed.COMMAND_NOT_STARTED, "redelivered", true, "switchboard", null))
+                .replyToAttempt("acquire-number", Direction.ACTION, 2,
+                        new StepFailed(StepFailed.COMMAND_NOT_STARTED, "arrived late", true, "switchboard", null));
+        // Attempt 3 failing is then not the end: two more attempts are allowed.
+        saga.failureReply("acquire-number", StepFailed.PROVIDER_UNAVAILABLE, true)
+                .expectStepStatus("acquire-number", Direction.ACTION, StepStatus.WAITING_RETRY)
+                .elapse(Duration.ofSeconds(10))
+                .failureReply("acquire-number", StepFailed.PROVIDER_UNAVAILABLE, true)
+                .expectStepStatus("acquire-number", Direction.ACTION, StepStatus.WAITING_RETRY)
+                .elapse(Duration.ofSeconds(10))
+                .failureReply("acquire-number", StepFailed.PROVIDER_UNAVAILABLE, true)
+                .expectStepStatus("acquire-number", Direction.ACTION, StepStatus.FAILED);
+        assertThat(saga.attempts("acquire-number", Direction.ACTION)).isEqualTo(5);
+    }
+
+    @Test
     void aLateSuccessAfterGivingUpIsUndoneSoNothingLeaks() {
         SagaScenario<OnboardingData> saga = started()
                 .failureReply("create-inbound-assistant", StepFailed.AUTHENTICATION_FAILED, false)
@@ -259,6 +304,28 @@ class OnboardingSagaTest {
         saga.replyToAttempt("acquire-number", Direction.ACTION, 2,
                 new NumberAcquired("+15105550100", "PN-LATE", NumberAcquired.Source.PURCHASED));
         saga.expectState(SagaState.COMPENSATING);
+        assertThat(saga.compensationCommand("acquire-number", ReleaseNumber.class).numberSid()).isEqualTo("PN-LATE");
+        saga.compensationReply("acquire-number", new NumberReleased("PN-LATE", false)).expectState(SagaState.COMPENSATED);
+    }
+
+    @Test
+    void successesThatArriveAfterOpsCancelledTheirStepsAreUndoneToo() {
+        SagaScenario<OnboardingData> saga = started()
+                .expectCommandsInFlight(AcquireNumber.class, CreateAssistant.class, CreateAssistant.class)
+                .opsCompensate("VAPI incident")
+                .expectStepStatus("acquire-number", Direction.ACTION, StepStatus.FAILED)
+                .expectStepStatus("create-inbound-assistant", Direction.ACTION, StepStatus.FAILED)
+                .compensationReply("notify-owner-on-failure", new EmailSent("failure", "owner@acme.test", false))
+                .expectState(SagaState.COMPENSATED);
+
+        // The workers were already at the providers when ops pressed the button: their successes still come in.
+        saga.replyToAttempt("create-inbound-assistant", Direction.ACTION, 1, new AssistantCreated("asst-in", "Acme inbound"))
+                .expectState(SagaState.COMPENSATING);
+        saga.replyToAttempt("acquire-number", Direction.ACTION, 1,
+                new NumberAcquired("+15105550100", "PN-LATE", NumberAcquired.Source.PURCHASED));
+        assertThat(saga.compensationCommand("create-inbound-assistant", DeleteAssistant.class).assistantId())
+                .isEqualTo("asst-in");
+        saga.compensationReply("create-inbound-assistant", new AssistantDeleted("asst-in", false));
         assertThat(saga.compensationCommand("acquire-number", ReleaseNumber.class).numberSid()).isEqualTo("PN-LATE");
         saga.compensationReply("acquire-number", new NumberReleased("PN-LATE", false)).expectState(SagaState.COMPENSATED);
     }

@@ -36,20 +36,30 @@ public final class SagaExecutor {
     private final JsonCodec codec;
     private final Clock clock;
     private final Duration replyGrace;
+    private final int unstartedAllowance;
 
     /**
-     * @param replyGrace how long after a command's deadline its timeout fires: the worker acts only before the
-     *                   deadline, the grace lets a reply sent just in time travel through Kafka and be applied
+     * @param replyGrace         how long after a command's deadline its timeout fires: the worker acts only before
+     *                           the deadline, the grace lets a reply sent just in time travel through Kafka and be applied
+     * @param unstartedAllowance attempts per step that a worker may refuse unstarted ({@code COMMAND_NOT_STARTED},
+     *                           e.g. a backlog after a restart) without using up the step's retry budget
      */
-    public SagaExecutor(JsonCodec codec, Clock clock, Duration replyGrace) {
+    public SagaExecutor(JsonCodec codec, Clock clock, Duration replyGrace, int unstartedAllowance) {
         this.codec = codec;
         this.clock = clock;
         this.replyGrace = replyGrace;
+        this.unstartedAllowance = unstartedAllowance;
+    }
+
+    public SagaExecutor(JsonCodec codec, Clock clock, Duration replyGrace) {
+        this(codec, clock, replyGrace, DEFAULT_UNSTARTED_ALLOWANCE);
     }
 
     public SagaExecutor(JsonCodec codec, Clock clock) {
         this(codec, clock, Duration.ZERO);
     }
+
+    public static final int DEFAULT_UNSTARTED_ALLOWANCE = 5;
 
     public <D> List<Effect> start(SagaDefinition<D> definition, SagaInstance saga) {
         Run<D> run = new Run<>(definition, saga);
@@ -73,6 +83,12 @@ public final class SagaExecutor {
         }
         SagaStep step = found.get();
         if (reply instanceof StepFailed failure) {
+            if (StepFailed.COMMAND_NOT_STARTED.equals(failure.errorCode()) && attempt < step.attempt()
+                    && step.status().inFlight()) {
+                // An attempt that already timed out never reached the provider (the worker was down or behind): it
+                // gives its place in the retry budget back, so a restart does not push healthy sagas to their last try.
+                step.refundUnstarted(attempt, unstartedAllowance);
+            }
             if (step.status() == StepStatus.RUNNING && step.attempt() == attempt) {
                 run.fail(stepDefinition.get(), step, failure.errorCode(), failure.message(), failure.retryable());
                 run.advance();
@@ -140,7 +156,7 @@ public final class SagaExecutor {
         Run<D> run = new Run<>(definition, saga);
         for (SagaStep step : saga.steps()) {
             if (step.direction() == Direction.ACTION && step.status().inFlight()) {
-                step.failed("CANCELLED", reason, false, run.now);
+                step.failed(StepFailed.CANCELLED, reason, false, run.now);
                 run.effects.add(new Effect.CancelTimers(step.name(), Direction.ACTION));
             }
         }
@@ -152,9 +168,13 @@ public final class SagaExecutor {
         return run.finish();
     }
 
+    /**
+     * An attempt the engine gave up on — it timed out, or ops cancelled it while its command was out — may still have
+     * happened at the provider. Its success is recorded after all, so the compensation undoes it and nothing leaks.
+     */
     private static boolean lateSuccessToUndo(SagaStep step, Direction direction) {
         return direction == Direction.ACTION && step.status() == StepStatus.FAILED
-                && StepFailed.TIMEOUT.equals(step.errorCode());
+                && (StepFailed.TIMEOUT.equals(step.errorCode()) || StepFailed.CANCELLED.equals(step.errorCode()));
     }
 
     /** One input being applied to one instance. */
@@ -342,7 +362,10 @@ public final class SagaExecutor {
 
         void fail(StepDefinition<D> step, SagaStep state, String errorCode, String message, boolean retryable) {
             StepPolicy policy = step.policy(state.direction());
-            boolean retry = retryable && policy.retry().allowsAnotherAttemptAfter(state.attempt());
+            if (StepFailed.COMMAND_NOT_STARTED.equals(errorCode)) {
+                state.refundUnstarted(state.attempt(), unstartedAllowance);
+            }
+            boolean retry = retryable && policy.retry().allowsAnotherAttemptAfter(state.countedAttempts());
             state.failed(errorCode, message, retry, now);
             effects.add(new Effect.CancelTimers(step.name(), state.direction()));
             if (retry) {

@@ -71,6 +71,14 @@ public class SagaStep {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    /** Attempts the worker refused before any provider call: they do not use up the step's retry budget. */
+    @Column(name = "unstarted_attempts", nullable = false)
+    private int unstartedAttempts;
+
+    /** The latest attempt counted in {@link #unstartedAttempts}, so a refusal reported twice is counted once. */
+    @Column(name = "last_unstarted_attempt", nullable = false)
+    private int lastUnstartedAttempt;
+
     protected SagaStep() {
     }
 
@@ -103,6 +111,8 @@ public class SagaStep {
     public void restart(Instant now) {
         this.status = StepStatus.RUNNING;
         this.attempt = 1;
+        this.unstartedAttempts = 0;
+        this.lastUnstartedAttempt = 0;
         this.replyType = null;
         this.outputJson = null;
         this.errorCode = null;
@@ -129,6 +139,30 @@ public class SagaStep {
         this.errorCode = errorCode;
         this.errorMessage = errorMessage;
         this.finishedAt = retryScheduled ? null : now;
+    }
+
+    /**
+     * Records that {@code refusedAttempt} never reached a provider. Counted once per attempt, and only as long as
+     * {@code allowance} is not used up, so a worker that can never keep up still makes the step fail eventually.
+     *
+     * @return whether the attempt was refunded
+     */
+    public boolean refundUnstarted(int refusedAttempt, int allowance) {
+        if (refusedAttempt <= lastUnstartedAttempt || refusedAttempt > attempt || unstartedAttempts >= allowance) {
+            return false;
+        }
+        unstartedAttempts++;
+        lastUnstartedAttempt = refusedAttempt;
+        return true;
+    }
+
+    /** Attempts that count against the step's retry budget. */
+    public int countedAttempts() {
+        return attempt - unstartedAttempts;
+    }
+
+    public int unstartedAttempts() {
+        return unstartedAttempts;
     }
 
     public String name() {

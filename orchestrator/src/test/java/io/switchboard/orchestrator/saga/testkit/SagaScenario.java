@@ -120,6 +120,12 @@ public final class SagaScenario<D> {
         return this;
     }
 
+    /** Ops stop ({@code POST /sagas/{id}/compensate}) landing while steps may still be in flight. */
+    public SagaScenario<D> opsCompensate(String reason) {
+        record(executor.compensate(definition, saga, reason));
+        return this;
+    }
+
     public SagaScenario<D> replay() {
         record(executor.replay(definition, saga));
         return this;
