@@ -63,6 +63,9 @@ public final class LocalPostgres implements AutoCloseable {
         long startNanos = System.nanoTime();
         boolean temp = config.dataDir() == null;
         Path dataDir = temp ? TempDirs.create("switchboard-pg-") : config.dataDir().toAbsolutePath();
+        if (!temp) {
+            StalePostgres.stopIfRunning(dataDir, config.startupTimeout());
+        }
         if (config.port() > 0 && FreePorts.inUse("127.0.0.1", config.port())) {
             throw new IllegalStateException("Port " + config.port() + " is already in use"
                     + " (is another local stack or PostgreSQL running?)");
