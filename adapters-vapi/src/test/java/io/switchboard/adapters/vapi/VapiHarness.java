@@ -77,7 +77,7 @@ final class VapiHarness {
     }
 
     static VapiProperties properties(String baseUrl, String apiKey, Duration readTimeout, ResilienceProperties resilience) {
-        return properties(baseUrl, apiKey, readTimeout, resilience, new VapiProperties.Lookup(1000, Duration.ofMinutes(1), 50));
+        return properties(baseUrl, apiKey, readTimeout, resilience, new VapiProperties.Lookup(1000, Duration.ofMinutes(1), 100));
     }
 
     static VapiProperties properties(String baseUrl, String apiKey, Duration readTimeout, ResilienceProperties resilience,

@@ -34,13 +34,14 @@ public record VapiProperties(
      * @param pageSize        {@code limit} of every list and search call (VAPI allows 1..1000): fewer, larger answers
      * @param clockSkewMargin an in-doubt create is looked for among what VAPI created from this long before the
      *                        claim: VAPI stamps {@code createdAt} with its clock, the claim has ours
-     * @param maxQueries      list calls one look-up may make (a window that fills a page is split in two); past it
-     *                        the step fails for ops instead of reading the account without end
+     * @param maxQueries      list calls one look-up may make (a window that fills a page is split in two, about four
+     *                        calls per page of resources in the window); past it the step fails for ops instead of
+     *                        reading the account without end
      */
     public record Lookup(
             @DefaultValue("1000") int pageSize,
             @DefaultValue("1m") Duration clockSkewMargin,
-            @DefaultValue("50") int maxQueries) {
+            @DefaultValue("100") int maxQueries) {
     }
 
     /**
