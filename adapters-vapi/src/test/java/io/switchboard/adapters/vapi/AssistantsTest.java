@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AssistantsTest {
     private static final String CREATE = "AssistantController_create";
     private static final String LIST = "AssistantController_findAll";
+    private static final String GET = "AssistantController_findOne";
     private static final String DELETE = "AssistantController_remove";
     private static VapiSimulator simulator;
     private VapiHarness harness;
@@ -63,12 +64,14 @@ class AssistantsTest {
         assertThat(stored.id()).isEqualTo(((AssistantCreated) reply).assistantId());
         assertThat(stored.metadata().path("switchboardRequestId").asString()).isEqualTo(command.requestId());
         assertThat(stored.metadata().path("orgId").asString()).isEqualTo(command.orgId());
+        assertThat(stored.metadata().path("sagaId").asString()).isEqualTo(VapiHarness.SAGA_ID);
         assertThat(stored.metadata().path("role").asString()).isEqualTo("INBOUND");
         assertThat(stored.fields().path("firstMessage").asString()).isEqualTo("Hello, thank you for calling Acme.");
         assertThat(stored.fields().path("model").path("provider").asString()).isEqualTo("openai");
         assertThat(stored.fields().path("model").path("messages").get(0).path("content").asString())
                 .isEqualTo("You are the inbound assistant of Acme.");
         assertThat(stored.fields().path("voice").path("voiceId").asString()).isEqualTo("Elliot");
+        assertThat(simulator.stats().count(LIST)).as("a first attempt has nothing to look for").isZero();
     }
 
     @Test
@@ -81,6 +84,25 @@ class AssistantsTest {
         assertThat(second).isEqualTo(first);
         assertThat(simulator.assistantCreateCount()).isEqualTo(1);
         assertThat(simulator.assistants()).hasSize(1);
+        assertThat(simulator.stats().count(GET)).as("the ledger's record is checked at VAPI").isEqualTo(1);
+        assertThat(simulator.stats().count(LIST)).as("no listing: the ledger knows the id").isZero();
+    }
+
+    @Test
+    void anAssistantDeletedAtVapiAfterItWasCreatedIsCreatedAgainForTheStillWaitingRequest() {
+        CreateAssistant command = inbound("Wayne");
+        AssistantCreated first = (AssistantCreated) harness.handle(command);
+        assertThat(harness.handle(new DeleteAssistant(command.orgId(), "ops:delete", first.assistantId())))
+                .isInstanceOf(AssistantDeleted.class);
+
+        Reply again = harness.handle(command);
+
+        assertThat(again).isInstanceOfSatisfying(AssistantCreated.class,
+                created -> assertThat(created.assistantId()).isNotEqualTo(first.assistantId()));
+        assertThat(simulator.assistants()).singleElement()
+                .satisfies(a -> assertThat(a.id()).isEqualTo(((AssistantCreated) again).assistantId()));
+        assertThat(harness.ledger.find(command.requestId(), "vapi-assistant")).get()
+                .satisfies(c -> assertThat(c.resourceId()).isEqualTo(((AssistantCreated) again).assistantId()));
     }
 
     @Test
@@ -96,7 +118,7 @@ class AssistantsTest {
     void aTimeoutAfterTheCreateSucceededIsAdoptedNotCreatedAgain() {
         simulator.faults().add(FaultRule.forOperation(CREATE).onNthCall(1).applyThenFail(500, Duration.ofSeconds(3)));
         VapiHarness impatient = new VapiHarness(VapiHarness.properties(simulator.baseUrl(), VapiSimulatorConfig.DEFAULT_API_KEY,
-                Duration.ofMillis(700), true, VapiHarness.resilience(4, 20, 10)));
+                Duration.ofMillis(700), VapiHarness.resilience(4, 20, 10)));
 
         Reply reply = impatient.handle(inbound("Initech"));
 
@@ -104,19 +126,20 @@ class AssistantsTest {
         assertThat(simulator.assistantCreateCount()).isEqualTo(1);
         assertThat(simulator.stats().count(CREATE)).isEqualTo(1);
         assertThat(((AssistantCreated) reply).assistantId()).isEqualTo(simulator.assistants().get(0).id());
+        assertThat(simulator.stats().count(LIST)).as("the retry looked it up").isEqualTo(1);
     }
 
     @Test
     void rateLimitAndServerErrorsAreRetriedThenSucceed() {
         simulator.faults().add(FaultRule.forOperation(CREATE).onNthCall(1).fail(429));
-        simulator.faults().add(FaultRule.forOperation(LIST).onNthCall(2).fail(500));
+        simulator.faults().add(FaultRule.forOperation(LIST).onNthCall(1).fail(500));
 
         Reply reply = harness.handle(inbound("Umbrella"));
 
         assertThat(reply).isInstanceOf(AssistantCreated.class);
         assertThat(simulator.assistantCreateCount()).isEqualTo(1);
         assertThat(simulator.stats().count(CREATE)).isEqualTo(2);
-        assertThat(simulator.stats().count(LIST)).as("looked again before every create attempt").isEqualTo(3);
+        assertThat(simulator.stats().count(LIST)).as("looked up before every create after the first").isEqualTo(2);
     }
 
     @Test
@@ -138,7 +161,8 @@ class AssistantsTest {
     @Test
     void theCircuitBreakerOpensUnderAFailingVapiAndThenStopsCallingIt() {
         VapiHarness guarded = new VapiHarness(VapiHarness.properties(simulator.baseUrl(), VapiSimulatorConfig.DEFAULT_API_KEY,
-                Duration.ofSeconds(5), true, VapiHarness.resilience(2, 4, 4)));
+                Duration.ofSeconds(5), VapiHarness.resilience(2, 4, 4)));
+        simulator.faults().add(FaultRule.forOperation(CREATE).always().fail(502));
         simulator.faults().add(FaultRule.forOperation(LIST).always().fail(502));
 
         Reply first = guarded.handle(inbound("A"));
@@ -156,18 +180,21 @@ class AssistantsTest {
             assertThat(f.errorCode()).isEqualTo(StepFailed.PROVIDER_UNAVAILABLE);
             assertThat(f.message()).contains("circuit breaker is open");
         });
-        assertThat(simulator.stats().count(LIST)).as("two commands x two attempts, then none").isEqualTo(4);
+        assertThat(simulator.stats().count(CREATE) + simulator.stats().count(LIST))
+                .as("two commands x two attempts (create, then look up), then none").isEqualTo(4);
         assertThat(simulator.assistantCreateCount()).isZero();
     }
 
     @Test
     void deletingIsIdempotent() {
-        AssistantCreated created = (AssistantCreated) harness.handle(inbound("Stark"));
-        DeleteAssistant delete = new DeleteAssistant("org-1", "saga:delete-inbound", created.assistantId());
+        CreateAssistant command = inbound("Stark");
+        AssistantCreated created = (AssistantCreated) harness.handle(command);
+        DeleteAssistant delete = new DeleteAssistant(command.orgId(), "saga:delete-inbound", created.assistantId());
 
         assertThat(harness.handle(delete)).isEqualTo(new AssistantDeleted(created.assistantId(), false));
         assertThat(harness.handle(delete)).isEqualTo(new AssistantDeleted(created.assistantId(), true));
         assertThat(simulator.assistants()).isEmpty();
-        assertThat(simulator.stats().count(DELETE)).isEqualTo(2);
+        assertThat(simulator.stats().count(DELETE)).as("the second found it gone (and checked its owner first)").isEqualTo(1);
+        assertThat(simulator.stats().count(GET)).isEqualTo(2);
     }
 }

@@ -1,13 +1,5 @@
 package io.switchboard.adapters.vapi;
 
-import io.switchboard.adapters.vapi.assistants.VapiAssistants;
-import io.switchboard.adapters.vapi.config.VapiProperties;
-import io.switchboard.adapters.vapi.config.VapiWorkerConfiguration;
-import io.switchboard.adapters.vapi.handlers.CheckPhoneNumberHandler;
-import io.switchboard.adapters.vapi.handlers.CreateAssistantHandler;
-import io.switchboard.adapters.vapi.handlers.CreateFreePhoneNumberHandler;
-import io.switchboard.adapters.vapi.phonenumbers.FreeVapiNumbers;
-import io.switchboard.messaging.resilience.ProviderGuard;
 import io.switchboard.contracts.commands.AssistantRole;
 import io.switchboard.contracts.commands.CheckPhoneNumber;
 import io.switchboard.contracts.commands.CreateAssistant;
@@ -17,7 +9,6 @@ import io.switchboard.contracts.replies.FreePhoneNumberCreated;
 import io.switchboard.contracts.replies.PhoneNumberActive;
 import io.switchboard.contracts.replies.Reply;
 import io.switchboard.contracts.replies.StepFailed;
-import io.switchboard.messaging.worker.CommandContext;
 import io.switchboard.sim.common.FaultRule;
 import io.switchboard.sim.vapi.PhoneNumber;
 import io.switchboard.sim.vapi.VapiSimulator;
@@ -41,11 +32,9 @@ class FreePhoneNumbersTest {
     private static final String CREATE = "PhoneNumberController_create";
     private static final Duration ACTIVATION = Duration.ofMillis(800);
     private static final int FREE_LIMIT = 2;
-    private static final CommandContext CONTEXT = new CommandContext("saga-1", "create-free-vapi-number", 1, "cmd-1");
     private static VapiSimulator simulator;
 
-    private CreateFreePhoneNumberHandler create;
-    private CheckPhoneNumberHandler check;
+    private VapiHarness harness;
     private String assistantId;
 
     @BeforeAll
@@ -62,16 +51,9 @@ class FreePhoneNumbersTest {
     @BeforeEach
     void reset() {
         simulator.reset();
-        VapiProperties properties = VapiHarness.properties(simulator.baseUrl(), VapiSimulatorConfig.DEFAULT_API_KEY);
-        VapiWorkerConfiguration config = new VapiWorkerConfiguration();
-        ProviderGuard guard = config.vapiGuard(properties);
-        var api = config.vapiApi(properties);
-        FreeVapiNumbers numbers = config.freeVapiNumbers(api, guard, properties);
-        VapiAssistants assistants = config.vapiAssistants(api, guard, properties);
-        create = new CreateFreePhoneNumberHandler(numbers);
-        check = new CheckPhoneNumberHandler(numbers);
-        assistantId = ((AssistantCreated) new CreateAssistantHandler(assistants).handle(new CreateAssistant("org-1",
-                UUID.randomUUID() + ":a", "Acme", AssistantRole.INBOUND, "Acme inbound"), CONTEXT)).assistantId();
+        harness = new VapiHarness(VapiHarness.properties(simulator.baseUrl(), VapiSimulatorConfig.DEFAULT_API_KEY));
+        assistantId = ((AssistantCreated) harness.handle(new CreateAssistant("org-1",
+                UUID.randomUUID() + ":a", "Acme", AssistantRole.INBOUND, "Acme inbound"))).assistantId();
     }
 
     private CreateFreePhoneNumber command(String requestId) {
@@ -79,12 +61,12 @@ class FreePhoneNumbersTest {
     }
 
     private Reply check(String vapiPhoneNumberId) {
-        return check.handle(new CheckPhoneNumber("org-1", "saga-1:await-vapi-number", vapiPhoneNumberId), CONTEXT);
+        return harness.handle(new CheckPhoneNumber("org-1", "saga-1:await-vapi-number", vapiPhoneNumberId));
     }
 
     @Test
     void aNewFreeNumberIsNotReadyUntilVapiShowsItsDigits() {
-        Reply created = create.handle(command(UUID.randomUUID() + ":create-free-vapi-number"), CONTEXT);
+        Reply created = harness.handle(command(UUID.randomUUID() + ":create-free-vapi-number"));
 
         assertThat(created).isInstanceOfSatisfying(FreePhoneNumberCreated.class,
                 c -> assertThat(c.status()).isEqualTo("activating"));
@@ -109,8 +91,8 @@ class FreePhoneNumbersTest {
     void theSameCommandDeliveredTwiceGetsOneNumber() {
         CreateFreePhoneNumber command = command(UUID.randomUUID() + ":create-free-vapi-number");
 
-        Reply first = create.handle(command, CONTEXT);
-        Reply second = create.handle(command, CONTEXT);
+        Reply first = harness.handle(command);
+        Reply second = harness.handle(command);
 
         assertThat(second).isEqualTo(first);
         assertThat(simulator.phoneNumberCreateCount()).isEqualTo(1);
@@ -121,7 +103,7 @@ class FreePhoneNumbersTest {
     void aCreateThatSucceededButAnsweredAServerErrorIsAdoptedNotRepeated() {
         simulator.faults().add(FaultRule.forOperation(CREATE).onNthCall(1).applyThenFail(500));
 
-        Reply reply = create.handle(command(UUID.randomUUID() + ":create-free-vapi-number"), CONTEXT);
+        Reply reply = harness.handle(command(UUID.randomUUID() + ":create-free-vapi-number"));
 
         assertThat(reply).isInstanceOf(FreePhoneNumberCreated.class);
         assertThat(simulator.phoneNumberCreateCount()).isEqualTo(1);
@@ -131,10 +113,10 @@ class FreePhoneNumbersTest {
     @Test
     void vapisFreeNumberLimitIsAFinalFailureWithItsOwnCode() {
         for (int i = 0; i < FREE_LIMIT; i++) {
-            assertThat(create.handle(command(UUID.randomUUID() + ":n" + i), CONTEXT)).isInstanceOf(FreePhoneNumberCreated.class);
+            assertThat(harness.handle(command(UUID.randomUUID() + ":n" + i))).isInstanceOf(FreePhoneNumberCreated.class);
         }
 
-        Reply reply = create.handle(command(UUID.randomUUID() + ":one-too-many"), CONTEXT);
+        Reply reply = harness.handle(command(UUID.randomUUID() + ":one-too-many"));
 
         assertThat(reply).isInstanceOfSatisfying(StepFailed.class, f -> {
             assertThat(f.errorCode()).isEqualTo(StepFailed.FREE_NUMBER_LIMIT);
@@ -148,7 +130,7 @@ class FreePhoneNumbersTest {
     @Test
     void aBadAreaCodeIsRefusedWithoutCallingVapiAndAnUnknownNumberIsFinal() {
         long before = simulator.stats().total();
-        Reply badArea = create.handle(new CreateFreePhoneNumber("org-1", "r-1", "41", assistantId, "x"), CONTEXT);
+        Reply badArea = harness.handle(new CreateFreePhoneNumber("org-1", "r-1", "41", assistantId, "x"));
 
         assertThat(badArea).isInstanceOfSatisfying(StepFailed.class, f -> assertThat(f.retryable()).isFalse());
         assertThat(simulator.stats().total()).isEqualTo(before);

@@ -10,6 +10,7 @@ import io.switchboard.contracts.wire.Headers;
 import io.switchboard.contracts.wire.Topics;
 import io.switchboard.messaging.headers.CloudEventHeaders;
 import io.switchboard.sim.common.FaultRule;
+import io.switchboard.sim.common.Json;
 import io.switchboard.sim.vapi.VapiSimulator;
 import io.switchboard.sim.vapi.VapiSimulatorConfig;
 import io.switchboard.testsupport.SwitchboardTestProperties;
@@ -32,7 +33,7 @@ import static io.switchboard.adapters.vapi.VapiHarness.TWILIO_SID;
 import static io.switchboard.adapters.vapi.VapiHarness.TWILIO_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The whole worker application over the real Kafka broker and the VAPI simulator. */
+/** The whole worker application over the real Kafka broker, its real PostgreSQL ledger and the VAPI simulator. */
 @SpringBootTest(classes = VapiWorkerApplication.class, properties = VapiWorkerApplication.CONFIG_NAME)
 class VapiWorkerKafkaTest {
     private static final VapiSimulator simulator = VapiSimulator.start();
@@ -41,7 +42,7 @@ class VapiWorkerKafkaTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestInfrastructure.createTopics(1, Topics.VAPI_COMMANDS, Topics.deadLetterOf(Topics.VAPI_COMMANDS), Topics.SAGA_REPLIES);
-        SwitchboardTestProperties.registerKafka(registry);
+        SwitchboardTestProperties.register(registry, "vapi_worker_kafka");
         registry.add("switchboard.vapi.base-url", simulator::baseUrl);
         registry.add("switchboard.vapi.api-key", () -> VapiSimulatorConfig.DEFAULT_API_KEY);
         registry.add("switchboard.twilio.account-sid", () -> TWILIO_SID);
@@ -116,19 +117,53 @@ class VapiWorkerKafkaTest {
     }
 
     @Test
-    void aCommandWhoseTimeRunsOutBetweenProviderCallsMakesNoFurtherCall() {
-        // Look-before-create: the list call takes 3 s; by then less than half of the 4 s the saga waits is left,
-        // so the create must not be sent (it could finish after the saga gave up on this attempt).
-        simulator.faults().add(FaultRule.forOperation("AssistantController_findAll").onNthCall(1).delay(Duration.ofSeconds(3)));
-        long listsBefore = simulator.stats().count("AssistantController_findAll");
+    void aCommandRedeliveredAfterItsAssistantWasCreatedCreatesNothingMore() {
+        CreateAssistant create = new CreateAssistant("org-kafka-5", "saga-k5:inbound-assistant", "Initech",
+                AssistantRole.INBOUND, "Initech inbound");
         long createsBefore = simulator.stats().count("AssistantController_create");
+
+        ConsumerRecord<String, byte[]> firstReply = awaitReply(kafka.sendCommand(Topics.VAPI_COMMANDS, create.orgId(),
+                CreateAssistant.TYPE, create));
+        AssistantCreated first = kafka.decode(firstReply, AssistantCreated.class);
+        String sagaId = CloudEventHeaders.read(firstReply.headers(), Headers.SAGA_ID);
+        AssistantCreated redelivered = kafka.decode(awaitReply(kafka.sendCommand(Topics.VAPI_COMMANDS, create.orgId(),
+                CreateAssistant.TYPE, create)), AssistantCreated.class);
+
+        assertThat(redelivered).isEqualTo(first);
+        assertThat(simulator.stats().count("AssistantController_create")).as("one provider create in total")
+                .isEqualTo(createsBefore + 1);
+        assertThat(simulator.assistants()).filteredOn(a -> "org-kafka-5".equals(a.metadata().path("orgId").asString()))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.id()).isEqualTo(first.assistantId());
+                    assertThat(a.metadata().path("sagaId").asString()).isEqualTo(sagaId).isNotBlank();
+                });
+    }
+
+    @Test
+    void aCommandWhoseTimeRunsOutBetweenProviderCallsMakesNoFurtherCall() {
+        // Registration checks the assistant first: that call takes 3 s; by then less than half of the 4 s the saga
+        // waits is left, so neither the look-up of the number nor the import may be sent (they could finish after
+        // the saga gave up on this attempt).
+        String assistantId = simulator.createAssistant(Json.read(("{\"name\":\"Deadline inbound\",\"metadata\":"
+                + "{\"orgId\":\"org-kafka-4\",\"switchboardRequestId\":\"saga-k4:inbound-assistant\"}}")
+                .getBytes(StandardCharsets.UTF_8))).id();
+        simulator.faults().add(FaultRule.forOperation("AssistantController_findOne").onNthCall(1).delay(Duration.ofSeconds(3)));
+        long looksBefore = simulator.stats().count("AssistantController_findOne");
+        long searchesBefore = simulator.stats().count("PhoneNumberController_findAllPaginated");
+        long createsBefore = simulator.stats().count("PhoneNumberController_create");
         try {
-            StepFailed failure = createAssistantWithDeadline("org-kafka-4", Instant.now().plusSeconds(4));
+            RegisterPhoneNumber register = new RegisterPhoneNumber("org-kafka-4", "saga-k4:register-number",
+                    "+14155550144", "PN" + "4".repeat(32), assistantId, "Deadline line", null);
+            String id = kafka.sendCommand(Topics.VAPI_COMMANDS, register.orgId(), RegisterPhoneNumber.TYPE, register,
+                    Instant.now().plusSeconds(4));
+            StepFailed failure = kafka.decode(awaitReply(id), StepFailed.class);
 
             assertThat(failure.errorCode()).isEqualTo(StepFailed.COMMAND_EXPIRED);
-            assertThat(simulator.stats().count("AssistantController_findAll")).as("the look happened")
-                    .isEqualTo(listsBefore + 1);
-            assertThat(simulator.stats().count("AssistantController_create")).as("the create did not")
+            assertThat(simulator.stats().count("AssistantController_findOne")).as("the look happened")
+                    .isEqualTo(looksBefore + 1);
+            assertThat(simulator.stats().count("PhoneNumberController_findAllPaginated")).as("the search did not")
+                    .isEqualTo(searchesBefore);
+            assertThat(simulator.stats().count("PhoneNumberController_create")).as("the import did not")
                     .isEqualTo(createsBefore);
         } finally {
             simulator.faults().clear();

@@ -46,4 +46,11 @@ public record StepFailed(
     public static final String FREE_NUMBER_LIMIT = "FREE_NUMBER_LIMIT";
     /** VAPI blocked the number; waiting longer will not make it active. */
     public static final String NUMBER_BLOCKED = "NUMBER_BLOCKED";
+    /**
+     * The provider resource the command would adopt, re-bind or delete (a VAPI assistant, a phone-number
+     * registration) belongs to another organization, or carries no sign of having been created by Switchboard for
+     * the command's organization. Nothing was changed; not retryable: the message names what was found (ids only)
+     * so ops can decide whose it is.
+     */
+    public static final String OWNED_BY_ANOTHER_ORGANIZATION = "OWNED_BY_ANOTHER_ORGANIZATION";
 }

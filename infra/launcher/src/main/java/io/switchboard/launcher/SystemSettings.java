@@ -41,8 +41,9 @@ public final class SystemSettings {
     }
 
     /**
-     * Workers keep no state of their own in the database; in a shared JVM they must not migrate it either. They read
-     * organizations' Twilio credentials (migrated by the orchestrator) with the same keyset.
+     * A worker that keeps no state of its own in the database must not migrate it either (in a shared JVM it would
+     * run the orchestrator's migrations, which are on the classpath too). It reads organizations' Twilio credentials
+     * (migrated by the orchestrator) with the same keyset.
      */
     private static Map<String, String> statelessWorker(LocalStack stack) {
         Map<String, String> settings = common(stack);
@@ -59,8 +60,14 @@ public final class SystemSettings {
         return settings;
     }
 
+    /**
+     * The VAPI worker keeps its creation ledger in the shared database, in its own schema migrated by its own Flyway
+     * settings (vapi-worker.yml: schema {@code vapi_worker}, location {@code db/vapi-worker}, own history table), like
+     * the notifier; it reads organizations' Twilio credentials with the same keyset.
+     */
     public static Map<String, String> vapiWorker(LocalStack stack, VapiSimulator vapi, TwilioSimulator twilio) {
-        Map<String, String> settings = statelessWorker(stack);
+        Map<String, String> settings = common(stack);
+        settings.put(CREDENTIALS_KEYSET, LocalCredentialKeyset.of(stack));
         settings.put("switchboard.vapi.base-url", vapi.baseUrl());
         settings.put("switchboard.vapi.api-key", vapi.config().apiKey());
         settings.put("switchboard.twilio.account-sid", twilio.config().accountSid());

@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue 4's "a grep of all logs and Kafka messages finds no auth token or tenant secret", for a run that uses every
  * secret: an organization registers its own Twilio account over the API, is onboarded in that account (number bought
- * there, imported into VAPI with that account's credential), and a second organization tries to use the first one's
+ * there, imported into VAPI with that account's SID and token inline), and a second organization tries to use the first one's
  * credential id. Its own system (not {@link RunningSystem}): the Twilio simulator needs the tenant's account, and the
  * output must be captured from before the first service starts.
  */
@@ -108,7 +108,10 @@ class SecretHygieneSystemTest {
                         .containsExactly(status.phoneNumber());
                 assertThat(system.twilio().ownedNumbers(platformSid)).extracting(IncomingNumber::phoneNumber)
                         .doesNotContain(status.phoneNumber());
-                assertThat(system.vapi().credentials()).anySatisfy(c -> assertThat(c.accountSid()).isEqualTo(TENANT_SID));
+                assertThat(system.vapi().phoneNumbers()).filteredOn(p -> status.phoneNumber().equals(p.number()))
+                        .singleElement().satisfies(p -> assertThat(p.twilioAccountSid()).isEqualTo(TENANT_SID));
+                assertThat(system.vapi().stats().snapshot().keySet()).as("no /credential call: not in the document")
+                        .noneMatch(operation -> operation.startsWith("Credential"));
 
                 // The credential still holds the number: deleting it would strand a paid number.
                 assertThat(send(orgToken, "DELETE", base + orgId + "/twilio-credentials/" + credentialId, null)

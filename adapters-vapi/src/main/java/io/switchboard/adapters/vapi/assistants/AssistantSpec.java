@@ -12,12 +12,15 @@ import java.util.Map;
 
 /**
  * What a new assistant looks like: the configured model and voice, a first message and system prompt made from
- * the organization's name and the assistant's role, and metadata tying it to the request that created it.
+ * the organization's name and the assistant's role, and metadata naming its owner (organization) and the saga
+ * request that created it, which the ownership checks read before anything adopts or deletes it.
  */
 public final class AssistantSpec {
     /** VAPI limits assistant names to 40 characters. */
     public static final int MAX_NAME = 40;
     public static final String REQUEST_ID_KEY = "switchboardRequestId";
+    public static final String ORG_ID_KEY = "orgId";
+    public static final String SAGA_ID_KEY = "sagaId";
 
     private final VapiProperties.AssistantDefaults defaults;
 
@@ -25,14 +28,17 @@ public final class AssistantSpec {
         this.defaults = defaults;
     }
 
-    public VapiDtos.CreateAssistant build(CreateAssistant command) {
+    public VapiDtos.CreateAssistant build(CreateAssistant command, String sagaId) {
         AssistantRole role = command.role() == null ? AssistantRole.INBOUND : command.role();
         String orgName = command.orgName() == null ? "" : command.orgName();
         String firstMessage = fill(role == AssistantRole.OUTBOUND ? defaults.outboundFirstMessage() : defaults.inboundFirstMessage(),
                 orgName, role);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(REQUEST_ID_KEY, command.requestId());
-        metadata.put("orgId", command.orgId());
+        metadata.put(ORG_ID_KEY, command.orgId());
+        if (sagaId != null) {
+            metadata.put(SAGA_ID_KEY, sagaId);
+        }
         metadata.put("role", role.name());
         return new VapiDtos.CreateAssistant(
                 nameOf(command),

@@ -3,52 +3,99 @@ package io.switchboard.adapters.vapi.assistants;
 import io.switchboard.adapters.vapi.client.VapiApi;
 import io.switchboard.adapters.vapi.client.VapiDtos;
 import io.switchboard.adapters.vapi.errors.VapiFailure;
-import io.switchboard.messaging.resilience.ProviderGuard;
+import io.switchboard.adapters.vapi.ledger.VapiCreations;
+import io.switchboard.adapters.vapi.lookup.CreatedSinceLookup;
+import io.switchboard.adapters.vapi.ownership.Owners;
 import io.switchboard.contracts.commands.CreateAssistant;
+import io.switchboard.messaging.ledger.Claim;
+import io.switchboard.messaging.ledger.Creation;
+import io.switchboard.messaging.ledger.CreationLedger;
+import io.switchboard.messaging.ledger.HeldClaim;
+import io.switchboard.messaging.resilience.ProviderGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** Assistants at VAPI, created at most once per requestId (looked up by metadata before creating). */
+/**
+ * Assistants at VAPI: created at most once per request (the creation ledger remembers what each request created),
+ * deleted only when they are the command's organization's.
+ */
 public class VapiAssistants {
     private static final Logger log = LoggerFactory.getLogger(VapiAssistants.class);
 
     private final VapiApi api;
     private final ProviderGuard guard;
     private final AssistantSpec spec;
-    private final int listLimit;
+    private final CreationLedger ledger;
+    private final CreatedSinceLookup lookup;
 
-    public VapiAssistants(VapiApi api, ProviderGuard guard, AssistantSpec spec, int listLimit) {
+    public VapiAssistants(VapiApi api, ProviderGuard guard, AssistantSpec spec, CreationLedger ledger,
+                          CreatedSinceLookup lookup) {
         this.api = api;
         this.guard = guard;
         this.spec = spec;
-        this.listLimit = listLimit;
+        this.ledger = ledger;
+        this.lookup = lookup;
     }
 
-    /** Look, then create; retried as a whole, so a create that timed out after succeeding is adopted. */
-    public VapiDtos.Assistant findOrCreate(CreateAssistant command) {
-        return guard.retrying(() -> {
-            Optional<VapiDtos.Assistant> existing = findByRequestId(command.requestId());
+    /**
+     * The request's assistant: the one it created before if VAPI still has it, else the one an in-doubt earlier
+     * attempt turns out to have created, else a new one. Retried as a whole, so a create that timed out after
+     * succeeding is found on the next round, not repeated.
+     */
+    public VapiDtos.Assistant findOrCreate(CreateAssistant command, String sagaId) {
+        Claim claim = new Claim(command.requestId(), VapiCreations.ASSISTANT, command.orgId(), sagaId);
+        return guard.retrying(() -> ledger.attempt(claim, held -> findOrCreate(command, sagaId, held)));
+    }
+
+    private VapiDtos.Assistant findOrCreate(CreateAssistant command, String sagaId, HeldClaim held) {
+        Creation creation = held.creation();
+        Owners.requireClaimOf(command.orgId(), creation);
+        if (creation.isCreated()) {
+            Optional<VapiDtos.Assistant> existing = find(creation.resourceId());
             if (existing.isPresent()) {
-                log.info("Adopting assistant {} already created for request {}", existing.get().id(), command.requestId());
+                log.info("Assistant {} was already created for request {}", creation.resourceId(), command.requestId());
                 return existing.get();
             }
-            VapiDtos.Assistant created = guard.once(() -> api.createAssistant(spec.build(command)));
-            log.info("Created VAPI assistant {} '{}'", created.id(), created.name());
-            return created;
-        });
+            // The saga still waits for this request (the command deadline guarantees it), so it will own the new one.
+            log.warn("Assistant {} created for request {} is gone at VAPI; creating it again",
+                    creation.resourceId(), command.requestId());
+        } else if (!held.firstAttempt()) {
+            Optional<VapiDtos.Assistant> found = lookup.find(creation.claimedAt(),
+                    (ge, lt, limit) -> guard.once(() -> api.listAssistantsCreated(ge, lt, limit)),
+                    VapiDtos.Assistant::createdAt,
+                    a -> a.metadata() != null
+                            && command.requestId().equals(a.metadata().get(AssistantSpec.REQUEST_ID_KEY)));
+            if (found.isPresent()) {
+                Owners.requireAssistant(command.orgId(), found.get(), Optional.empty(), "adopt it");
+                log.info("Adopting assistant {} that an in-doubt earlier attempt of request {} created",
+                        found.get().id(), command.requestId());
+                held.recordCreated(found.get().id());
+                return found.get();
+            }
+        }
+        VapiDtos.Assistant created = guard.once(() -> api.createAssistant(spec.build(command, sagaId)));
+        held.recordCreated(created.id());
+        log.info("Created VAPI assistant {} '{}' for request {}", created.id(), created.name(), command.requestId());
+        return created;
     }
 
-    public Optional<VapiDtos.Assistant> findByRequestId(String requestId) {
-        return guard.once(() -> api.listAssistants(listLimit)).stream()
-                .filter(a -> a.metadata() != null && requestId.equals(String.valueOf(a.metadata().get(AssistantSpec.REQUEST_ID_KEY))))
-                .findFirst();
-    }
-
-    /** @return {@code false} when VAPI no longer knew the assistant */
-    public boolean delete(String assistantId) {
+    /**
+     * Deletes the organization's assistant.
+     *
+     * @return {@code false} when VAPI no longer knew the assistant
+     * @throws io.switchboard.adapters.vapi.ownership.NotOwnedException when it is not the organization's
+     */
+    public boolean delete(String orgId, String assistantId) {
         return guard.retrying(() -> {
+            Optional<VapiDtos.Assistant> existing = find(assistantId);
+            if (existing.isEmpty()) {
+                return false;
+            }
+            Owners.requireAssistant(orgId, existing.get(), ledger.findByResource(assistantId), "delete it");
             try {
                 guard.run(() -> api.deleteAssistant(assistantId));
                 return true;
@@ -59,5 +106,33 @@ public class VapiAssistants {
                 throw e;
             }
         });
+    }
+
+    /**
+     * Checks that a phone number may be bound to the assistant: it exists and is the organization's (a number bound
+     * to another organization's assistant would send its callers there).
+     *
+     * @throws VapiFailure NOT_FOUND when VAPI does not know the assistant
+     */
+    public void requireBindable(String orgId, String assistantId, Function<String, Optional<Creation>> createdBy) {
+        VapiDtos.Assistant assistant = guard.once(() -> api.getAssistant(assistantId));
+        Owners.requireAssistant(orgId, assistant, createdBy.apply(assistantId), "bind a phone number to it");
+    }
+
+    /** The assistant a phone number is bound to, for judging the number's owner; empty when VAPI does not know it. */
+    public Optional<Owners.BoundAssistant> bound(String assistantId, Function<String, Optional<Creation>> createdBy) {
+        return find(Objects.requireNonNull(assistantId))
+                .map(a -> new Owners.BoundAssistant(a, createdBy.apply(a.id())));
+    }
+
+    private Optional<VapiDtos.Assistant> find(String assistantId) {
+        try {
+            return Optional.of(guard.once(() -> api.getAssistant(assistantId)));
+        } catch (VapiFailure e) {
+            if (e.kind() == VapiFailure.Kind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 }

@@ -7,72 +7,83 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Request and response bodies of the VAPI API (only the fields the worker uses; unknown response fields are
- * ignored). Requests that carry a Twilio auth token hide it from {@code toString}.
+ * Request and response bodies of the VAPI API. Requests carry only fields their schema in vapi_openapi.json
+ * declares (VAPI rejects anything else: "property X should not exist"); responses are read for the fields the
+ * worker uses, the rest ignored. Requests that carry a Twilio auth token hide it from {@code toString}, and no
+ * response type has a field for it, although {@code TwilioPhoneNumber} may echo one.
  */
 public final class VapiDtos {
     private VapiDtos() {
     }
 
+    /** {@code Assistant}. {@code metadata} holds what Switchboard stored at creation (owner, request). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Assistant(String id, String name, Map<String, Object> metadata, String createdAt) {
     }
 
+    /** {@code CreateAssistantDTO}: name, firstMessage, model, voice, metadata, server. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CreateAssistant(String name, String firstMessage, Model model, Voice voice,
                                   Map<String, String> metadata, Server server) {
     }
 
+    /** {@code OpenAIModel} (and the other providers' models: provider, model, messages). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Model(String provider, String model, List<Message> messages) {
     }
 
+    /** {@code OpenAIMessage}. */
     public record Message(String role, String content) {
     }
 
+    /** {@code VapiVoice} (and the other providers' voices: provider, voiceId). */
     public record Voice(String provider, String voiceId) {
     }
 
+    /** {@code Server}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Server(String url) {
     }
 
+    /** {@code TwilioPhoneNumber} or {@code VapiPhoneNumber}, by {@code provider}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PhoneNumber(String id, String provider, String number, String name, String assistantId,
-                              String twilioAccountSid, String credentialId, String status) {
+                              String twilioAccountSid, String status, String createdAt) {
     }
 
-    /** Import of a Twilio number: either {@code credentialId} (preferred) or {@code twilioAuthToken}. */
+    /** {@code PhoneNumberPaginatedResponse}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PhoneNumberPage(List<PhoneNumber> results, PaginationMeta metadata) {
+    }
+
+    /** {@code PaginationMeta}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PaginationMeta(Integer itemsPerPage, Integer totalItems, Integer currentPage, Integer totalPages,
+                                 Boolean hasNextPage) {
+    }
+
+    /**
+     * {@code CreateTwilioPhoneNumberDTO}: the Twilio account's SID and auth token inline, as the document defines
+     * the import (required: provider, number, twilioAccountSid).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CreateTwilioPhoneNumber(String provider, String number, String twilioAccountSid,
-                                          String credentialId, String twilioAuthToken, String assistantId, String name) {
+                                          String twilioAuthToken, String assistantId, String name) {
         @Override
         public String toString() {
             return "CreateTwilioPhoneNumber[number=" + number + ", twilioAccountSid=" + twilioAccountSid
-                    + ", credentialId=" + credentialId + ", twilioAuthToken=" + (twilioAuthToken == null ? null : "***")
+                    + ", twilioAuthToken=" + (twilioAuthToken == null ? null : "***")
                     + ", assistantId=" + assistantId + ", name=" + name + "]";
         }
     }
 
-    /** A free VAPI number; {@code numberDesiredAreaCode} is exactly 3 digits (US only). */
+    /** {@code CreateVapiPhoneNumberDTO}: a free VAPI number; {@code numberDesiredAreaCode} is exactly 3 digits (US only). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CreateVapiPhoneNumber(String provider, String numberDesiredAreaCode, String assistantId, String name) {
     }
 
-    /** {@code provider} is sent too: the update body is discriminated by it. */
+    /** {@code UpdateTwilioPhoneNumberDTO}; {@code provider} ("twilio") is sent too: it selects the oneOf branch. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record UpdatePhoneNumber(String provider, String assistantId) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Credential(String id, String provider, String accountSid, String name) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CreateTwilioCredential(String provider, String accountSid, String authToken, String name) {
-        @Override
-        public String toString() {
-            return "CreateTwilioCredential[accountSid=" + accountSid + ", authToken=***, name=" + name + "]";
-        }
+    public record UpdateTwilioPhoneNumber(String provider, String assistantId) {
     }
 }

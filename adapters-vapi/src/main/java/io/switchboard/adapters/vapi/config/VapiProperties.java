@@ -12,10 +12,10 @@ import java.time.Duration;
  * @param apiKey         VAPI private API key (Bearer); never logged
  * @param baseUrl        VAPI's API in production, the simulator locally
  * @param connectTimeout TCP connect timeout
- * @param readTimeout    time to wait for a response; a create that exceeds it is found again by looking first
- * @param listLimit      page size of the list calls used to look before creating (VAPI's maximum is 1000)
- * @param useCredentials import Twilio numbers via a VAPI credential created once per Twilio account (the auth
- *                       token crosses to VAPI once) instead of sending the token with every import
+ * @param readTimeout    time to wait for a response; a create that exceeds it stays pending in the ledger and is
+ *                       looked up by the next attempt
+ * @param lookup         how an in-doubt create and an existing registration are looked up at VAPI
+ * @param ledger         the creation ledger
  * @param assistant      defaults of created assistants
  * @param resilience     retry, circuit breaker and rate limiter around every VAPI call
  */
@@ -25,10 +25,31 @@ public record VapiProperties(
         @DefaultValue("https://api.vapi.ai") String baseUrl,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("20s") Duration readTimeout,
-        @DefaultValue("1000") int listLimit,
-        @DefaultValue("true") boolean useCredentials,
+        @DefaultValue Lookup lookup,
+        @DefaultValue Ledger ledger,
         @DefaultValue AssistantDefaults assistant,
         @DefaultValue ResilienceProperties resilience) {
+
+    /**
+     * @param pageSize        {@code limit} of every list and search call (VAPI allows 1..1000): fewer, larger answers
+     * @param clockSkewMargin an in-doubt create is looked for among what VAPI created from this long before the
+     *                        claim: VAPI stamps {@code createdAt} with its clock, the claim has ours
+     * @param maxQueries      list calls one look-up may make (a window that fills a page is split in two, about four
+     *                        calls per page of resources in the window); past it the step fails for ops instead of
+     *                        reading the account without end
+     */
+    public record Lookup(
+            @DefaultValue("1000") int pageSize,
+            @DefaultValue("1m") Duration clockSkewMargin,
+            @DefaultValue("100") int maxQueries) {
+    }
+
+    /**
+     * @param lockTimeout how long an attempt waits while another consumer works on the same request (after a
+     *                    rebalance) before answering a retryable failure
+     */
+    public record Ledger(@DefaultValue("30s") Duration lockTimeout) {
+    }
 
     /**
      * Placeholders {@code {orgName}} and {@code {role}} are replaced in the templates.
@@ -50,7 +71,7 @@ public record VapiProperties(
     @Override
     public String toString() {
         return "VapiProperties[apiKey=***, baseUrl=" + baseUrl + ", connectTimeout=" + connectTimeout
-                + ", readTimeout=" + readTimeout + ", listLimit=" + listLimit + ", useCredentials=" + useCredentials
+                + ", readTimeout=" + readTimeout + ", lookup=" + lookup + ", ledger=" + ledger
                 + ", assistant=" + assistant + ", resilience=" + resilience + "]";
     }
 }

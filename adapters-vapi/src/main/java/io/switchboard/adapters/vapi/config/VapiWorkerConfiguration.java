@@ -12,9 +12,11 @@ import io.switchboard.adapters.vapi.handlers.CreateFreePhoneNumberHandler;
 import io.switchboard.adapters.vapi.handlers.DeleteAssistantHandler;
 import io.switchboard.adapters.vapi.handlers.DeletePhoneNumberRegistrationHandler;
 import io.switchboard.adapters.vapi.handlers.RegisterPhoneNumberHandler;
+import io.switchboard.adapters.vapi.ledger.VapiCreations;
+import io.switchboard.adapters.vapi.lookup.CreatedSinceLookup;
 import io.switchboard.adapters.vapi.phonenumbers.FreeVapiNumbers;
-import io.switchboard.adapters.vapi.phonenumbers.TwilioCredentialsAtVapi;
 import io.switchboard.adapters.vapi.phonenumbers.VapiPhoneNumbers;
+import io.switchboard.messaging.ledger.CreationLedger;
 import io.switchboard.messaging.resilience.ProviderGuard;
 import io.switchboard.contracts.commands.CheckPhoneNumber;
 import io.switchboard.contracts.commands.CreateAssistant;
@@ -32,10 +34,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
+import javax.sql.DataSource;
+import java.time.Clock;
+
 /**
- * Wires the VAPI worker: Feign client, resilience, services, handlers and the Kafka listener. The Twilio account of a
- * number to import (platform, or an organization's own encrypted credential) is resolved by the shared
- * tenant-credentials module.
+ * Wires the VAPI worker: Feign client, resilience, the creation ledger (in the worker's database, schema
+ * {@code vapi_worker}), services, handlers and the Kafka listener. The Twilio account of a number to import
+ * (platform, or an organization's own encrypted credential) is resolved by the shared tenant-credentials module.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(TwilioAccountsConfiguration.class)
@@ -53,19 +58,34 @@ public class VapiWorkerConfiguration {
     }
 
     @Bean
-    public VapiAssistants vapiAssistants(VapiApi api, ProviderGuard vapiGuard, VapiProperties properties) {
-        return new VapiAssistants(api, vapiGuard, new AssistantSpec(properties.assistant()), properties.listLimit());
+    public CreationLedger vapiCreationLedger(DataSource dataSource, VapiProperties properties, Clock clock) {
+        return new CreationLedger(dataSource, VapiCreations.TABLE, properties.ledger().lockTimeout(), clock);
     }
 
     @Bean
-    public VapiPhoneNumbers vapiPhoneNumbers(VapiApi api, ProviderGuard vapiGuard, VapiProperties properties) {
-        return new VapiPhoneNumbers(api, vapiGuard, new TwilioCredentialsAtVapi(api, vapiGuard),
-                properties.useCredentials(), properties.listLimit());
+    public CreatedSinceLookup vapiCreatedSinceLookup(VapiProperties properties, Clock clock) {
+        VapiProperties.Lookup lookup = properties.lookup();
+        return new CreatedSinceLookup(lookup.pageSize(), lookup.clockSkewMargin(), lookup.maxQueries(), clock);
     }
 
     @Bean
-    public FreeVapiNumbers freeVapiNumbers(VapiApi api, ProviderGuard vapiGuard, VapiProperties properties) {
-        return new FreeVapiNumbers(api, vapiGuard, properties.listLimit());
+    public VapiAssistants vapiAssistants(VapiApi api, ProviderGuard vapiGuard, VapiProperties properties,
+                                         CreationLedger vapiCreationLedger, CreatedSinceLookup vapiCreatedSinceLookup) {
+        return new VapiAssistants(api, vapiGuard, new AssistantSpec(properties.assistant()), vapiCreationLedger,
+                vapiCreatedSinceLookup);
+    }
+
+    @Bean
+    public VapiPhoneNumbers vapiPhoneNumbers(VapiApi api, ProviderGuard vapiGuard, VapiProperties properties,
+                                             CreationLedger vapiCreationLedger, VapiAssistants vapiAssistants) {
+        return new VapiPhoneNumbers(api, vapiGuard, vapiCreationLedger, vapiAssistants,
+                properties.lookup().pageSize(), properties.lookup().maxQueries());
+    }
+
+    @Bean
+    public FreeVapiNumbers freeVapiNumbers(VapiApi api, ProviderGuard vapiGuard, CreationLedger vapiCreationLedger,
+                                           CreatedSinceLookup vapiCreatedSinceLookup, VapiAssistants vapiAssistants) {
+        return new FreeVapiNumbers(api, vapiGuard, vapiCreationLedger, vapiCreatedSinceLookup, vapiAssistants);
     }
 
     @Bean

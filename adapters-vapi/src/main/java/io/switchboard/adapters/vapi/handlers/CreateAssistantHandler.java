@@ -9,7 +9,7 @@ import io.switchboard.contracts.replies.Reply;
 import io.switchboard.messaging.worker.CommandContext;
 import io.switchboard.messaging.worker.CommandHandler;
 
-/** Creates the organization's assistant for one role, or adopts the one an earlier delivery created. */
+/** Creates the organization's assistant for one role, or returns the one an earlier delivery or attempt created. */
 public class CreateAssistantHandler implements CommandHandler<CreateAssistant> {
     private final VapiAssistants assistants;
 
@@ -20,7 +20,7 @@ public class CreateAssistantHandler implements CommandHandler<CreateAssistant> {
     @Override
     public Reply handle(CreateAssistant command, CommandContext context) {
         try {
-            VapiDtos.Assistant assistant = assistants.findOrCreate(command);
+            VapiDtos.Assistant assistant = assistants.findOrCreate(command, context.sagaId());
             return new AssistantCreated(assistant.id(), assistant.name());
         } catch (RuntimeException e) {
             return FailureReplies.of(e, "VAPI assistant creation failed");

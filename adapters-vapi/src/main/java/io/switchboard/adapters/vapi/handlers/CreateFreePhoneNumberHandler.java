@@ -31,8 +31,7 @@ public class CreateFreePhoneNumberHandler implements CommandHandler<CreateFreePh
                     + command.areaCode() + "'", false, FailureReplies.PROVIDER, null);
         }
         try {
-            VapiDtos.PhoneNumber number = numbers.findOrCreate(command.requestId(), command.areaCode(),
-                    command.assistantId(), command.name());
+            VapiDtos.PhoneNumber number = numbers.findOrCreate(command, context.sagaId());
             return new FreePhoneNumberCreated(number.id(), number.status());
         } catch (VapiFailure e) {
             if (isFreeNumberLimit(e)) {

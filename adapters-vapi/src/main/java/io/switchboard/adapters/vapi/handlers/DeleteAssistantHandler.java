@@ -9,7 +9,10 @@ import io.switchboard.contracts.replies.StepFailed;
 import io.switchboard.messaging.worker.CommandContext;
 import io.switchboard.messaging.worker.CommandHandler;
 
-/** Deletes an assistant; one VAPI no longer knows counts as deleted. */
+/**
+ * Deletes an assistant of the command's organization; one VAPI no longer knows counts as deleted, one of another
+ * organization (or not created by Switchboard) is left alone and the step fails {@code OWNED_BY_ANOTHER_ORGANIZATION}.
+ */
 public class DeleteAssistantHandler implements CommandHandler<DeleteAssistant> {
     private final VapiAssistants assistants;
 
@@ -23,7 +26,7 @@ public class DeleteAssistantHandler implements CommandHandler<DeleteAssistant> {
             return new StepFailed(StepFailed.INVALID_REQUEST, "assistantId is required", false, FailureReplies.PROVIDER, null);
         }
         try {
-            boolean deleted = assistants.delete(command.assistantId());
+            boolean deleted = assistants.delete(command.orgId(), command.assistantId());
             return new AssistantDeleted(command.assistantId(), !deleted);
         } catch (RuntimeException e) {
             return FailureReplies.of(e, "VAPI assistant deletion failed");

@@ -9,7 +9,10 @@ import io.switchboard.contracts.replies.StepFailed;
 import io.switchboard.messaging.worker.CommandContext;
 import io.switchboard.messaging.worker.CommandHandler;
 
-/** Removes a number's VAPI registration (the Twilio number itself is released by the Twilio worker). */
+/**
+ * Removes a number's VAPI registration (the Twilio number itself is released by the Twilio worker) if it is the
+ * command's organization's; one VAPI no longer knows counts as deleted.
+ */
 public class DeletePhoneNumberRegistrationHandler implements CommandHandler<DeletePhoneNumberRegistration> {
     private final VapiPhoneNumbers phoneNumbers;
 
@@ -23,7 +26,7 @@ public class DeletePhoneNumberRegistrationHandler implements CommandHandler<Dele
             return new StepFailed(StepFailed.INVALID_REQUEST, "vapiPhoneNumberId is required", false, FailureReplies.PROVIDER, null);
         }
         try {
-            boolean deleted = phoneNumbers.delete(command.vapiPhoneNumberId());
+            boolean deleted = phoneNumbers.delete(command.orgId(), command.vapiPhoneNumberId());
             return new PhoneNumberRegistrationDeleted(command.vapiPhoneNumberId(), !deleted);
         } catch (RuntimeException e) {
             return FailureReplies.of(e, "VAPI phone number deletion failed");

@@ -15,7 +15,8 @@ import io.switchboard.messaging.worker.CommandHandler;
 
 /**
  * Imports the organization's Twilio number into VAPI bound to the assistant, or adopts (and if needed re-binds)
- * the registration the number already has. The reply carries ids only, never the Twilio credentials.
+ * the organization's own registration the number already has. The reply carries ids only, never the Twilio
+ * credentials.
  */
 public class RegisterPhoneNumberHandler implements CommandHandler<RegisterPhoneNumber> {
     private final TwilioAccounts accounts;
@@ -39,8 +40,7 @@ public class RegisterPhoneNumberHandler implements CommandHandler<RegisterPhoneN
             return FailureReplies.unknownCredential(e.getMessage());
         }
         try {
-            VapiDtos.PhoneNumber registered = phoneNumbers.register(account, command.phoneNumber(),
-                    command.assistantId(), command.name());
+            VapiDtos.PhoneNumber registered = phoneNumbers.register(command, context.sagaId(), account);
             return new PhoneNumberRegistered(registered.id(), command.phoneNumber(), registered.assistantId());
         } catch (RuntimeException e) {
             StepFailed failed = FailureReplies.of(e, "VAPI phone number registration failed");

@@ -1,7 +1,17 @@
 package io.switchboard.adapters.vapi.phonenumbers;
 
+import io.switchboard.adapters.vapi.assistants.VapiAssistants;
 import io.switchboard.adapters.vapi.client.VapiApi;
 import io.switchboard.adapters.vapi.client.VapiDtos;
+import io.switchboard.adapters.vapi.errors.VapiFailure;
+import io.switchboard.adapters.vapi.ledger.VapiCreations;
+import io.switchboard.adapters.vapi.lookup.CreatedSinceLookup;
+import io.switchboard.adapters.vapi.ownership.Owners;
+import io.switchboard.contracts.commands.CreateFreePhoneNumber;
+import io.switchboard.messaging.ledger.Claim;
+import io.switchboard.messaging.ledger.Creation;
+import io.switchboard.messaging.ledger.CreationLedger;
+import io.switchboard.messaging.ledger.HeldClaim;
 import io.switchboard.messaging.resilience.ProviderGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,8 +19,9 @@ import org.slf4j.LoggerFactory;
 import java.util.Optional;
 
 /**
- * Free VAPI numbers. Creating one is looked up first by the request id carried in its name, so a command delivered
- * twice (or retried after a timeout that in fact succeeded) yields one number, not two of the account's five.
+ * Free VAPI numbers, created at most once per request: the creation ledger remembers each request's number, and an
+ * in-doubt earlier create is found by its name tag among the numbers VAPI created since the claim, so a command
+ * delivered twice (or retried after a timeout that in fact succeeded) uses one of the account's five, not two.
  * Waiting for activation is not done here: the saga polls with {@link #get} on durable timers.
  */
 public class FreeVapiNumbers {
@@ -19,36 +30,75 @@ public class FreeVapiNumbers {
 
     private final VapiApi api;
     private final ProviderGuard guard;
-    private final int listLimit;
+    private final CreationLedger ledger;
+    private final CreatedSinceLookup lookup;
+    private final VapiAssistants assistants;
 
-    public FreeVapiNumbers(VapiApi api, ProviderGuard guard, int listLimit) {
+    public FreeVapiNumbers(VapiApi api, ProviderGuard guard, CreationLedger ledger, CreatedSinceLookup lookup,
+                           VapiAssistants assistants) {
         this.api = api;
         this.guard = guard;
-        this.listLimit = listLimit;
+        this.ledger = ledger;
+        this.lookup = lookup;
+        this.assistants = assistants;
     }
 
-    public VapiDtos.PhoneNumber findOrCreate(String requestId, String areaCode, String assistantId, String label) {
+    public VapiDtos.PhoneNumber findOrCreate(CreateFreePhoneNumber command, String sagaId) {
+        Claim claim = new Claim(command.requestId(), VapiCreations.FREE_NUMBER, command.orgId(), sagaId);
         return guard.retrying(() -> {
-            Optional<VapiDtos.PhoneNumber> existing = findByRequestId(requestId);
-            if (existing.isPresent()) {
-                log.info("Adopting free VAPI number {} already created for request {}", existing.get().id(), requestId);
-                return existing.get();
+            if (command.assistantId() != null) {
+                assistants.requireBindable(command.orgId(), command.assistantId(), ledger::findByResource);
             }
-            VapiDtos.PhoneNumber created = guard.once(() -> api.createFreePhoneNumber(new VapiDtos.CreateVapiPhoneNumber(
-                    PROVIDER, areaCode, assistantId, FreeNumberName.of(label, requestId))));
-            log.info("Created free VAPI number {} (area code {}, status {})", created.id(), areaCode, created.status());
-            return created;
+            return ledger.attempt(claim, held -> findOrCreate(command, held));
         });
     }
 
-    public Optional<VapiDtos.PhoneNumber> findByRequestId(String requestId) {
-        return guard.once(() -> api.listPhoneNumbers(listLimit)).stream()
-                .filter(p -> PROVIDER.equals(p.provider()) && FreeNumberName.carries(p.name(), requestId))
-                .findFirst();
+    private VapiDtos.PhoneNumber findOrCreate(CreateFreePhoneNumber command, HeldClaim held) {
+        Creation creation = held.creation();
+        Owners.requireClaimOf(command.orgId(), creation);
+        if (creation.isCreated()) {
+            Optional<VapiDtos.PhoneNumber> existing = find(creation.resourceId());
+            if (existing.isPresent()) {
+                log.info("Free VAPI number {} was already created for request {}", creation.resourceId(), command.requestId());
+                return existing.get();
+            }
+            log.warn("Free VAPI number {} created for request {} is gone at VAPI; creating another",
+                    creation.resourceId(), command.requestId());
+        } else if (!held.firstAttempt()) {
+            Optional<VapiDtos.PhoneNumber> found = lookup.find(creation.claimedAt(),
+                    (ge, lt, limit) -> guard.once(() -> api.listPhoneNumbersCreated(ge, lt, limit)),
+                    VapiDtos.PhoneNumber::createdAt,
+                    p -> PROVIDER.equals(p.provider())
+                            && PhoneNumberName.carries(p.name(), command.orgId(), command.requestId()));
+            if (found.isPresent()) {
+                log.info("Adopting free VAPI number {} that an in-doubt earlier attempt of request {} created",
+                        found.get().id(), command.requestId());
+                held.recordCreated(found.get().id());
+                return found.get();
+            }
+        }
+        VapiDtos.PhoneNumber created = guard.once(() -> api.createFreePhoneNumber(new VapiDtos.CreateVapiPhoneNumber(
+                PROVIDER, command.areaCode(), command.assistantId(),
+                PhoneNumberName.of(command.name(), command.orgId(), command.requestId()))));
+        held.recordCreated(created.id());
+        log.info("Created free VAPI number {} (area code {}, status {}) for request {}", created.id(),
+                command.areaCode(), created.status(), command.requestId());
+        return created;
     }
 
     /** One look, no waiting: a number that is still activating is the caller's to ask about again later. */
     public VapiDtos.PhoneNumber get(String vapiPhoneNumberId) {
         return guard.retrying(() -> guard.once(() -> api.getPhoneNumber(vapiPhoneNumberId)));
+    }
+
+    private Optional<VapiDtos.PhoneNumber> find(String vapiPhoneNumberId) {
+        try {
+            return Optional.of(guard.once(() -> api.getPhoneNumber(vapiPhoneNumberId)));
+        } catch (VapiFailure e) {
+            if (e.kind() == VapiFailure.Kind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 }

@@ -1,66 +1,112 @@
 package io.switchboard.adapters.vapi.phonenumbers;
 
-import io.switchboard.credentials.twilio.TwilioAccount;
+import io.switchboard.adapters.vapi.assistants.VapiAssistants;
 import io.switchboard.adapters.vapi.client.VapiApi;
 import io.switchboard.adapters.vapi.client.VapiDtos;
 import io.switchboard.adapters.vapi.errors.VapiFailure;
+import io.switchboard.adapters.vapi.ledger.VapiCreations;
+import io.switchboard.adapters.vapi.lookup.LookupTooLargeException;
+import io.switchboard.adapters.vapi.ownership.Owners;
+import io.switchboard.contracts.commands.RegisterPhoneNumber;
+import io.switchboard.credentials.twilio.TwilioAccount;
+import io.switchboard.messaging.ledger.Claim;
+import io.switchboard.messaging.ledger.Creation;
+import io.switchboard.messaging.ledger.CreationLedger;
+import io.switchboard.messaging.ledger.HeldClaim;
 import io.switchboard.messaging.resilience.ProviderGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Twilio numbers registered (imported) at VAPI. Registration looks for the number first: one E.164 number has at
- * most one VAPI registration, which is adopted and re-bound to the wanted assistant if needed.
+ * Twilio numbers registered (imported) at VAPI, with the Twilio account's SID and auth token inline as
+ * {@code CreateTwilioPhoneNumberDTO} defines it. One E.164 number has at most one registration per VAPI account, so
+ * registering looks the number up first ({@code GET /v2/phone-number?search=}, exact match on our side): a
+ * registration of the command's organization is adopted and re-bound to the wanted assistant if needed; one of
+ * another organization, or one Switchboard did not create, is never touched.
  */
 public class VapiPhoneNumbers {
     private static final Logger log = LoggerFactory.getLogger(VapiPhoneNumbers.class);
-    private static final int MAX_NAME = 40;
+    private static final String PROVIDER = "twilio";
 
     private final VapiApi api;
     private final ProviderGuard guard;
-    private final TwilioCredentialsAtVapi credentials;
-    private final boolean useCredentials;
-    private final int listLimit;
+    private final CreationLedger ledger;
+    private final VapiAssistants assistants;
+    private final int searchPageSize;
+    private final int maxSearchPages;
 
-    public VapiPhoneNumbers(VapiApi api, ProviderGuard guard, TwilioCredentialsAtVapi credentials,
-                            boolean useCredentials, int listLimit) {
+    public VapiPhoneNumbers(VapiApi api, ProviderGuard guard, CreationLedger ledger, VapiAssistants assistants,
+                            int searchPageSize, int maxSearchPages) {
         this.api = api;
         this.guard = guard;
-        this.credentials = credentials;
-        this.useCredentials = useCredentials;
-        this.listLimit = listLimit;
+        this.ledger = ledger;
+        this.assistants = assistants;
+        this.searchPageSize = searchPageSize;
+        this.maxSearchPages = maxSearchPages;
     }
 
-    public VapiDtos.PhoneNumber register(TwilioAccount account, String number, String assistantId, String name) {
+    public VapiDtos.PhoneNumber register(RegisterPhoneNumber command, String sagaId, TwilioAccount account) {
+        Claim claim = new Claim(command.requestId(), VapiCreations.REGISTRATION, command.orgId(), sagaId);
         return guard.retrying(() -> {
-            Optional<VapiDtos.PhoneNumber> existing = findByNumber(number);
-            if (existing.isPresent()) {
-                return adopt(existing.get(), assistantId);
+            if (command.assistantId() != null) {
+                assistants.requireBindable(command.orgId(), command.assistantId(), ledger::findByResource);
             }
-            VapiDtos.PhoneNumber created = create(account, number, assistantId, name);
-            log.info("Registered {} at VAPI as {} bound to assistant {}", number, created.id(), created.assistantId());
-            return created;
+            return ledger.attempt(claim, held -> register(command, account, held));
         });
     }
 
-    /** Points an existing registration at another assistant. */
-    public VapiDtos.PhoneNumber bind(String vapiPhoneNumberId, String assistantId) {
-        return guard.retrying(() -> guard.once(() ->
-                api.updatePhoneNumber(vapiPhoneNumberId, new VapiDtos.UpdatePhoneNumber("twilio", assistantId))));
+    private VapiDtos.PhoneNumber register(RegisterPhoneNumber command, TwilioAccount account, HeldClaim held) {
+        Creation creation = held.creation();
+        Owners.requireClaimOf(command.orgId(), creation);
+        if (creation.isCreated()) {
+            Optional<VapiDtos.PhoneNumber> registered = find(creation.resourceId());
+            if (registered.isPresent()) {
+                log.info("{} was already registered as {} for request {}", command.phoneNumber(),
+                        creation.resourceId(), command.requestId());
+                return bound(registered.get(), command.assistantId());
+            }
+            log.warn("Registration {} made for request {} is gone at VAPI; registering {} again",
+                    creation.resourceId(), command.requestId(), command.phoneNumber());
+        }
+        Optional<VapiDtos.PhoneNumber> existing = findByNumber(command.phoneNumber());
+        if (existing.isPresent()) {
+            VapiDtos.PhoneNumber found = existing.get();
+            Owners.requirePhoneNumber(command.orgId(), found, held.findByResource(found.id()),
+                    () -> found.assistantId() == null ? Optional.empty()
+                            : assistants.bound(found.assistantId(), held::findByResource),
+                    "adopt or re-bind it");
+            log.info("Adopting the organization's existing VAPI registration {} of {}", found.id(), found.number());
+            VapiDtos.PhoneNumber adopted = bound(found, command.assistantId());
+            held.recordCreated(adopted.id());
+            return adopted;
+        }
+        VapiDtos.PhoneNumber created = create(command, account);
+        held.recordCreated(created.id());
+        log.info("Registered {} at VAPI as {} bound to assistant {}", command.phoneNumber(), created.id(),
+                created.assistantId());
+        return created;
     }
 
-    public Optional<VapiDtos.PhoneNumber> findByNumber(String number) {
-        String wanted = normalize(number);
-        return guard.once(() -> api.listPhoneNumbers(listLimit)).stream()
-                .filter(p -> p.number() != null && normalize(p.number()).equals(wanted))
-                .findFirst();
-    }
-
-    /** @return {@code false} when VAPI no longer knew the registration */
-    public boolean delete(String vapiPhoneNumberId) {
+    /**
+     * Deletes the organization's registration.
+     *
+     * @return {@code false} when VAPI no longer knew it
+     * @throws io.switchboard.adapters.vapi.ownership.NotOwnedException when it is not the organization's
+     */
+    public boolean delete(String orgId, String vapiPhoneNumberId) {
         return guard.retrying(() -> {
+            Optional<VapiDtos.PhoneNumber> existing = find(vapiPhoneNumberId);
+            if (existing.isEmpty()) {
+                return false;
+            }
+            VapiDtos.PhoneNumber number = existing.get();
+            Owners.requirePhoneNumber(orgId, number, ledger.findByResource(number.id()),
+                    () -> number.assistantId() == null ? Optional.empty()
+                            : assistants.bound(number.assistantId(), ledger::findByResource),
+                    "delete it");
             try {
                 guard.run(() -> api.deletePhoneNumber(vapiPhoneNumberId));
                 return true;
@@ -73,43 +119,72 @@ public class VapiPhoneNumbers {
         });
     }
 
-    private VapiDtos.PhoneNumber create(TwilioAccount account, String number, String assistantId, String name) {
+    /**
+     * The registration of an E.164 number, found with the document's search (partial match on name, number or SIP
+     * URI) and matched exactly here, page by page: the search term is the whole number, so few pages at most.
+     */
+    Optional<VapiDtos.PhoneNumber> findByNumber(String number) {
+        String wanted = normalize(number);
+        for (int page = 1; page <= maxSearchPages; page++) {
+            int current = page;
+            VapiDtos.PhoneNumberPage answer = guard.once(() -> api.searchPhoneNumbers(number, current, searchPageSize));
+            List<VapiDtos.PhoneNumber> results = answer.results() == null ? List.of() : answer.results();
+            Optional<VapiDtos.PhoneNumber> match = results.stream()
+                    .filter(p -> p.number() != null && normalize(p.number()).equals(wanted))
+                    .findFirst();
+            if (match.isPresent() || results.size() < searchPageSize || isLastPage(answer.metadata(), page)) {
+                return match;
+            }
+        }
+        throw new LookupTooLargeException("searching VAPI for " + number
+                + " returned more than " + maxSearchPages + " pages of " + searchPageSize + " partial matches");
+    }
+
+    /** Points the registration at the wanted assistant unless it already is ({@code UpdateTwilioPhoneNumberDTO}). */
+    private VapiDtos.PhoneNumber bound(VapiDtos.PhoneNumber registration, String assistantId) {
+        if (assistantId == null || assistantId.equals(registration.assistantId())) {
+            return registration;
+        }
+        log.info("Re-binding VAPI registration {} of {} from assistant {} to {}", registration.id(),
+                registration.number(), registration.assistantId(), assistantId);
+        return guard.once(() -> api.updatePhoneNumber(registration.id(),
+                new VapiDtos.UpdateTwilioPhoneNumber(PROVIDER, assistantId)));
+    }
+
+    private VapiDtos.PhoneNumber create(RegisterPhoneNumber command, TwilioAccount account) {
+        VapiDtos.CreateTwilioPhoneNumber body = new VapiDtos.CreateTwilioPhoneNumber(PROVIDER, command.phoneNumber(),
+                account.accountSid(), account.authToken(), command.assistantId(),
+                PhoneNumberName.of(command.name(), command.orgId(), command.requestId()));
+        return guard.once(() -> {
+            try {
+                return api.createPhoneNumber(body);
+            } catch (VapiFailure e) {
+                // Whatever VAPI echoed (its answers may include the token), it leaves here redacted, before any
+                // retry log, circuit breaker or reply sees the message.
+                throw new VapiFailure(e.kind(), e.httpStatus(), account.redact(e.getMessage()));
+            }
+        });
+    }
+
+    private Optional<VapiDtos.PhoneNumber> find(String vapiPhoneNumberId) {
         try {
-            return guard.once(() -> api.createPhoneNumber(importRequest(account, number, assistantId, name)));
+            return Optional.of(guard.once(() -> api.getPhoneNumber(vapiPhoneNumberId)));
         } catch (VapiFailure e) {
-            // A cached credential id may be stale (deleted at VAPI, which answers 400 naming the credential):
-            // look it up afresh once before giving up. Other 400s (e.g. number not found at Twilio) are final.
-            if (useCredentials && e.kind() == VapiFailure.Kind.INVALID && mentionsCredential(e)
-                    && credentials.forget(account.accountSid())) {
-                log.warn("Import of {} rejected ({}); retrying once with a freshly looked-up credential", number, e.getMessage());
-                return guard.once(() -> api.createPhoneNumber(importRequest(account, number, assistantId, name)));
+            if (e.kind() == VapiFailure.Kind.NOT_FOUND) {
+                return Optional.empty();
             }
             throw e;
         }
     }
 
-    private static boolean mentionsCredential(VapiFailure e) {
-        return e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("credential");
-    }
-
-    private VapiDtos.PhoneNumber adopt(VapiDtos.PhoneNumber existing, String assistantId) {
-        if (assistantId == null || assistantId.equals(existing.assistantId())) {
-            log.info("Adopting existing VAPI registration {} of {}", existing.id(), existing.number());
-            return existing;
+    private static boolean isLastPage(VapiDtos.PaginationMeta meta, int page) {
+        if (meta == null) {
+            return false;
         }
-        log.info("Adopting VAPI registration {} of {} and re-binding it from assistant {} to {}",
-                existing.id(), existing.number(), existing.assistantId(), assistantId);
-        return guard.once(() -> api.updatePhoneNumber(existing.id(), new VapiDtos.UpdatePhoneNumber("twilio", assistantId)));
-    }
-
-    private VapiDtos.CreateTwilioPhoneNumber importRequest(TwilioAccount account, String number, String assistantId, String name) {
-        String shortName = name == null ? null : (name.length() <= MAX_NAME ? name : name.substring(0, MAX_NAME));
-        if (useCredentials) {
-            return new VapiDtos.CreateTwilioPhoneNumber("twilio", number, account.accountSid(),
-                    credentials.credentialIdFor(account), null, assistantId, shortName);
+        if (meta.hasNextPage() != null) {
+            return !meta.hasNextPage();
         }
-        return new VapiDtos.CreateTwilioPhoneNumber("twilio", number, account.accountSid(),
-                null, account.authToken(), assistantId, shortName);
+        return meta.totalPages() != null && page >= meta.totalPages();
     }
 
     /** "+1 (415) 555-1234" and "+14155551234" are the same number. */

@@ -27,7 +27,7 @@ final class VapiApi {
                 route("POST", "/assistant", "AssistantController_create",
                         r -> SimResponse.json(201, VapiJson.assistant(state.createAssistant(body(r))))),
                 route("GET", "/assistant", "AssistantController_findAll",
-                        r -> SimResponse.json(200, state.assistants(limit(r)).stream().map(VapiJson::assistant).toList())),
+                        r -> SimResponse.json(200, state.assistants(ListFilter.of(r), limit(r)).stream().map(VapiJson::assistant).toList())),
                 route("GET", "/assistant/{id}", "AssistantController_findOne",
                         r -> ok(state.assistant(id(r)).map(VapiJson::assistant).orElseThrow(VapiApi::notFound))),
                 route("PATCH", "/assistant/{id}", "AssistantController_update",
@@ -38,7 +38,7 @@ final class VapiApi {
                 route("POST", "/phone-number", "PhoneNumberController_create",
                         r -> SimResponse.json(201, VapiJson.phoneNumber(state.createPhoneNumber(body(r))))),
                 route("GET", "/phone-number", "PhoneNumberController_findAll",
-                        r -> SimResponse.json(200, state.phoneNumbers(limit(r)).stream().map(VapiJson::phoneNumber).toList())),
+                        r -> SimResponse.json(200, state.phoneNumbers(ListFilter.of(r), limit(r)).stream().map(VapiJson::phoneNumber).toList())),
                 route("GET", "/v2/phone-number", "PhoneNumberController_findAllPaginated", this::searchPhoneNumbers),
                 route("GET", "/phone-number/{id}", "PhoneNumberController_findOne",
                         r -> ok(state.phoneNumber(id(r)).map(VapiJson::phoneNumber).orElseThrow(VapiApi::notFound))),
@@ -68,12 +68,15 @@ final class VapiApi {
         });
     }
 
-    /** {@code search} matches name or number, partial and case-insensitive, like VAPI's v2 list. */
+    /**
+     * {@code search} matches name or number, partial and case-insensitive, like VAPI's v2 list; the time filters
+     * apply as on the v1 lists.
+     */
     private SimResponse searchPhoneNumbers(SimRequest request) {
         String search = request.queryParam("search").orElse("").toLowerCase(Locale.ROOT);
         int limit = limit(request);
         int page = Math.max(1, (int) number(request, "page", 1));
-        List<PhoneNumber> matching = state.phoneNumbers(Integer.MAX_VALUE).stream()
+        List<PhoneNumber> matching = state.phoneNumbers(ListFilter.of(request), Integer.MAX_VALUE).stream()
                 .filter(p -> search.isEmpty() || contains(p.name(), search) || contains(p.visibleNumber(), search))
                 .toList();
         List<Object> results = matching.stream().skip((long) (page - 1) * limit).limit(limit)

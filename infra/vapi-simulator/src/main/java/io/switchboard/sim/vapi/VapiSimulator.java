@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A protocol-level VAPI for assistants, phone numbers and credentials: same paths, Bearer auth, JSON bodies
@@ -72,6 +73,19 @@ public final class VapiSimulator implements AutoCloseable {
 
     public List<Credential> credentials() {
         return state.allCredentials();
+    }
+
+    /**
+     * Creates an assistant as {@code POST /assistant} would (same rules and fields), without HTTP and without
+     * counting in {@link #stats()}: for tests that need an account with thousands of resources, fast.
+     */
+    public Assistant createAssistant(JsonNode body) {
+        return state.createAssistant(body);
+    }
+
+    /** Like {@link #createAssistant}, for {@code POST /phone-number} (Twilio imports and free numbers). */
+    public PhoneNumber createPhoneNumber(JsonNode body) {
+        return state.createPhoneNumber(body);
     }
 
     /** Assistants ever created since start or reset, deleted ones included. */

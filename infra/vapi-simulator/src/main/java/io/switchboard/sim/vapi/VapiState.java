@@ -56,8 +56,9 @@ final class VapiState {
         return assistants.get(id);
     }
 
-    synchronized List<Assistant> assistants(int limit) {
-        return newestFirst(assistants.list(), Assistant::createdAt, limit);
+    synchronized List<Assistant> assistants(ListFilter filter, int limit) {
+        return newestFirst(assistants.list().stream().filter(a -> filter.matches(a.createdAt(), a.updatedAt())).toList(),
+                Assistant::createdAt, limit);
     }
 
     synchronized Assistant deleteAssistant(String id) {
@@ -103,8 +104,9 @@ final class VapiState {
         return phoneNumbers.update(id, p -> p.activatedIfDue(clock.instant()));
     }
 
-    synchronized List<PhoneNumber> phoneNumbers(int limit) {
-        List<PhoneNumber> all = phoneNumbers.list().stream().map(p -> phoneNumber(p.id()).orElseThrow()).toList();
+    synchronized List<PhoneNumber> phoneNumbers(ListFilter filter, int limit) {
+        List<PhoneNumber> all = phoneNumbers.list().stream().map(p -> phoneNumber(p.id()).orElseThrow())
+                .filter(p -> filter.matches(p.createdAt(), p.updatedAt())).toList();
         return newestFirst(all, PhoneNumber::createdAt, limit);
     }
 
