@@ -3,10 +3,11 @@ package io.switchboard.sim.vapi;
 import io.switchboard.sim.common.ProviderErrors;
 import io.switchboard.sim.common.openapi.SpecFinding;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,9 +19,9 @@ import java.util.regex.Pattern;
  * equal to 40 characters"); a nested field is prefixed with its parent path ("model.provider must be ..."), as
  * NestJS does. For a union (POST /phone-number by {@code provider}, an assistant's {@code voice}, ...) only the
  * alternative the body's provider selects is reported, not the noise from the others. Two NestJS special cases
- * keep their own shape:
- * a path id that is not a UUID (ParseUUIDPipe: "Validation failed (uuid is expected)") and a body that is not JSON
- * (body-parser: a single message). Messages never quote the value sent: it may be a secret.
+ * keep their own shape: a path id that is not a UUID (ParseUUIDPipe: "Validation failed (uuid is expected)"; the
+ * only path parameter VAPI's operations have is a UUID id) and a body that is not JSON (body-parser: a single
+ * message). Messages never quote the value sent: it may be a secret.
  */
 final class VapiValidationErrors {
 
@@ -29,6 +30,9 @@ final class VapiValidationErrors {
     private static final Pattern ALLOWED = Pattern.compile("allowed: \\[([^]]*)]");
     private static final Pattern POSSIBLE = Pattern.compile("possible values: \\[([^]]*)]");
     private static final Pattern COUNT = Pattern.compile("at (?:least|most) ([0-9]+)");
+
+    private VapiValidationErrors() {
+    }
 
     static ProviderErrors.Rejection render(List<SpecFinding> findings) {
         if (findings.stream().anyMatch(f -> "path".equals(f.in()))) {
@@ -47,12 +51,13 @@ final class VapiValidationErrors {
         Set<String> messages = new LinkedHashSet<>();
         for (SpecFinding finding : findings) {
             String keyword = finding.keyword();
-            if (keyword.equals("oneOf") || keyword.equals("anyOf")) {
+            if (isUnion(finding)) {
+                // When the union's own check (provider missing or unknown) failed beside it, that finding says it all.
                 boolean guardFailed = findings.stream().anyMatch(other -> other != finding && !isUnion(other)
                         && same(other.pointer(), finding.pointer()));
                 if (!guardFailed) {
-                    // When the union's own check (provider missing or unknown) failed, that finding says it all.
                     messages.addAll(selected(finding).map(VapiValidationErrors::messages)
+                            .or(() -> noneSelected(finding))
                             .orElseGet(() -> new LinkedHashSet<>(leaf(finding))));
                 }
             } else if (keyword.equals("allOf")) {
@@ -69,7 +74,7 @@ final class VapiValidationErrors {
      * property (e.g. {@code provider}) with an enum finding, the selected one does not. Empty when no single
      * alternative stands out that way.
      */
-    private static java.util.Optional<List<SpecFinding>> selected(SpecFinding union) {
+    private static Optional<List<SpecFinding>> selected(SpecFinding union) {
         Map<String, List<SpecFinding>> groups = new LinkedHashMap<>();
         union.nested().forEach(f -> groups.computeIfAbsent(String.valueOf(f.group()), g -> new ArrayList<>()).add(f));
         String prefix = (union.pointer() == null ? "" : union.pointer()) + "/";
@@ -84,17 +89,48 @@ final class VapiValidationErrors {
                 .map(groups::get);
     }
 
+    /**
+     * When every alternative rejects the same property's value (an unknown {@code provider}), that is the problem:
+     * "model.provider must be one of the following values: " and the values all alternatives together allow.
+     */
+    private static Optional<Set<String>> noneSelected(SpecFinding union) {
+        Set<String> groups = new LinkedHashSet<>();
+        union.nested().forEach(f -> groups.add(String.valueOf(f.group())));
+        String prefix = (union.pointer() == null ? "" : union.pointer()) + "/";
+        Map<String, Set<String>> rejecting = new LinkedHashMap<>();
+        Map<String, Set<String>> allowed = new LinkedHashMap<>();
+        for (SpecFinding f : union.nested()) {
+            for (SpecFinding e : enumFindings(List.of(f))) {
+                if (e.pointer().startsWith(prefix) && e.pointer().indexOf('/', prefix.length()) < 0) {
+                    rejecting.computeIfAbsent(e.pointer(), k -> new LinkedHashSet<>()).add(String.valueOf(f.group()));
+                    allowed.computeIfAbsent(e.pointer(), k -> new LinkedHashSet<>()).addAll(possibleValues(e.message()));
+                }
+            }
+        }
+        return rejecting.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(groups))
+                .findFirst()
+                .map(entry -> Set.of(join(union.propertyPath(), entry.getKey().substring(prefix.length()))
+                        + " must be one of the following values: " + String.join(", ", allowed.get(entry.getKey()))));
+    }
+
     /** Pointers of enum findings in these findings, looking into allOf (a wrapped alternative) but not other unions. */
     private static Set<String> enumPointers(List<SpecFinding> findings) {
         Set<String> pointers = new LinkedHashSet<>();
+        enumFindings(findings).forEach(f -> pointers.add(f.pointer()));
+        return pointers;
+    }
+
+    private static List<SpecFinding> enumFindings(List<SpecFinding> findings) {
+        List<SpecFinding> found = new ArrayList<>();
         for (SpecFinding f : findings) {
             if (f.keyword().equals("enum")) {
-                pointers.add(f.pointer());
+                found.add(f);
             } else if (f.keyword().equals("allOf")) {
-                pointers.addAll(enumPointers(f.nested()));
+                found.addAll(enumFindings(f.nested()));
             }
         }
-        return pointers;
+        return found;
     }
 
     private static boolean isUnion(SpecFinding f) {

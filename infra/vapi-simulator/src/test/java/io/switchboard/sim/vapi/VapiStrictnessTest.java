@@ -96,6 +96,13 @@ class VapiStrictnessTest {
         assertValidation(vapi.createAssistant("{\"firstMessageMode\":\"sometimes\"}"),
                 "firstMessageMode must be one of the following values: assistant-speaks-first, "
                         + "assistant-speaks-first-with-model-generated-message, assistant-waits-for-user");
+        assertValidation(vapi.createAssistant(
+                        "{\"model\":{\"provider\":\"openai\",\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"boss\",\"content\":\"x\"}]}}"),
+                "model.messages.0.role must be one of the following values: assistant, function, user, system, tool");
+        HttpResponse<String> unknownVoice = vapi.createAssistant("{\"voice\":{\"provider\":\"nobody\",\"voiceId\":\"x\"}}");
+        assertThat(unknownVoice.statusCode()).isEqualTo(400);
+        assertThat(messages(json(unknownVoice))).singleElement().asString()
+                .startsWith("voice.provider must be one of the following values: ").contains("11labs", "vapi");
         assertValidation(vapi.createPhoneNumber("{\"provider\":\"sip\"}"),
                 "provider must be one of the following values: byo-phone-number, telnyx, twilio, vapi, vonage");
         assertValidation(vapi.createPhoneNumber("{\"provider\":\"vapi\",\"numberDesiredAreaCode\":\"12\"}"),
@@ -114,7 +121,7 @@ class VapiStrictnessTest {
 
         assertThat(sim.assistantCreateCount()).isEqualTo(1);
         assertThat(sim.phoneNumbers()).isEmpty();
-        assertThat(sim.violations()).hasSize(12);
+        assertThat(sim.violations()).hasSize(14);
     }
 
     @Test
