@@ -106,7 +106,8 @@ class SecretHygieneSystemTest {
                         .containsExactly(status.phoneNumber());
                 assertThat(system.twilio().ownedNumbers(platformSid)).extracting(IncomingNumber::phoneNumber)
                         .doesNotContain(status.phoneNumber());
-                assertThat(system.vapi().credentials()).anySatisfy(c -> assertThat(c.accountSid()).isEqualTo(TENANT_SID));
+                // VAPI imported the number from the tenant's own account (inline secret: VAPI's API has no /credential).
+                assertThat(system.vapi().phoneNumbers()).anySatisfy(p -> assertThat(p.twilioAccountSid()).isEqualTo(TENANT_SID));
 
                 // The credential still holds the number: deleting it would strand a paid number.
                 assertThat(send(orgToken, "DELETE", base + orgId + "/twilio-credentials/" + credentialId, null)

@@ -39,9 +39,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Loading: the file is read unchanged from the classpath; {@link DocumentFix}es repair, in memory, the syntax that
  * swagger-parser or the validator cannot take, and the result is parsed with references unresolved
  * ({@code resolveRefs(false)}): the library's default full resolution runs out of memory on VAPI's 3.25 MB document,
- * while unresolved references are resolved by the validator itself when a schema is first used. Building costs about
- * a second per document, so each simulator keeps one instance per JVM in a lazy holder; a schema's first use costs
- * up to a few hundred milliseconds, later checks a few milliseconds.
+ * while unresolved references are resolved by the validator itself when a schema is first used. Building costs up to
+ * two seconds (VAPI's document), so each simulator keeps one instance per JVM in a lazy holder; a schema's first
+ * use costs up to a few hundred milliseconds, later checks a few milliseconds.
  * <p>
  * Strictness: everything the library checks is an error, including query parameters the operation does not declare
  * (the library ignores those by default) and properties a schema does not declare (its default
@@ -58,7 +58,6 @@ public final class OpenApiDocument {
     private final String resource;
     private final ObjectNode tree;
     private final Map<String, List<String>> normalisations;
-    private final OpenAPI api;
     private final OpenApiInteractionValidator validator;
     private final ApiOperationResolver operations;
     private final SchemaValidator schemas;
@@ -68,7 +67,6 @@ public final class OpenApiDocument {
         this.resource = resource;
         this.tree = tree;
         this.normalisations = normalisations;
-        this.api = api;
         LevelResolver levels = strictLevels();
         this.validator = OpenApiInteractionValidator.createFor(api).withLevelResolver(levels)
                 .withSchemaFactorySupplier(StrictFormats::schemaFactory).build();
@@ -133,7 +131,13 @@ public final class OpenApiDocument {
 
     /** Whether the document has an operation for this concrete request path and method (e.g. for a 404 the simulator gave). */
     public boolean declares(String method, String path) {
-        return operations.findApiOperation(path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT))).isOperationAllowed();
+        Request.Method known;
+        try {
+            known = Request.Method.valueOf(method.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException notAnHttpMethodOfOpenApi) {
+            return false;
+        }
+        return operations.findApiOperation(path, known).isOperationAllowed();
     }
 
     /** Everything the document does not allow in this request; empty when it conforms. */

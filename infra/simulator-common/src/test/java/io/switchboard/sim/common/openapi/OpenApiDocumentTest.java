@@ -24,6 +24,7 @@ class OpenApiDocumentTest {
         assertThat(TOY.declares("GET", "/items/abc")).isTrue();
         assertThat(TOY.declares("DELETE", "/items/abc")).isFalse();
         assertThat(TOY.declares("GET", "/credential")).isFalse();
+        assertThat(TOY.declares("PROPFIND", "/items/abc")).isFalse();
         assertThat(TOY.normalisations()).isEmpty();
     }
 
