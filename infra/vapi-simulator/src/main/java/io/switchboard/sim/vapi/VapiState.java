@@ -82,7 +82,8 @@ final class VapiState {
 
     synchronized PhoneNumber updatePhoneNumber(String id, JsonNode body) {
         PhoneNumber current = phoneNumber(id).orElseThrow(VapiState::notFound);
-        // The body's provider selects its DTO; a number cannot become another provider's.
+        // The body's provider selects its DTO. Whether VAPI would turn an imported Twilio number into a free one is
+        // not documented; the simulator refuses rather than guess.
         if (!current.provider().equals(Json.text(body, "provider"))) {
             throw VapiError.validation(List.of("provider cannot be changed from " + current.provider())).asFailure();
         }
