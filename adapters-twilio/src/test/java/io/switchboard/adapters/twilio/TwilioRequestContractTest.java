@@ -16,13 +16,14 @@ import io.switchboard.contracts.commands.AcquireNumber;
 import io.switchboard.contracts.commands.ReleaseNumber;
 import io.switchboard.contracts.replies.NumberAcquired;
 import io.switchboard.contracts.replies.NumberReleased;
+import io.switchboard.sim.twilio.TwilioDocument;
 import io.switchboard.sim.twilio.TwilioSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.nio.file.Path;
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every request the adapter sends while acquiring and releasing a number, and every success it accepts, checked
- * against Twilio's own OpenAPI document (twilio/twilio-oai spec/json/twilio_api_v2010.json, the copy kept with the
- * simulator's tests).
+ * against Twilio's own OpenAPI document (twilio/twilio-oai spec/json/twilio_api_v2010.json, the copy the simulator
+ * ships in its jar).
  */
 class TwilioRequestContractTest {
-    private static final Path SPEC = Path.of("../infra/twilio-simulator/src/test/resources/specs/twilio_api_v2010.json");
+    private static final URL SPEC = TwilioRequestContractTest.class.getResource(TwilioDocument.RESOURCE);
 
     private static TwilioSimulator simulator;
     private static OpenApiInteractionValidator validator;
@@ -63,8 +64,8 @@ class TwilioRequestContractTest {
 
     @BeforeAll
     static void start() {
-        assertThat(SPEC).as("Twilio OpenAPI spec beside the simulator's tests").exists();
-        validator = OpenApiInteractionValidator.createForSpecificationUrl(SPEC.toUri().toString())
+        assertThat(SPEC).as("Twilio OpenAPI spec in the simulator's jar").isNotNull();
+        validator = OpenApiInteractionValidator.createForSpecificationUrl(SPEC.toString())
                 // Form values that look numeric ("+14155550100") are coerced to numbers by the validator before the
                 // string check; on the wire they are strings.
                 .withWhitelist(ValidationErrorsWhitelist.create().withRule("form values are strings",

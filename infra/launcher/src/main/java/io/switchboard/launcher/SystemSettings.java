@@ -67,7 +67,7 @@ public final class SystemSettings {
      */
     public static Map<String, String> vapiWorker(LocalStack stack, VapiSimulator vapi, TwilioSimulator twilio) {
         Map<String, String> settings = common(stack);
-        settings.put(CREDENTIALS_KEYSET, LocalCredentialKeyset.of(stack));
+        settings.put(CREDENTIALS_KEYSET, LocalKeysets.credentials(stack));
         settings.put("switchboard.vapi.base-url", vapi.baseUrl());
         settings.put("switchboard.vapi.api-key", vapi.config().apiKey());
         settings.put("switchboard.twilio.account-sid", twilio.config().accountSid());

@@ -14,19 +14,27 @@ import tools.jackson.core.JacksonException;
  *   <li>{@code DELETE /__admin/faults} - remove all rules - 204; {@code DELETE /__admin/faults/{id}} one rule</li>
  *   <li>{@code GET /__admin/inventory} - owned resources, without secrets</li>
  *   <li>{@code GET /__admin/stats} - {@code {"total":n,"faultsInjected":n,"byOperation":{"op":n}}}</li>
- *   <li>{@code POST /__admin/reset} - forget resources, rules and stats - 204</li>
+ *   <li>{@code GET /__admin/violations} - requests the provider's document does not allow:
+ *       {@code {"total":n,"violations":[{"at","operation","method","path","messages":[..]}]}}</li>
+ *   <li>{@code DELETE /__admin/violations} - forget them - 204</li>
+ *   <li>{@code POST /__admin/reset} - forget resources, rules, stats and violations - 204</li>
  * </ul>
  */
 final class AdminEndpoints {
 
     private final FaultInjector faults;
     private final RequestStats stats;
+    private final ViolationLog violations;
+    private final ViolationLog responseViolations;
     private final AdminBackend backend;
     private final Router router;
 
-    AdminEndpoints(FaultInjector faults, RequestStats stats, AdminBackend backend) {
+    AdminEndpoints(FaultInjector faults, RequestStats stats, ViolationLog violations, ViolationLog responseViolations,
+                   AdminBackend backend) {
         this.faults = faults;
         this.stats = stats;
+        this.violations = violations;
+        this.responseViolations = responseViolations;
         this.backend = backend;
         this.router = new Router(List.of(
                 Route.of("GET", "/__admin/faults", "admin.faults.list", r -> SimResponse.json(200, faults.rules())),
@@ -35,6 +43,8 @@ final class AdminEndpoints {
                 Route.of("DELETE", "/__admin/faults/{id}", "admin.faults.remove", this::removeFault),
                 Route.of("GET", "/__admin/inventory", "admin.inventory", r -> SimResponse.json(200, backend.inventory())),
                 Route.of("GET", "/__admin/stats", "admin.stats", r -> SimResponse.json(200, statsBody())),
+                Route.of("GET", "/__admin/violations", "admin.violations.list", r -> SimResponse.json(200, violationsBody())),
+                Route.of("DELETE", "/__admin/violations", "admin.violations.clear", r -> clearViolations()),
                 Route.of("POST", "/__admin/reset", "admin.reset", r -> reset())));
     }
 
@@ -80,11 +90,33 @@ final class AdminEndpoints {
         return body;
     }
 
+    private Map<String, Object> violationsBody() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("total", violations.total());
+        body.put("violations", violations.list().stream().map(v -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("at", v.at().toString());
+            item.put("operation", v.operation());
+            item.put("method", v.method());
+            item.put("path", v.path());
+            item.put("messages", v.messages());
+            return item;
+        }).toList());
+        return body;
+    }
+
+    private SimResponse clearViolations() {
+        violations.clear();
+        return SimResponse.empty(204);
+    }
+
     private SimResponse reset() {
         backend.reset();
         faults.clear();
         faults.resetCount();
         stats.reset();
+        violations.clear();
+        responseViolations.clear();
         return SimResponse.empty(204);
     }
 

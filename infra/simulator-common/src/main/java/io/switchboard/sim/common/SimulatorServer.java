@@ -1,7 +1,9 @@
 package io.switchboard.sim.common;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.google.common.util.concurrent.ExecutionError;
 import com.sun.net.httpserver.HttpServer;
+import io.switchboard.sim.common.openapi.SpecFinding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +11,7 @@ import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +27,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP plumbing both simulators share: JDK HttpServer on loopback, a bounded worker pool, latency and
- * fault injection, provider auth, and the {@code /__admin/} endpoints.
+ * fault injection, provider auth, validation against the provider's OpenAPI document, and the {@code /__admin/}
+ * endpoints.
+ * <p>
+ * A routed request is authenticated first (a bad key is a 401, as at the real providers), then checked against the
+ * document; a request the document does not allow gets the provider's validation error, is recorded as a
+ * {@link Violation} and never reaches the handler, so it changes no state. Requests no route matches are recorded
+ * too. Injected faults answer instead of the handler as before, but the request is still checked and recorded.
  * <p>
  * Delays (latency, injected delays, "hang" after applying) are scheduled rather than slept: the handler
  * returns and the exchange is finished later, so a thousand slow requests do not need a thousand threads.
@@ -48,6 +57,8 @@ public final class SimulatorServer implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledThreadPoolExecutor timer;
     private final RequestStats stats = new RequestStats();
+    private final ViolationLog violations = new ViolationLog();
+    private final ViolationLog responseViolations = new ViolationLog();
     private final AdminEndpoints admin;
     private final System.Logger log;
 
@@ -60,7 +71,7 @@ public final class SimulatorServer implements AutoCloseable {
                 new ThreadPoolExecutor.CallerRunsPolicy());
         this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads(spec.name() + "-timer"));
         this.timer.setRemoveOnCancelPolicy(true);
-        this.admin = new AdminEndpoints(spec.faults(), stats, spec.admin());
+        this.admin = new AdminEndpoints(spec.faults(), stats, violations, responseViolations, spec.admin());
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), spec.port()), 0);
         this.http.setExecutor(workers);
         this.http.createContext("/", this::handle);
@@ -85,6 +96,19 @@ public final class SimulatorServer implements AutoCloseable {
 
     public RequestStats stats() {
         return stats;
+    }
+
+    /** Requests the provider's document does not allow, and requests no route matched; see {@link Violation}. */
+    public ViolationLog violations() {
+        return violations;
+    }
+
+    /**
+     * The simulator's own responses that its document does not allow (only when {@link ServerSpec#checkResponses()});
+     * statuses the document does not declare for an operation are not checked.
+     */
+    public ViolationLog responseViolations() {
+        return responseViolations;
     }
 
     @Override
@@ -119,9 +143,10 @@ public final class SimulatorServer implements AutoCloseable {
     }
 
     private void respond(HttpExchange exchange, SimRequest request, Router.Match match, FaultRule fault) {
-        SimResponse real = fault == null || fault.action().appliesEffect() ? process(request, match) : null;
+        Screening screening = screen(request, match);
+        SimResponse real = fault == null || fault.action().appliesEffect() ? process(screening) : null;
         if (fault == null || fault.action().answersNormally()) {
-            send(exchange, request, real);
+            send(exchange, request, checked(screening, real));
             return;
         }
         log.log(Level.DEBUG, () -> "injecting " + fault.action() + " into " + request);
@@ -130,24 +155,92 @@ public final class SimulatorServer implements AutoCloseable {
                 // No response headers were sent, so the JDK closes the socket (on its next selector tick, <= 1 s).
                 exchange.close();
             } else {
-                send(exchange, request, spec.errors().injected(fault.status()));
+                send(exchange, request, checked(screening, spec.errors().injected(fault.status())));
             }
         });
     }
 
-    private SimResponse process(SimRequest request, Router.Match match) {
+    /**
+     * What was decided before any handler runs: route, provider auth, then the document.
+     *
+     * @param routed    the request with its path parameters when a route matched, else the request as received
+     * @param route     the matched route, else null
+     * @param rejection the answer instead of the handler's (404/405, 401, validation error), else null
+     */
+    private record Screening(SimRequest routed, Route route, SimResponse rejection) {
+    }
+
+    /** Records violations here, so that they are recorded even when an injected fault answers instead. */
+    private Screening screen(SimRequest request, Router.Match match) {
         try {
-            if (match instanceof Router.Found found) {
-                SimRequest routed = request.withPathParams(found.pathParams());
-                return spec.authenticator().reject(routed).orElseGet(() -> found.route().handler().handle(routed));
+            if (!(match instanceof Router.Found found)) {
+                boolean declared = spec.document().declares(request.method(), request.path());
+                record(new Violation(Instant.now(), RequestStats.UNMATCHED, request.method(), request.path(),
+                        List.of(declared
+                                ? "the document declares this operation, but the simulator does not serve it"
+                                : "the document declares no operation for this method and path")));
+                return new Screening(request, null, match instanceof Router.MethodNotAllowed
+                        ? spec.errors().methodNotAllowed(request)
+                        : spec.errors().notFound(request));
             }
-            return match instanceof Router.MethodNotAllowed
-                    ? spec.errors().methodNotAllowed(request)
-                    : spec.errors().notFound(request);
+            SimRequest routed = request.withPathParams(found.pathParams());
+            Optional<SimResponse> unauthorized = spec.authenticator().reject(routed);
+            if (unauthorized.isPresent()) {
+                return new Screening(routed, found.route(), unauthorized.get());
+            }
+            List<SpecFinding> findings = spec.document().checkRequest(routed);
+            if (findings.isEmpty()) {
+                return new Screening(routed, found.route(), null);
+            }
+            ProviderErrors.Rejection rejection = spec.errors().invalidRequest(routed, findings);
+            record(new Violation(Instant.now(), found.route().operation(), request.method(), request.path(),
+                    rejection.messages()));
+            return new Screening(routed, found.route(), rejection.response());
+        } catch (RuntimeException | StackOverflowError | ExecutionError bug) {
+            // The validator library can fail on its own (a deep schema); the client still gets an answer.
+            log.log(Level.ERROR, "screening failed for " + request + ": " + bug.getClass().getName());
+            return new Screening(request, null, spec.errors().internalError());
+        }
+    }
+
+    /** Logged too, so a run shows them without asking: operation, method, path and value-free messages only. */
+    private void record(Violation violation) {
+        violations.record(violation);
+        log.log(Level.WARNING, () -> "request the provider's document does not allow: " + violation.method() + " "
+                + violation.path() + " (" + violation.operation() + "): " + violation.messages());
+    }
+
+    private SimResponse process(Screening screening) {
+        if (screening.rejection() != null) {
+            return screening.rejection();
+        }
+        try {
+            return screening.route().handler().handle(screening.routed());
         } catch (RuntimeException bug) {
-            log.log(Level.ERROR, "handler failed for " + request + ": " + bug.getClass().getName());
+            log.log(Level.ERROR, "handler failed for " + screening.routed() + ": " + bug.getClass().getName());
             return spec.errors().internalError();
         }
+    }
+
+    /** With {@link ServerSpec#checkResponses()}, records what the document does not allow in a routed response. */
+    private SimResponse checked(Screening screening, SimResponse response) {
+        if (!spec.checkResponses() || screening.route() == null) {
+            return response;
+        }
+        List<String> problems;
+        try {
+            problems = spec.document().checkResponse(screening.routed(), response);
+        } catch (RuntimeException | StackOverflowError | ExecutionError bug) {
+            problems = List.of("response check failed: " + bug.getClass().getName());
+        }
+        if (!problems.isEmpty()) {
+            List<String> messages = new java.util.ArrayList<>();
+            messages.add("status " + response.status());
+            messages.addAll(problems);
+            responseViolations.record(new Violation(Instant.now(), screening.route().operation(),
+                    screening.routed().method(), screening.routed().path(), messages));
+        }
+        return response;
     }
 
     /** Runs now when there is no delay, else later on a worker; the exchange stays open meanwhile. */

@@ -3,6 +3,8 @@ package io.switchboard.sim.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.switchboard.sim.common.openapi.OpenApiDocument;
+import io.switchboard.sim.common.openapi.SpecFinding;
 import io.switchboard.sim.common.testing.Await;
 import io.switchboard.sim.common.testing.HttpTestClient;
 import java.io.IOException;
@@ -18,8 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The shared plumbing, driven over real HTTP through a toy provider with one counter. */
+/** The shared plumbing, driven over real HTTP through a toy provider with one counter and its own OpenAPI document. */
 class SimulatorServerTest {
+
+    private static final OpenApiDocument TOY = OpenApiDocument.load(SimulatorServerTest.class, "/specs/toy_openapi.json", List.of());
 
     private final AtomicInteger created = new AtomicInteger();
     private final FaultInjector faults = new FaultInjector();
@@ -35,7 +39,9 @@ class SimulatorServerTest {
     private HttpTestClient start(Latency latency, int threads) {
         List<Route> routes = List.of(
                 Route.of("POST", "/items", "CreateItem", r -> SimResponse.json(201, Map.of("n", created.incrementAndGet()))),
-                Route.of("GET", "/items/{id}", "FetchItem", r -> SimResponse.json(200, Map.of("id", r.pathParam("id")))),
+                Route.of("GET", "/items/{id}", "FetchItem", r -> SimResponse.json(200, r.pathParam("id").equals("leaky")
+                        ? Map.of("id", "leaky", "secretSauce", true)
+                        : Map.of("id", r.pathParam("id")))),
                 Route.of("GET", "/boom", "Boom", r -> {
                     throw new IllegalStateException("bug");
                 }));
@@ -54,7 +60,7 @@ class SimulatorServerTest {
             }
         };
         server = SimulatorServer.start(new ServerSpec("toy", 0, threads, new Router(routes), new ToyErrors(), auth,
-                latency, faults, admin));
+                latency, faults, admin, TOY, true));
         return new HttpTestClient(server.baseUrl()).withHeader("X-Key", "good");
     }
 
@@ -191,6 +197,108 @@ class SimulatorServerTest {
     }
 
     @Test
+    void requestsTheDocumentDoesNotAllowGetTheProvidersErrorNeverReachTheHandlerAndAreRecorded() {
+        HttpTestClient client = start(Latency.none(), 2);
+
+        HttpResponse<String> undeclared = client.postJson("/items", "{\"name\":\"sesame\",\"colour\":\"red\"}");
+        HttpResponse<String> unknownQuery = client.get("/items/abc?verbose=true&debug=1");
+        HttpResponse<String> badPath = client.get("/items/ABC");
+
+        assertThat(undeclared.statusCode()).isEqualTo(400);
+        assertThat(HttpTestClient.json(undeclared).get("error").stringValue()).isEqualTo("toy-invalid");
+        assertThat(unknownQuery.statusCode()).isEqualTo(400);
+        assertThat(badPath.statusCode()).isEqualTo(400);
+        assertThat(created).hasValue(0);
+        assertThat(server.violations().list()).extracting(Violation::operation, Violation::method, Violation::path)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("CreateItem", "POST", "/items"),
+                        org.assertj.core.groups.Tuple.tuple("FetchItem", "GET", "/items/abc"),
+                        org.assertj.core.groups.Tuple.tuple("FetchItem", "GET", "/items/ABC"));
+        assertThat(server.violations().list().get(0).messages())
+                .containsExactly("additionalProperties at /", "maxLength at /name");
+        assertThat(server.violations().list().get(1).messages()).containsExactly("parameter.query.unexpected debug");
+        // Values never reach the record: they can be secrets.
+        assertThat(server.violations().list().toString()).doesNotContain("sesame").doesNotContain("red");
+    }
+
+    @Test
+    void authenticationComesBeforeTheDocumentAndConformingRequestsAreNotRecorded() {
+        HttpTestClient client = start(Latency.none(), 2);
+
+        HttpResponse<String> anonymousAndInvalid = new HttpTestClient(server.baseUrl()).postJson("/items", "{\"colour\":1}");
+        HttpResponse<String> fine = client.postJson("/items", "{\"name\":\"ok\",\"kind\":\"big\"}");
+
+        assertThat(anonymousAndInvalid.statusCode()).isEqualTo(401);
+        assertThat(fine.statusCode()).isEqualTo(201);
+        assertThat(server.violations().list()).isEmpty();
+    }
+
+    @Test
+    void unmatchedRequestsAreRecordedSayingWhetherTheDocumentDeclaresThem() {
+        HttpTestClient client = start(Latency.none(), 2);
+
+        assertThat(client.get("/documented-only").statusCode()).isEqualTo(404);
+        assertThat(client.get("/nowhere").statusCode()).isEqualTo(404);
+        assertThat(client.delete("/items/abc").statusCode()).isEqualTo(405);
+
+        assertThat(server.violations().list()).extracting(Violation::operation).containsOnly(RequestStats.UNMATCHED);
+        assertThat(server.violations().list()).extracting(v -> v.messages().get(0)).containsExactly(
+                "the document declares this operation, but the simulator does not serve it",
+                "the document declares no operation for this method and path",
+                "the document declares no operation for this method and path");
+    }
+
+    @Test
+    void aRequestAnInjectedFaultAnswersIsStillChecked() {
+        HttpTestClient client = start(Latency.none(), 2);
+        faults.add(FaultRule.forOperation("CreateItem").always().fail(503));
+
+        assertThat(client.postJson("/items", "{\"colour\":1}").statusCode()).isEqualTo(503);
+
+        assertThat(server.violations().list()).singleElement()
+                .satisfies(v -> assertThat(v.messages()).containsExactly("additionalProperties at /"));
+    }
+
+    @Test
+    void violationsAreServedClearedAndResetByTheAdminEndpoints() {
+        HttpTestClient client = start(Latency.none(), 2);
+        HttpTestClient admin = new HttpTestClient(server.baseUrl());
+        client.postJson("/items", "{\"colour\":1}");
+
+        var body = HttpTestClient.json(admin.get("/__admin/violations"));
+        assertThat(body.get("total").asInt()).isEqualTo(1);
+        var violation = body.get("violations").get(0);
+        assertThat(violation.get("operation").stringValue()).isEqualTo("CreateItem");
+        assertThat(violation.get("method").stringValue()).isEqualTo("POST");
+        assertThat(violation.get("path").stringValue()).isEqualTo("/items");
+        assertThat(violation.get("messages").get(0).stringValue()).isEqualTo("additionalProperties at /");
+        assertThat(violation.get("at").stringValue()).isNotBlank();
+
+        assertThat(admin.delete("/__admin/violations").statusCode()).isEqualTo(204);
+        assertThat(server.violations().total()).isZero();
+        client.get("/nowhere");
+        assertThat(admin.postJson("/__admin/reset", "").statusCode()).isEqualTo(204);
+        assertThat(HttpTestClient.json(admin.get("/__admin/violations")).get("violations")).isEmpty();
+    }
+
+    @Test
+    void responsesAreCheckedAgainstTheDocumentExceptUndeclaredStatuses() {
+        HttpTestClient client = start(Latency.none(), 2);
+
+        assertThat(client.get("/items/abc").statusCode()).isEqualTo(200);
+        assertThat(client.get("/boom").statusCode()).isEqualTo(500);
+        assertThat(server.responseViolations().list()).isEmpty();
+
+        assertThat(client.get("/items/leaky").statusCode()).isEqualTo(200);
+
+        assertThat(server.responseViolations().list()).singleElement().satisfies(v -> {
+            assertThat(v.operation()).isEqualTo("FetchItem");
+            assertThat(String.join("\n", v.messages())).contains("status 200").contains("secretSauce");
+        });
+        assertThat(server.violations().list()).isEmpty();
+    }
+
+    @Test
     void adminDeleteAllFaultsClearsRules() {
         start(Latency.none(), 2);
         HttpTestClient admin = new HttpTestClient(server.baseUrl());
@@ -219,6 +327,15 @@ class SimulatorServerTest {
         @Override
         public SimResponse internalError() {
             return SimResponse.json(500, Map.of("error", "toy-internal"));
+        }
+
+        /** One message per finding: the keyword and where, never the value. */
+        @Override
+        public Rejection invalidRequest(SimRequest request, List<SpecFinding> findings) {
+            List<String> messages = findings.stream().map(f -> f.isParameter()
+                    ? f.keyword() + " " + f.parameter()
+                    : f.keyword() + " at " + (f.pointer() == null || f.pointer().isEmpty() ? "/" : f.pointer())).toList();
+            return new Rejection(SimResponse.json(400, Map.of("error", "toy-invalid", "problems", messages)), messages);
         }
     }
 }

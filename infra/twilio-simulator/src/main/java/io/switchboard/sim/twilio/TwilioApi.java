@@ -13,13 +13,14 @@ import java.util.regex.Pattern;
 
 /**
  * The HTTP face of the number API: paths and operation ids exactly as in twilio_api_v2010.json. Parses
- * parameters, calls {@link NumberInventory}, renders with {@link TwilioJson}.
+ * parameters, calls {@link NumberInventory}, renders with {@link TwilioJson}. Requests reach it only after the
+ * server has checked them against the document (types, ranges, enums, content type, undeclared parameters), so
+ * what is checked here are Twilio's rules the document only describes in prose.
  */
 final class TwilioApi {
 
     private static final String ACCOUNT = "/2010-04-01/Accounts/{AccountSid}";
     private static final int DEFAULT_PAGE_SIZE = 50;
-    private static final int MAX_PAGE_SIZE = 1000;
 
     private final NumberInventory inventory;
     private final NumberCatalog catalog;
@@ -57,9 +58,6 @@ final class TwilioApi {
         Map<String, List<String>> q = request.query();
         String country = request.pathParam("CountryCode").toUpperCase(Locale.ROOT);
         String areaCode = TwilioParams.first(q, "AreaCode");
-        if (areaCode != null && !areaCode.strip().matches("\\d+")) {
-            throw TwilioError.invalidParameter("AreaCode", areaCode).asFailure();
-        }
         Predicate<CatalogNumber> filter = capabilityFilter(q).and(containsFilter(TwilioParams.first(q, "Contains")));
         String region = TwilioParams.first(q, "InRegion");
         if (region != null) {
@@ -68,7 +66,7 @@ final class TwilioApi {
         List<CatalogNumber> candidates = tollFree
                 ? catalog.tollFree(country)
                 : catalog.local(country, areaCode == null ? null : areaCode.strip());
-        int pageSize = TwilioParams.integer(q, "PageSize", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+        int pageSize = TwilioParams.integer(q, "PageSize", DEFAULT_PAGE_SIZE);
         List<CatalogNumber> found = inventory.available(candidates).stream().filter(filter).limit(pageSize).toList();
         // Twilio does not page available numbers: one page of at most PageSize, no next page.
         return SimResponse.json(200, TwilioJson.page("available_phone_numbers", found, TwilioJson::availableNumber,
@@ -77,7 +75,7 @@ final class TwilioApi {
     }
 
     private SimResponse purchase(SimRequest request) {
-        Map<String, List<String>> form = formBody(request);
+        Map<String, List<String>> form = request.form();
         IncomingNumber bought = inventory.purchase(request.pathParam("AccountSid"), PurchaseRequest.from(form));
         return SimResponse.json(201, TwilioJson.incomingNumber(bought));
     }
@@ -86,8 +84,8 @@ final class TwilioApi {
         Map<String, List<String>> q = request.query();
         String friendlyName = TwilioParams.first(q, "FriendlyName");
         Predicate<String> numberMatches = phoneNumberPattern(TwilioParams.phoneNumber(q, "PhoneNumber"));
-        int pageSize = TwilioParams.integer(q, "PageSize", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
-        int page = TwilioParams.integer(q, "Page", 0, 0, Integer.MAX_VALUE);
+        int pageSize = TwilioParams.integer(q, "PageSize", DEFAULT_PAGE_SIZE);
+        int page = TwilioParams.integer(q, "Page", 0);
         List<IncomingNumber> found = inventory.list(request.pathParam("AccountSid"),
                 n -> (friendlyName == null || friendlyName.equals(n.friendlyName())) && numberMatches.test(n.phoneNumber()));
         return SimResponse.json(200, TwilioJson.page("incoming_phone_numbers", found, TwilioJson::incomingNumber,
@@ -101,7 +99,7 @@ final class TwilioApi {
     }
 
     private SimResponse update(SimRequest request) {
-        Map<String, List<String>> form = formBody(request);
+        Map<String, List<String>> form = request.form();
         return inventory.update(request.pathParam("AccountSid"), request.pathParam("Sid"),
                         TwilioParams.first(form, "FriendlyName"), form)
                 .map(n -> SimResponse.json(200, TwilioJson.incomingNumber(n)))
@@ -112,14 +110,6 @@ final class TwilioApi {
         return inventory.release(request.pathParam("AccountSid"), request.pathParam("Sid"))
                 .map(gone -> SimResponse.empty(204))
                 .orElseGet(() -> TwilioErrors.render(TwilioError.notFound(request.path())));
-    }
-
-    /** Twilio reads POST parameters from a form body only; an empty body is a form with no fields. */
-    private static Map<String, List<String>> formBody(SimRequest request) {
-        if (request.body().length > 0 && !request.isForm()) {
-            throw TwilioError.unsupportedMediaType().asFailure();
-        }
-        return request.form();
     }
 
     private static Predicate<CatalogNumber> capabilityFilter(Map<String, List<String>> q) {
@@ -133,7 +123,10 @@ final class TwilioApi {
                 && (fax == null || !fax || n.capabilities().fax());
     }
 
-    /** Contains: digits match themselves, '*' any digit, letters their keypad digit ("STORM"); anywhere in the number. */
+    /**
+     * Contains: digits match themselves, '*' any digit, letters their keypad digit ("STORM"); anywhere in the number.
+     * The document types it as a plain string; the allowed characters are in its description.
+     */
     private static Predicate<CatalogNumber> containsFilter(String contains) {
         if (contains == null || contains.isBlank()) {
             return n -> true;
@@ -154,7 +147,7 @@ final class TwilioApi {
         return n -> pattern.matcher(n.phoneNumber().substring(1)).find();
     }
 
-    /** PhoneNumber list filter: partial numbers, '*' for any digit (spec description). */
+    /** PhoneNumber list filter: partial numbers, '*' for any digit (the document's description; its format is not checkable). */
     private static Predicate<String> phoneNumberPattern(String value) {
         if (value == null || value.isBlank()) {
             return n -> true;

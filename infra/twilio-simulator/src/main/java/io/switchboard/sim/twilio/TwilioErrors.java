@@ -3,8 +3,10 @@ package io.switchboard.sim.twilio;
 import io.switchboard.sim.common.ProviderErrors;
 import io.switchboard.sim.common.SimRequest;
 import io.switchboard.sim.common.SimResponse;
+import io.switchboard.sim.common.openapi.SpecFinding;
+import java.util.List;
 
-/** Twilio-shaped bodies for the errors the shared server produces (routing, injected faults, bugs). */
+/** Twilio-shaped bodies for the errors the shared server produces (routing, validation, injected faults, bugs). */
 final class TwilioErrors implements ProviderErrors {
 
     static SimResponse render(TwilioError error) {
@@ -35,5 +37,10 @@ final class TwilioErrors implements ProviderErrors {
     @Override
     public SimResponse internalError() {
         return render(TwilioError.serverError(500));
+    }
+
+    @Override
+    public Rejection invalidRequest(SimRequest request, List<SpecFinding> findings) {
+        return TwilioValidationErrors.render(request.path(), findings);
     }
 }

@@ -3,7 +3,10 @@ package io.switchboard.sim.twilio;
 import java.util.List;
 import java.util.Map;
 
-/** Small readers for Twilio's PascalCase form and query parameters. */
+/**
+ * Small readers for Twilio's PascalCase form and query parameters. Values arrive checked against the document
+ * (booleans are "true"/"false", integers within their declared range), so these only convert.
+ */
 final class TwilioParams {
 
     static final int FRIENDLY_NAME_MAX = 64;
@@ -28,35 +31,22 @@ final class TwilioParams {
         return value.startsWith(" ") ? "+" + value.strip() : value.strip();
     }
 
-    /** A boolean filter: absent = null (no filter); Twilio accepts "true"/"false" in any case. */
+    /** A boolean filter: absent = null (no filter). */
     static Boolean bool(Map<String, List<String>> params, String name) {
         String value = first(params, name);
-        if (value == null) {
-            return null;
-        }
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-            return Boolean.valueOf(value);
-        }
-        throw TwilioError.invalidParameter(name, value).asFailure();
+        return value == null ? null : Boolean.valueOf(value);
     }
 
-    /** An integer in min..max; absent gives the default. */
-    static int integer(Map<String, List<String>> params, String name, int fallback, int min, int max) {
+    /** An integer; absent gives the default. */
+    static int integer(Map<String, List<String>> params, String name, int fallback) {
         String value = first(params, name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed < min || parsed > max) {
-                throw TwilioError.invalidParameter(name, value).asFailure();
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw TwilioError.invalidParameter(name, value).asFailure();
-        }
+        return value == null ? fallback : Integer.parseInt(value.strip());
     }
 
+    /**
+     * FriendlyName "can be up to 64 characters long" says the document's description; its schema has no maxLength,
+     * so this is Twilio's rule, not the schema's.
+     */
     static void checkFriendlyName(String friendlyName) {
         if (friendlyName != null && friendlyName.length() > FRIENDLY_NAME_MAX) {
             throw TwilioError.invalidFriendlyName().asFailure();

@@ -7,6 +7,7 @@ import io.switchboard.sim.common.Router;
 import io.switchboard.sim.common.ServerSpec;
 import io.switchboard.sim.common.SimulatorServer;
 import io.switchboard.sim.common.Standalone;
+import io.switchboard.sim.common.Violation;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.Map;
 /**
  * A protocol-level Twilio for the phone-number part of the 2010-04-01 REST API: same paths, form-encoded
  * requests, Basic auth, JSON bodies and error codes as api.twilio.com, with state, latency and fault injection.
+ * Every request is checked against Twilio's official OpenAPI document ({@link TwilioDocument}); what it does not
+ * allow gets Twilio's error and is recorded in {@link #violations()}.
  * Point a client's base URL at {@link #baseUrl()} instead of {@code https://api.twilio.com}.
  */
 public final class TwilioSimulator implements AutoCloseable {
@@ -30,7 +33,7 @@ public final class TwilioSimulator implements AutoCloseable {
         TwilioApi api = new TwilioApi(inventory, config.catalog());
         this.server = SimulatorServer.start(new ServerSpec("twilio-simulator", config.port(), config.threads(),
                 new Router(api.routes()), new TwilioErrors(), new TwilioAuthenticator(config.allAccounts()),
-                config.latency(), faults, new Admin()));
+                config.latency(), faults, new Admin(), TwilioDocument.get(), config.checkResponses()));
     }
 
     public static TwilioSimulator start(TwilioSimulatorConfig config) {
@@ -80,12 +83,27 @@ public final class TwilioSimulator implements AutoCloseable {
         return inventory.released();
     }
 
-    /** Forgets numbers, releases, fault rules and stats. */
+    /**
+     * Requests Twilio's document does not allow, and requests to paths the simulator does not serve, since start or
+     * {@link #reset()}: a client that conforms leaves this empty. Also at {@code GET /__admin/violations}.
+     */
+    public List<Violation> violations() {
+        return server.violations().list();
+    }
+
+    /** The simulator's own responses the document does not allow; checked only with {@code withResponseChecks(true)}. */
+    public List<Violation> responseViolations() {
+        return server.responseViolations().list();
+    }
+
+    /** Forgets numbers, releases, fault rules, stats and violations. */
     public void reset() {
         inventory.reset();
         faults.clear();
         faults.resetCount();
         server.stats().reset();
+        server.violations().clear();
+        server.responseViolations().clear();
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.Set;
  * @param trialMode     every account may own only one number (Twilio trial accounts; 21404 on the second)
  * @param latency       added to every provider request
  * @param catalog       which numbers are for sale
+ * @param checkResponses check every response against Twilio's document and record mismatches as
+ *                       {@link TwilioSimulator#responseViolations()} (a few ms per request; the simulator's own tests)
  */
 public record TwilioSimulatorConfig(
         int port,
@@ -25,7 +27,8 @@ public record TwilioSimulatorConfig(
         Map<String, String> extraAccounts,
         boolean trialMode,
         Latency latency,
-        NumberCatalog catalog) {
+        NumberCatalog catalog,
+        boolean checkResponses) {
 
     /** Fixed test account SID: AC + 32 hex, not a real account. */
     public static final String DEFAULT_ACCOUNT_SID = "ACcafe0000000000000000000000000001";
@@ -46,19 +49,19 @@ public record TwilioSimulatorConfig(
 
     public static TwilioSimulatorConfig defaults() {
         return new TwilioSimulatorConfig(0, 8, DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, Map.of(), false,
-                Latency.none(), NumberCatalog.defaults());
+                Latency.none(), NumberCatalog.defaults(), false);
     }
 
     public TwilioSimulatorConfig withPort(int value) {
-        return new TwilioSimulatorConfig(value, threads, accountSid, authToken, extraAccounts, trialMode, latency, catalog);
+        return new TwilioSimulatorConfig(value, threads, accountSid, authToken, extraAccounts, trialMode, latency, catalog, checkResponses);
     }
 
     public TwilioSimulatorConfig withThreads(int value) {
-        return new TwilioSimulatorConfig(port, value, accountSid, authToken, extraAccounts, trialMode, latency, catalog);
+        return new TwilioSimulatorConfig(port, value, accountSid, authToken, extraAccounts, trialMode, latency, catalog, checkResponses);
     }
 
     public TwilioSimulatorConfig withAccount(String sid, String token) {
-        return new TwilioSimulatorConfig(port, threads, sid, token, extraAccounts, trialMode, latency, catalog);
+        return new TwilioSimulatorConfig(port, threads, sid, token, extraAccounts, trialMode, latency, catalog, checkResponses);
     }
 
     public TwilioSimulatorConfig withExtraAccount(String sid, String token) {
@@ -68,19 +71,23 @@ public record TwilioSimulatorConfig(
     }
 
     public TwilioSimulatorConfig withExtraAccounts(Map<String, String> value) {
-        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, value, trialMode, latency, catalog);
+        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, value, trialMode, latency, catalog, checkResponses);
     }
 
     public TwilioSimulatorConfig withTrialMode(boolean value) {
-        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, extraAccounts, value, latency, catalog);
+        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, extraAccounts, value, latency, catalog, checkResponses);
     }
 
     public TwilioSimulatorConfig withLatency(Latency value) {
-        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, extraAccounts, trialMode, value, catalog);
+        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, extraAccounts, trialMode, value, catalog, checkResponses);
     }
 
     public TwilioSimulatorConfig withCatalog(NumberCatalog value) {
-        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, extraAccounts, trialMode, latency, value);
+        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, extraAccounts, trialMode, latency, value, checkResponses);
+    }
+
+    public TwilioSimulatorConfig withResponseChecks(boolean value) {
+        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, extraAccounts, trialMode, latency, catalog, value);
     }
 
     /** Area codes with nothing for sale (replaces the default {"533"}). */

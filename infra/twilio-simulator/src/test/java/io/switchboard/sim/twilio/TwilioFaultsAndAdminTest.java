@@ -14,6 +14,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,12 @@ class TwilioFaultsAndAdminTest {
 
     @BeforeAll
     static void start() {
-        sim = TwilioSimulator.start(TwilioSimulatorConfig.defaults());
+        sim = TwilioSimulator.start(CheckedSimulators.config());
+    }
+
+    @AfterEach
+    void responsesConform() {
+        CheckedSimulators.assertResponsesConform(sim);
     }
 
     @AfterAll
@@ -151,7 +157,7 @@ class TwilioFaultsAndAdminTest {
     void perOperationLatencySlowsOnlyThatOperation() {
         Latency latency = Latency.perOperation(Latency.none(),
                 Map.of("CreateIncomingPhoneNumber", Latency.fixedMillis(300)));
-        try (TwilioSimulator slow = TwilioSimulator.start(TwilioSimulatorConfig.defaults().withLatency(latency))) {
+        try (TwilioSimulator slow = TwilioSimulator.start(CheckedSimulators.config().withLatency(latency))) {
             TwilioTestClient client = TwilioTestClient.forDefaultAccount(slow);
 
             assertThatThrownBy(() -> client.http.withTimeout(Duration.ofMillis(100))
@@ -159,6 +165,7 @@ class TwilioFaultsAndAdminTest {
                     .hasCauseInstanceOf(HttpTimeoutException.class);
             assertThat(client.http.withTimeout(Duration.ofMillis(250)).get(client.account() + "/IncomingPhoneNumbers.json")
                     .statusCode()).isEqualTo(200);
+            CheckedSimulators.assertResponsesConform(slow);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,12 @@ class TwilioSimulatorTest {
 
     @BeforeAll
     static void start() {
-        sim = TwilioSimulator.start(TwilioSimulatorConfig.defaults().withExtraAccount(TENANT_SID, TENANT_TOKEN));
+        sim = TwilioSimulator.start(CheckedSimulators.config().withExtraAccount(TENANT_SID, TENANT_TOKEN));
+    }
+
+    @AfterEach
+    void responsesConform() {
+        CheckedSimulators.assertResponsesConform(sim);
     }
 
     @AfterAll
@@ -107,11 +113,12 @@ class TwilioSimulatorTest {
 
     @Test
     void emptyAreaCodesAreConfigurable() {
-        try (TwilioSimulator custom = TwilioSimulator.start(TwilioSimulatorConfig.defaults().withEmptyAreaCodes(Set.of("415")))) {
+        try (TwilioSimulator custom = TwilioSimulator.start(CheckedSimulators.config().withEmptyAreaCodes(Set.of("415")))) {
             TwilioTestClient client = TwilioTestClient.forDefaultAccount(custom);
 
             assertThat(json(client.searchLocal("AreaCode=415")).get("available_phone_numbers")).isEmpty();
             assertThat(json(client.searchLocal("AreaCode=533")).get("available_phone_numbers")).isNotEmpty();
+            CheckedSimulators.assertResponsesConform(custom);
         }
     }
 
@@ -193,7 +200,7 @@ class TwilioSimulatorTest {
 
     @Test
     void trialAccountsMayOwnOnlyOneNumber() {
-        try (TwilioSimulator trial = TwilioSimulator.start(TwilioSimulatorConfig.defaults().withTrialMode(true))) {
+        try (TwilioSimulator trial = TwilioSimulator.start(CheckedSimulators.config().withTrialMode(true))) {
             TwilioTestClient client = TwilioTestClient.forDefaultAccount(trial);
             String sid = json(client.buy("PhoneNumber=%2B14155550100")).get("sid").stringValue();
 
@@ -205,6 +212,7 @@ class TwilioSimulatorTest {
             assertThat(trial.ownedNumbers()).hasSize(1);
             assertThat(client.release(sid).statusCode()).isEqualTo(204);
             assertThat(client.buy("PhoneNumber=%2B14155550101").statusCode()).isEqualTo(201);
+            CheckedSimulators.assertResponsesConform(trial);
         }
     }
 

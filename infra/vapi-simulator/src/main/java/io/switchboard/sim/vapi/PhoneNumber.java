@@ -1,6 +1,7 @@
 package io.switchboard.sim.vapi;
 
 import java.time.Instant;
+import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,12 +21,15 @@ public record PhoneNumber(
         String name,
         String assistantId,
         String twilioAccountSid,
-        String credentialId,
         String numberDesiredAreaCode,
         Instant createdAt,
         Instant updatedAt,
         Instant activatesAt,
         ObjectNode extras) {
+
+    /** Non-secret request fields kept in {@code extras} and echoed verbatim, as VAPI returns what was set. */
+    static final Set<String> ECHOED_FIELDS = Set.of(
+            "fallbackDestination", "hooks", "smsEnabled", "workflowId", "squadId", "server", "sipUri");
 
     public PhoneNumber {
         extras = extras.deepCopy();
@@ -50,11 +54,11 @@ public record PhoneNumber(
             return this;
         }
         return new PhoneNumber(id, orgId, provider, number, "active", name, assistantId, twilioAccountSid,
-                credentialId, numberDesiredAreaCode, createdAt, activatesAt, activatesAt, extras);
+                numberDesiredAreaCode, createdAt, activatesAt, activatesAt, extras);
     }
 
     PhoneNumber patched(String newName, String newAssistantId, ObjectNode newExtras, Instant now) {
         return new PhoneNumber(id, orgId, provider, number, status, newName, newAssistantId, twilioAccountSid,
-                credentialId, numberDesiredAreaCode, createdAt, now, activatesAt, newExtras);
+                numberDesiredAreaCode, createdAt, now, activatesAt, newExtras);
     }
 }

@@ -3,9 +3,12 @@ package io.switchboard.sim.vapi;
 import io.switchboard.sim.common.ProviderErrors;
 import io.switchboard.sim.common.SimRequest;
 import io.switchboard.sim.common.SimResponse;
+import io.switchboard.sim.common.openapi.SpecFinding;
+import java.util.List;
 
-/** VAPI-shaped bodies for the errors the shared server produces (routing, injected faults, bugs). */
+/** VAPI-shaped bodies for the errors the shared server produces (routing, validation, injected faults, bugs). */
 final class VapiErrors implements ProviderErrors {
+
 
     static SimResponse render(VapiError error) {
         return SimResponse.json(error.status(), error.body());
@@ -30,5 +33,10 @@ final class VapiErrors implements ProviderErrors {
     @Override
     public SimResponse internalError() {
         return render(VapiError.status(500));
+    }
+
+    @Override
+    public Rejection invalidRequest(SimRequest request, List<SpecFinding> findings) {
+        return VapiValidationErrors.render(findings);
     }
 }

@@ -4,8 +4,6 @@ import io.switchboard.sim.common.Json;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Renders resources with the camelCase fields of VAPI's response schemas; timestamps are ISO-8601 UTC. */
@@ -39,25 +37,10 @@ final class VapiJson {
         putIfPresent(json, "name", p.name());
         putIfPresent(json, "assistantId", p.assistantId());
         putIfPresent(json, "twilioAccountSid", p.twilioAccountSid());
-        putIfPresent(json, "credentialId", p.credentialId());
         putIfPresent(json, "numberDesiredAreaCode", p.numberDesiredAreaCode());
         json.setAll(p.extras());
         json.put("createdAt", iso(p.createdAt()));
         json.put("updatedAt", iso(p.updatedAt()));
-        return json;
-    }
-
-    static Map<String, Object> credential(Credential c) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", c.id());
-        json.put("orgId", c.orgId());
-        json.put("provider", c.provider());
-        json.put("accountSid", c.accountSid());
-        if (c.name() != null) {
-            json.put("name", c.name());
-        }
-        json.put("createdAt", iso(c.createdAt()));
-        json.put("updatedAt", iso(c.updatedAt()));
         return json;
     }
 

@@ -7,6 +7,7 @@ import io.switchboard.sim.common.Router;
 import io.switchboard.sim.common.ServerSpec;
 import io.switchboard.sim.common.SimulatorServer;
 import io.switchboard.sim.common.Standalone;
+import io.switchboard.sim.common.Violation;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A protocol-level VAPI for assistants, phone numbers and credentials: same paths, Bearer auth, JSON bodies
- * and NestJS-style errors as api.vapi.ai, with state, latency and fault injection.
+ * A protocol-level VAPI for assistants and phone numbers: same paths, Bearer auth, JSON bodies and NestJS-style
+ * errors as api.vapi.ai, with state, latency and fault injection. Every request is checked against VAPI's official
+ * OpenAPI document ({@link VapiDocument}); what it does not allow gets VAPI's 400 and is recorded in
+ * {@link #violations()}. Only the document's operations are served (no {@code /credential}: the document has none).
  * Point a client's base URL at {@link #baseUrl()} instead of {@code https://api.vapi.ai}.
  */
 public final class VapiSimulator implements AutoCloseable {
@@ -29,8 +32,9 @@ public final class VapiSimulator implements AutoCloseable {
         this.config = config;
         this.state = new VapiState(config, Clock.systemUTC());
         this.server = SimulatorServer.start(new ServerSpec("vapi-simulator", config.port(), config.threads(),
-                new Router(new VapiApi(state).routes()), new VapiErrors(), new VapiAuthenticator(config.apiKey()),
-                config.latency(), faults, new Admin()));
+                new Router(new VapiApi(state).routes()), new VapiErrors(),
+                new VapiAuthenticator(config.apiKey()), config.latency(), faults, new Admin(), VapiDocument.get(),
+                config.checkResponses()));
     }
 
     public static VapiSimulator start(VapiSimulatorConfig config) {
@@ -71,13 +75,10 @@ public final class VapiSimulator implements AutoCloseable {
         return state.allPhoneNumbers();
     }
 
-    public List<Credential> credentials() {
-        return state.allCredentials();
-    }
-
     /**
-     * Creates an assistant as {@code POST /assistant} would (same rules and fields), without HTTP and without
-     * counting in {@link #stats()}: for tests that need an account with thousands of resources, fast.
+     * Creates an assistant as {@code POST /assistant} would (same business rules), without HTTP — so without the
+     * document check and without counting in {@link #stats()}: for tests that need thousands of resources, fast.
+     * The body must be one the document accepts; tests seed with the same bodies the worker sends.
      */
     public Assistant createAssistant(JsonNode body) {
         return state.createAssistant(body);
@@ -97,16 +98,27 @@ public final class VapiSimulator implements AutoCloseable {
         return state.phoneNumbersCreated();
     }
 
-    public long credentialCreateCount() {
-        return state.credentialsCreated();
+    /**
+     * Requests VAPI's document does not allow, and requests to paths the simulator does not serve, since start or
+     * {@link #reset()}: a client that conforms leaves this empty. Also at {@code GET /__admin/violations}.
+     */
+    public List<Violation> violations() {
+        return server.violations().list();
     }
 
-    /** Forgets resources, fault rules and stats. */
+    /** The simulator's own responses the document does not allow; checked only with {@code withResponseChecks(true)}. */
+    public List<Violation> responseViolations() {
+        return server.responseViolations().list();
+    }
+
+    /** Forgets resources, fault rules, stats and violations. */
     public void reset() {
         state.reset();
         faults.clear();
         faults.resetCount();
         server.stats().reset();
+        server.violations().clear();
+        server.responseViolations().clear();
     }
 
     @Override
@@ -129,12 +141,10 @@ public final class VapiSimulator implements AutoCloseable {
             Map<String, Object> counts = new LinkedHashMap<>();
             counts.put("assistantsCreated", state.assistantsCreated());
             counts.put("phoneNumbersCreated", state.phoneNumbersCreated());
-            counts.put("credentialsCreated", state.credentialsCreated());
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("orgId", config.orgId());
             json.put("assistants", state.allAssistants().stream().map(VapiJson::assistant).toList());
             json.put("phoneNumbers", state.allPhoneNumbers().stream().map(VapiJson::phoneNumber).toList());
-            json.put("credentials", state.allCredentials().stream().map(VapiJson::credential).toList());
             json.put("counts", counts);
             return json;
         }

@@ -11,23 +11,28 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One VAPI organization's assistants, phone numbers and credentials, with VAPI's rules: unique numbers,
- * at most N free numbers, free numbers activating after a delay, secrets never kept. Methods are
- * synchronized so that check-then-create rules hold under concurrent requests.
+ * One VAPI organization's assistants and phone numbers, with VAPI's rules: unique numbers, at most N free
+ * numbers, free numbers activating after a delay, secrets never kept. Request bodies arrive already checked
+ * against VAPI's document (shape, types, lengths, undeclared properties), so only those rules are checked here.
+ * Methods are synchronized so that check-then-create rules hold under concurrent requests.
  */
 final class VapiState {
 
     private static final String DEFAULT_FREE_AREA_CODE = "415";
+    /** VAPI checks imported numbers are E.164 (the document types {@code number} as a plain string). */
+    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
+    private static final String E164_MESSAGE = "number must be a valid phone number in the E.164 format. "
+            + "Hot tip, you may be missing the country code (Eg. US: +1).";
 
     private final VapiSimulatorConfig config;
     private final Clock clock;
     private final ResourceStore<Assistant> assistants = new ResourceStore<>();
     private final ResourceStore<PhoneNumber> phoneNumbers = new ResourceStore<>();
-    private final ResourceStore<Credential> credentials = new ResourceStore<>();
 
     VapiState(VapiSimulatorConfig config, Clock clock) {
         this.config = config;
@@ -37,14 +42,12 @@ final class VapiState {
     // ---- assistants ----
 
     synchronized Assistant createAssistant(JsonNode body) {
-        validateAssistant(body);
         Instant now = clock.instant();
         Assistant assistant = new Assistant(newId(), config.orgId(), now, now, (ObjectNode) body);
         return assistants.add(assistant.id(), assistant);
     }
 
     synchronized Assistant updateAssistant(String id, JsonNode body) {
-        validateAssistant(body);
         return assistants.update(id, current -> {
             ObjectNode merged = current.fields();
             merged.setAll((ObjectNode) body);
@@ -68,27 +71,23 @@ final class VapiState {
     // ---- phone numbers ----
 
     synchronized PhoneNumber createPhoneNumber(JsonNode body) {
-        Validation.of(body).requiredString("provider").orFail();
         String provider = body.get("provider").stringValue();
         return switch (provider) {
             case "twilio" -> importTwilioNumber(body);
             case "vapi" -> createFreeNumber(body);
-            default -> throw VapiError.validation(List.of(
-                    "provider must be one of the following values: twilio, vapi (the simulator supports these two)"))
+            // Valid per the document (byo-phone-number, vonage, telnyx), but not simulated.
+            default -> throw VapiError.badRequest("The simulator supports provider twilio and vapi only, not " + provider)
                     .asFailure();
         };
     }
 
     synchronized PhoneNumber updatePhoneNumber(String id, JsonNode body) {
         PhoneNumber current = phoneNumber(id).orElseThrow(VapiState::notFound);
-        Validation.of(body)
-                .onlyProperties(current.provider().equals("twilio")
-                        ? VapiDtos.UPDATE_TWILIO_PHONE_NUMBER : VapiDtos.UPDATE_VAPI_PHONE_NUMBER)
-                .check(!body.has("provider") || current.provider().equals(Json.text(body, "provider")),
-                        "provider cannot be changed from " + current.provider())
-                .optionalString("name", 40)
-                .optionalUuid("assistantId")
-                .orFail();
+        // The body's provider selects its DTO. Whether VAPI would turn an imported Twilio number into a free one is
+        // not documented; the simulator refuses rather than guess.
+        if (!current.provider().equals(Json.text(body, "provider"))) {
+            throw VapiError.validation(List.of("provider cannot be changed from " + current.provider())).asFailure();
+        }
         String assistantId = body.has("assistantId") ? Json.text(body, "assistantId") : current.assistantId();
         requireAssistant(assistantId);
         String name = body.has("name") ? Json.text(body, "name") : current.name();
@@ -116,39 +115,6 @@ final class VapiState {
         return current;
     }
 
-    // ---- credentials ----
-
-    synchronized Credential createCredential(JsonNode body) {
-        Validation.of(body)
-                .onlyProperties(VapiDtos.CREATE_TWILIO_CREDENTIAL)
-                .requiredString("provider")
-                .check(!body.path("provider").isString() || "twilio".equals(Json.text(body, "provider")),
-                        "provider must be one of the following values: twilio (the simulator supports twilio only)")
-                .requiredString("accountSid")
-                .check(hasTwilioSecret(body, "authToken", "apiKey", "apiSecret"),
-                        "authToken, or apiKey and apiSecret, must be provided")
-                .optionalString("name", 40)
-                .check(!body.has("name") || !body.path("name").isString() || !Json.text(body, "name").isEmpty(),
-                        "name must be longer than or equal to 1 characters")
-                .orFail();
-        Instant now = clock.instant();
-        Credential credential = new Credential(newId(), config.orgId(), "twilio", Json.text(body, "accountSid"),
-                Json.text(body, "name"), now, now);
-        return credentials.add(credential.id(), credential);
-    }
-
-    synchronized Optional<Credential> credential(String id) {
-        return credentials.get(id);
-    }
-
-    synchronized List<Credential> credentials(int limit) {
-        return newestFirst(credentials.list(), Credential::createdAt, limit);
-    }
-
-    synchronized Credential deleteCredential(String id) {
-        return credentials.remove(id).orElseThrow(VapiState::notFound);
-    }
-
     // ---- inventory ----
 
     synchronized long assistantsCreated() {
@@ -159,10 +125,6 @@ final class VapiState {
         return phoneNumbers.createdCount();
     }
 
-    synchronized long credentialsCreated() {
-        return credentials.createdCount();
-    }
-
     synchronized List<Assistant> allAssistants() {
         return assistants.list();
     }
@@ -171,34 +133,23 @@ final class VapiState {
         return phoneNumbers.list().stream().map(p -> phoneNumber(p.id()).orElseThrow()).toList();
     }
 
-    synchronized List<Credential> allCredentials() {
-        return credentials.list();
-    }
-
     synchronized void reset() {
         assistants.clear();
         phoneNumbers.clear();
-        credentials.clear();
     }
 
     // ---- rules ----
 
     private PhoneNumber importTwilioNumber(JsonNode body) {
-        Validation.of(body)
-                .onlyProperties(VapiDtos.CREATE_TWILIO_PHONE_NUMBER)
-                .e164("number")
-                .requiredString("twilioAccountSid")
-                .check(hasTwilioSecret(body, "twilioAuthToken", "twilioApiKey", "twilioApiSecret") || body.has("credentialId"),
-                        "twilioAuthToken, or twilioApiKey and twilioApiSecret, or credentialId must be provided")
-                .optionalString("name", 40)
-                .optionalUuid("assistantId")
-                .optionalUuid("credentialId")
-                .orFail();
         String number = Json.text(body, "number");
         String accountSid = Json.text(body, "twilioAccountSid");
-        String credentialId = Json.text(body, "credentialId");
-        if (credentialId != null && credentials.get(credentialId).filter(c -> c.accountSid().equals(accountSid)).isEmpty()) {
-            throw VapiError.badRequest("Credential " + credentialId + " not found for Twilio account " + accountSid).asFailure();
+        if (!E164.matcher(number).matches()) {
+            throw VapiError.validation(List.of(E164_MESSAGE)).asFailure();
+        }
+        // VAPI needs a way into the Twilio account: the auth token, or an API key with its secret.
+        if (!hasTwilioSecret(body)) {
+            throw VapiError.validation(List.of("twilioAuthToken, or twilioApiKey and twilioApiSecret, must be provided"))
+                    .asFailure();
         }
         if (phoneNumbers.list().stream().anyMatch(p -> number.equals(p.number()))) {
             throw VapiError.badRequest("Phone number " + number + " already exists in this organization.").asFailure();
@@ -210,20 +161,15 @@ final class VapiState {
         requireAssistant(assistantId);
         Instant now = clock.instant();
         PhoneNumber created = new PhoneNumber(newId(), config.orgId(), "twilio", number, "active",
-                Json.text(body, "name"), assistantId, accountSid, credentialId, null, now, now, now, passthrough(body));
+                Json.text(body, "name"), assistantId, accountSid, null, now, now, now, passthrough(body));
         return phoneNumbers.add(created.id(), created);
     }
 
     private PhoneNumber createFreeNumber(JsonNode body) {
-        Validation.of(body)
-                .onlyProperties(VapiDtos.CREATE_VAPI_PHONE_NUMBER)
-                .check(!body.has("numberDesiredAreaCode")
-                                || Json.text(body, "numberDesiredAreaCode") != null
-                                && Json.text(body, "numberDesiredAreaCode").matches("[2-9]\\d\\d"),
-                        "numberDesiredAreaCode must be a 3-digit US area code")
-                .optionalString("name", 40)
-                .optionalUuid("assistantId")
-                .orFail();
+        // The document only fixes the length (3); free numbers are US only, so it must be a US area code.
+        if (body.has("numberDesiredAreaCode") && !Json.text(body, "numberDesiredAreaCode").matches("[2-9]\\d\\d")) {
+            throw VapiError.validation(List.of("numberDesiredAreaCode must be a 3-digit US area code")).asFailure();
+        }
         long free = phoneNumbers.list().stream().filter(p -> p.provider().equals("vapi")).count();
         if (free >= config.freeNumberLimit()) {
             throw VapiError.badRequest("Free number limit reached: each account can have up to "
@@ -235,7 +181,7 @@ final class VapiState {
         Instant now = clock.instant();
         Duration delay = config.freeNumberActivationDelay();
         PhoneNumber created = new PhoneNumber(newId(), config.orgId(), "vapi", nextFreeNumber(areaCode),
-                delay.isZero() ? "active" : "activating", Json.text(body, "name"), assistantId, null, null,
+                delay.isZero() ? "active" : "activating", Json.text(body, "name"), assistantId, null,
                 Json.text(body, "numberDesiredAreaCode"), now, now, now.plus(delay), passthrough(body));
         return phoneNumbers.add(created.id(), created);
     }
@@ -262,25 +208,15 @@ final class VapiState {
         }
     }
 
-    private static void validateAssistant(JsonNode body) {
-        Validation.of(body)
-                .onlyProperties(VapiDtos.CREATE_ASSISTANT)
-                .optionalString("name", 40)
-                .optionalString("firstMessage", 10_000)
-                .optionalProviderObject("model")
-                .optionalProviderObject("voice")
-                .optionalObject("metadata")
-                .orFail();
-    }
-
-    private static boolean hasTwilioSecret(JsonNode body, String token, String key, String secret) {
-        return body.path(token).isString() || body.path(key).isString() && body.path(secret).isString();
+    private static boolean hasTwilioSecret(JsonNode body) {
+        return body.path("twilioAuthToken").isString()
+                || body.path("twilioApiKey").isString() && body.path("twilioApiSecret").isString();
     }
 
     private static ObjectNode passthrough(JsonNode body) {
         ObjectNode kept = Json.object();
         body.properties().forEach(e -> {
-            if (VapiDtos.PHONE_NUMBER_PASSTHROUGH.contains(e.getKey())) {
+            if (PhoneNumber.ECHOED_FIELDS.contains(e.getKey())) {
                 kept.set(e.getKey(), e.getValue().deepCopy());
             }
         });

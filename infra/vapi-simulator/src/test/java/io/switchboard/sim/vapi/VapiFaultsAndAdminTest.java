@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,12 @@ class VapiFaultsAndAdminTest {
 
     @BeforeAll
     static void start() {
-        sim = VapiSimulator.start(VapiSimulatorConfig.defaults());
+        sim = VapiSimulator.start(CheckedSimulators.config());
+    }
+
+    @AfterEach
+    void responsesConform() {
+        CheckedSimulators.assertResponsesConform(sim);
     }
 
     @AfterAll

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,12 @@ class VapiSimulatorTest {
 
     @BeforeAll
     static void start() {
-        sim = VapiSimulator.start(VapiSimulatorConfig.defaults().withFreeNumberActivationDelay(Duration.ofMillis(300)));
+        sim = VapiSimulator.start(CheckedSimulators.config().withFreeNumberActivationDelay(Duration.ofMillis(300)));
+    }
+
+    @AfterEach
+    void responsesConform() {
+        CheckedSimulators.assertResponsesConform(sim);
     }
 
     @AfterAll
@@ -179,7 +185,7 @@ class VapiSimulatorTest {
     @Test
     void twilioNumberDirectoryHookCanRejectUnknownNumbers() {
         TwilioNumberDirectory onlyOne = (sid, number) -> sid.equals(TWILIO_SID) && number.equals("+14155550100");
-        try (VapiSimulator strict = VapiSimulator.start(VapiSimulatorConfig.defaults().withTwilioNumbers(onlyOne))) {
+        try (VapiSimulator strict = VapiSimulator.start(CheckedSimulators.config().withTwilioNumbers(onlyOne))) {
             VapiTestClient client = VapiTestClient.of(strict);
 
             HttpResponse<String> unknown = client.createPhoneNumber(twilioImport("+14155550199", null, "x"));
@@ -187,6 +193,7 @@ class VapiSimulatorTest {
             assertThat(unknown.statusCode()).isEqualTo(400);
             assertThat(json(unknown).get("message").stringValue()).isEqualTo("Number Not Found on Twilio.");
             assertThat(client.createPhoneNumber(twilioImport("+14155550100", null, "x")).statusCode()).isEqualTo(201);
+            CheckedSimulators.assertResponsesConform(strict);
         }
     }
 
@@ -209,7 +216,8 @@ class VapiSimulatorTest {
         assertThat(json(deleted).get("number").stringValue()).isEqualTo("+14155550100");
         assertThat(vapi.http.get("/phone-number/" + id).statusCode()).isEqualTo(404);
         assertThat(vapi.http.delete("/phone-number/" + id).statusCode()).isEqualTo(404);
-        assertThat(vapi.http.patchJson("/phone-number/" + id, "{\"name\":\"x\"}").statusCode()).isEqualTo(404);
+        assertThat(vapi.http.patchJson("/phone-number/" + id, "{\"provider\":\"twilio\",\"name\":\"x\"}").statusCode())
+                .isEqualTo(404);
         assertThat(sim.phoneNumbers()).isEmpty();
         assertThat(sim.phoneNumberCreateCount()).isEqualTo(1);
     }
@@ -249,34 +257,21 @@ class VapiSimulatorTest {
         assertThat(sim.phoneNumbers()).hasSize(6);
     }
 
+    /** VAPI's document has no /credential operation and no credentialId on a Twilio import. */
     @Test
-    void credentialsNeverEchoSecretsAndCanBackAnImport() {
-        HttpResponse<String> created = vapi.http.postJson("/credential",
-                "{\"provider\":\"twilio\",\"accountSid\":\"" + TWILIO_SID + "\",\"authToken\":\"" + TWILIO_TOKEN
-                        + "\",\"name\":\"org-42 twilio\"}");
+    void thereAreNoCredentialsAndImportsTakeTheTwilioSecretInline() {
+        HttpResponse<String> credential = vapi.http.postJson("/credential",
+                "{\"provider\":\"twilio\",\"accountSid\":\"" + TWILIO_SID + "\",\"authToken\":\"" + TWILIO_TOKEN + "\"}");
+        HttpResponse<String> viaCredentialId = vapi.createPhoneNumber("{\"provider\":\"twilio\",\"number\":\"+14155550100\","
+                + "\"twilioAccountSid\":\"" + TWILIO_SID + "\",\"credentialId\":\"" + UUID.randomUUID() + "\"}");
 
-        assertThat(created.statusCode()).isEqualTo(201);
-        JsonNode c = json(created);
-        assertThat(c.get("provider").stringValue()).isEqualTo("twilio");
-        assertThat(c.get("accountSid").stringValue()).isEqualTo(TWILIO_SID);
-        assertThat(c.has("authToken")).isFalse();
-        String id = c.get("id").stringValue();
-        for (HttpResponse<String> read : List.of(created, vapi.http.get("/credential"), vapi.http.get("/credential/" + id),
-                new HttpTestClient(sim.baseUrl()).get("/__admin/inventory"))) {
-            assertThat(read.body()).doesNotContain(TWILIO_TOKEN);
-        }
-        assertThat(sim.credentials().toString()).doesNotContain(TWILIO_TOKEN);
-
-        HttpResponse<String> viaCredential = vapi.createPhoneNumber("{\"provider\":\"twilio\",\"number\":\"+14155550100\","
-                + "\"twilioAccountSid\":\"" + TWILIO_SID + "\",\"credentialId\":\"" + id + "\"}");
-        assertThat(viaCredential.statusCode()).isEqualTo(201);
-        assertThat(json(viaCredential).get("credentialId").stringValue()).isEqualTo(id);
-
-        assertThat(vapi.http.postJson("/credential", "{\"provider\":\"twilio\",\"accountSid\":\"" + TWILIO_SID + "\"}")
-                .statusCode()).isEqualTo(400);
-        assertThat(vapi.http.delete("/credential/" + id).statusCode()).isEqualTo(200);
-        assertThat(vapi.http.get("/credential/" + id).statusCode()).isEqualTo(404);
-        assertThat(sim.credentialCreateCount()).isEqualTo(1);
+        assertThat(credential.statusCode()).isEqualTo(404);
+        assertThat(json(credential).get("message").stringValue()).isEqualTo("Cannot POST /credential");
+        assertThat(viaCredentialId.statusCode()).isEqualTo(400);
+        assertThat(messages(json(viaCredentialId))).containsExactly("property credentialId should not exist");
+        assertThat(sim.phoneNumbers()).isEmpty();
+        assertThat(sim.violations()).hasSize(2);
+        assertThat(sim.violations().toString()).doesNotContain(TWILIO_TOKEN);
     }
 
     @Test
