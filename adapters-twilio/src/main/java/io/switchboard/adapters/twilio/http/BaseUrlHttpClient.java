@@ -8,6 +8,9 @@ import com.twilio.http.HttpMethod;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
 
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.message.BasicHeader;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +32,7 @@ import java.util.Map;
  *       Here every request is made exactly once; retries of idempotent calls happen above, in Resilience4j;</li>
  *   <li>the SDK's client applies its own fixed per-request timeouts; here connect and read timeouts are ours.</li>
  * </ul>
+ * Responses carry their headers: the SDK logs them with {@code logging.level.com.twilio=DEBUG}.
  * A timeout or connection error surfaces as {@link ApiConnectionException}: for a POST that means the outcome is
  * unknown and the caller must look before it buys again.
  */
@@ -59,7 +64,8 @@ public class BaseUrlHttpClient extends HttpClient {
         HttpRequest httpRequest = toHttpRequest(request);
         try {
             HttpResponse<String> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(TwilioErrorBodies.normalize(response.statusCode(), response.body()), response.statusCode());
+            return new Response(TwilioErrorBodies.normalize(response.statusCode(), response.body()), response.statusCode(),
+                    headersOf(response));
         } catch (HttpTimeoutException e) {
             throw new ApiConnectionException("Twilio did not answer " + request.getMethod() + " within " + readTimeout, e);
         } catch (IOException e) {
@@ -68,6 +74,20 @@ public class BaseUrlHttpClient extends HttpClient {
             Thread.currentThread().interrupt();
             throw new ApiConnectionException("Interrupted while calling Twilio", e);
         }
+    }
+
+    /**
+     * The response's headers as the SDK expects them: it logs them at DEBUG and fails on every call when there are
+     * none. A cookie is dropped on the way, so that it never reaches a log line.
+     */
+    static Header[] headersOf(HttpResponse<?> response) {
+        List<Header> headers = new ArrayList<>();
+        response.headers().map().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Set-Cookie")) {
+                values.forEach(value -> headers.add(new BasicHeader(name, value)));
+            }
+        });
+        return headers.toArray(Header[]::new);
     }
 
     private HttpRequest toHttpRequest(Request request) {
