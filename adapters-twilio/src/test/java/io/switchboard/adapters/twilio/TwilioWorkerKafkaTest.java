@@ -4,6 +4,8 @@ import io.switchboard.contracts.commands.AcquireNumber;
 import io.switchboard.contracts.commands.ReleaseNumber;
 import io.switchboard.contracts.replies.NumberAcquired;
 import io.switchboard.contracts.replies.NumberReleased;
+import io.switchboard.contracts.replies.StepFailed;
+import io.switchboard.sim.common.FaultRule;
 import io.switchboard.contracts.wire.Headers;
 import io.switchboard.contracts.wire.Topics;
 import io.switchboard.messaging.headers.CloudEventHeaders;
@@ -22,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 
 import static io.switchboard.sim.twilio.TwilioSimulatorConfig.DEFAULT_ACCOUNT_SID;
 import static io.switchboard.sim.twilio.TwilioSimulatorConfig.DEFAULT_AUTH_TOKEN;
@@ -94,6 +97,32 @@ class TwilioWorkerKafkaTest {
         assertThat(CloudEventHeaders.read(parked.headers(), Headers.DLQ_CONSUMER_GROUP)).isEqualTo("switchboard-twilio-worker");
 
         assertThat(kafka.decode(awaitReply(goodId), NumberAcquired.class).phoneNumber()).startsWith("+1617");
+    }
+
+    @Test
+    void aRetryAfterThatWouldCrossTheCommandsDeadlineIsNotWaitedForTheReplyIsRetryableAtOnce() {
+        simulator.faults().add(FaultRule.forOperation("ListAvailablePhoneNumberLocal").always().fail(429)
+                .withRetryAfterSeconds(20));
+        try {
+            AcquireNumber acquire = new AcquireNumber("org-kafka-3", "saga-k3:acquire-number", "US", "305", false, null);
+            // The saga waits 10 s: the worker may start calls for 5 s, far less than the 20 s Twilio asks for.
+            long searchesBefore = simulator.stats().count("ListAvailablePhoneNumberLocal");
+            long sent = System.nanoTime();
+            String id = kafka.sendCommand(Topics.TWILIO_COMMANDS, acquire.orgId(), AcquireNumber.TYPE, acquire,
+                    Instant.now().plusSeconds(10));
+
+            StepFailed failed = kafka.decode(awaitReply(id), StepFailed.class);
+
+            assertThat(failed.errorCode()).isEqualTo(StepFailed.RATE_LIMITED);
+            assertThat(failed.retryable()).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("answered before the saga's deadline")
+                    .isLessThan(Duration.ofSeconds(10));
+            assertThat(simulator.stats().count("ListAvailablePhoneNumberLocal")).as("one search, not repeated")
+                    .isEqualTo(searchesBefore + 1);
+            assertThat(simulator.ownedNumbers()).noneMatch(n -> n.phoneNumber().startsWith("+1305"));
+        } finally {
+            simulator.faults().clear();
+        }
     }
 
     private ConsumerRecord<String, byte[]> awaitReply(String commandId) {

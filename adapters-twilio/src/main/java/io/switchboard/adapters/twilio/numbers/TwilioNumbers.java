@@ -111,7 +111,7 @@ public class TwilioNumbers {
             } catch (TwilioException e) {
                 TwilioFailure failure = TwilioErrorClassifier.classify(e);
                 throw new TwilioFailure(failure.kind(), failure.httpStatus(), failure.twilioCode(),
-                        account.redact(failure.getMessage()), null);
+                        account.redact(failure.getMessage()), null, failure.retryAfter().orElse(null));
             }
         };
     }
