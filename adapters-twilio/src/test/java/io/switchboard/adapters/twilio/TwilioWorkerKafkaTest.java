@@ -1,8 +1,11 @@
 package io.switchboard.adapters.twilio;
 
 import io.switchboard.contracts.commands.AcquireNumber;
+import io.switchboard.contracts.commands.AssignNumber;
+import io.switchboard.contracts.commands.NumberOwner;
 import io.switchboard.contracts.commands.ReleaseNumber;
 import io.switchboard.contracts.replies.NumberAcquired;
+import io.switchboard.contracts.replies.NumberAssigned;
 import io.switchboard.contracts.replies.NumberReleased;
 import io.switchboard.contracts.replies.StepFailed;
 import io.switchboard.sim.common.FaultRule;
@@ -97,6 +100,48 @@ class TwilioWorkerKafkaTest {
         assertThat(CloudEventHeaders.read(parked.headers(), Headers.DLQ_CONSUMER_GROUP)).isEqualTo("switchboard-twilio-worker");
 
         assertThat(kafka.decode(awaitReply(goodId), NumberAcquired.class).phoneNumber()).startsWith("+1617");
+    }
+
+    @Test
+    void aForgedReleaseOnTheTopicLeavesTheOwnersNumberAlone() {
+        NumberAcquired owned = acquireThroughKafka(new AcquireNumber("org-kafka-4", "saga-k4:acquire-number", "US",
+                "503", false, null));
+
+        // Someone who can write to the command topic, posing as another organization, asks for the release.
+        ReleaseNumber forged = new ReleaseNumber("org-intruder", "forged:release-number", owned.numberSid(),
+                owned.phoneNumber(), null);
+        StepFailed refused = kafka.decode(awaitReply(kafka.sendCommand(Topics.TWILIO_COMMANDS, forged.orgId(),
+                ReleaseNumber.TYPE, forged)), StepFailed.class);
+
+        assertThat(refused.errorCode()).isEqualTo(StepFailed.OWNED_BY_ANOTHER_ORGANIZATION);
+        assertThat(refused.retryable()).isFalse();
+        assertThat(simulator.ownedNumbers()).anySatisfy(n -> assertThat(n.sid()).isEqualTo(owned.numberSid()));
+        assertThat(simulator.releasedNumbers()).noneSatisfy(n -> assertThat(n.sid()).isEqualTo(owned.numberSid()));
+    }
+
+    @Test
+    void aNumberHandedToThePoolThroughKafkaIsNoLongerTheOrganizationsToRelease() {
+        NumberAcquired owned = acquireThroughKafka(new AcquireNumber("org-kafka-5", "saga-k5:acquire-number", "US",
+                "504", false, null));
+        AssignNumber toPool = new AssignNumber("org-kafka-5", "saga-k5:hand-number-to-pool", owned.numberSid(),
+                owned.phoneNumber(), NumberOwner.organization("org-kafka-5"), NumberOwner.pool(), null);
+
+        NumberAssigned assigned = kafka.decode(awaitReply(kafka.sendCommand(Topics.TWILIO_COMMANDS, toPool.orgId(),
+                AssignNumber.TYPE, toPool)), NumberAssigned.class);
+        ReleaseNumber release = new ReleaseNumber("org-kafka-5", "saga-k5:release-number", owned.numberSid(),
+                owned.phoneNumber(), null);
+        StepFailed refused = kafka.decode(awaitReply(kafka.sendCommand(Topics.TWILIO_COMMANDS, release.orgId(),
+                ReleaseNumber.TYPE, release)), StepFailed.class);
+
+        assertThat(assigned).isEqualTo(new NumberAssigned(owned.numberSid(), owned.phoneNumber(), NumberOwner.pool(), false));
+        assertThat(refused.errorCode()).isEqualTo(StepFailed.OWNED_BY_ANOTHER_ORGANIZATION);
+        assertThat(simulator.ownedNumbers()).filteredOn(n -> n.sid().equals(owned.numberSid())).singleElement()
+                .satisfies(n -> assertThat(n.friendlyName()).startsWith("sb/pool/"));
+    }
+
+    private NumberAcquired acquireThroughKafka(AcquireNumber acquire) {
+        return kafka.decode(awaitReply(kafka.sendCommand(Topics.TWILIO_COMMANDS, acquire.orgId(), AcquireNumber.TYPE,
+                acquire)), NumberAcquired.class);
     }
 
     @Test

@@ -36,4 +36,11 @@ public record StepFailed(
     public static final String FREE_NUMBER_LIMIT = "FREE_NUMBER_LIMIT";
     /** VAPI blocked the number; waiting longer will not make it active. */
     public static final String NUMBER_BLOCKED = "NUMBER_BLOCKED";
+    /**
+     * The number's owner tag names another organization (or the pool, or nobody Switchboard knows), so this command
+     * may not release or re-tag it; repeating it gives the same answer.
+     */
+    public static final String OWNED_BY_ANOTHER_ORGANIZATION = "OWNED_BY_ANOTHER_ORGANIZATION";
+    /** A trial account's only number already serves another organization's line; it is not taken from it. */
+    public static final String TRIAL_NUMBER_IN_USE = "TRIAL_NUMBER_IN_USE";
 }
