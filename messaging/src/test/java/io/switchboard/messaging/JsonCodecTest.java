@@ -1,5 +1,8 @@
 package io.switchboard.messaging;
 
+import io.switchboard.contracts.commands.AcquireNumber;
+import io.switchboard.contracts.commands.AssignNumber;
+import io.switchboard.contracts.commands.NumberOwner;
 import io.switchboard.contracts.events.InboundAiChanged;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.messaging.codec.MessageDecodingException;
@@ -34,5 +37,25 @@ class JsonCodecTest {
     void storedStateToleratesFieldsALaterVersionRemoved() {
         assertThat(codec.decodeLenient("{\"orgId\":\"o\",\"inboundAi\":false,\"removed\":1}", InboundAiChanged.class))
                 .isEqualTo(new InboundAiChanged("o", false));
+    }
+
+    @Test
+    void aNumberCommandFromBeforeOwnerFieldsStillDecodesForItsOrganization() {
+        AcquireNumber old = codec.decode(("{\"orgId\":\"o\",\"requestId\":\"s:acquire-number\",\"country\":\"US\","
+                + "\"areaCode\":\"415\",\"allowTrialFallback\":true,\"twilioCredentialId\":null}").getBytes(), AcquireNumber.class);
+
+        assertThat(old.owner()).isNull();
+        assertThat(old.ownerOrOrganization()).isEqualTo(NumberOwner.organization("o"));
+        AssignNumber assign = new AssignNumber("o", "s:take", "PN1", "+14155550100", NumberOwner.pool(),
+                NumberOwner.organization("o"), null);
+        assertThat(codec.decode(codec.encode(assign), AssignNumber.class)).isEqualTo(assign);
+    }
+
+    @Test
+    void anOwnerThatContradictsItselfIsRejected() {
+        assertThatThrownBy(() -> codec.decode("{\"kind\":\"POOL\",\"orgId\":\"o\"}".getBytes(), NumberOwner.class))
+                .isInstanceOf(MessageDecodingException.class);
+        assertThatThrownBy(() -> codec.decode("{\"kind\":\"ORGANIZATION\",\"orgId\":null}".getBytes(), NumberOwner.class))
+                .isInstanceOf(MessageDecodingException.class);
     }
 }

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
 /**
- * The Twilio worker: consumes {@code AcquireNumber} / {@code ReleaseNumber} from the Twilio command topic and
- * replies on the saga reply topic. It serves no HTTP: it only talks to Kafka and to Twilio.
+ * The Twilio worker: consumes {@code AcquireNumber} / {@code ReleaseNumber} / {@code AssignNumber} from the Twilio
+ * command topic and replies on the saga reply topic. It serves no HTTP: it only talks to Kafka and to Twilio.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -1,8 +1,10 @@
 package io.switchboard.adapters.twilio;
 
 import io.switchboard.credentials.twilio.TwilioAccount;
+import io.switchboard.adapters.twilio.numbers.OwnerTag;
 import io.switchboard.adapters.twilio.numbers.TwilioNumbers;
 import io.switchboard.contracts.commands.AcquireNumber;
+import io.switchboard.contracts.commands.NumberOwner;
 import io.switchboard.contracts.replies.NumberAcquired;
 import io.switchboard.contracts.replies.Reply;
 import io.switchboard.contracts.replies.StepFailed;
@@ -74,7 +76,8 @@ class AcquireNumberTest {
         List<IncomingNumber> owned = simulator.ownedNumbers(DEFAULT_ACCOUNT_SID);
         assertThat(owned).singleElement().satisfies(n -> {
             assertThat(n.sid()).isEqualTo(acquired.numberSid());
-            assertThat(n.friendlyName()).isEqualTo("sb:" + command.requestId());
+            assertThat(n.friendlyName()).startsWith("sb/org/")
+                    .isEqualTo(OwnerTag.boughtFor(NumberOwner.organization(command.orgId()), command.requestId()).friendlyName());
         });
         assertNoSecretIn(reply);
     }
@@ -186,7 +189,8 @@ class AcquireNumberTest {
 
         assertThat(reply).isInstanceOf(NumberAcquired.class);
         assertThat(simulator.stats().count(SEARCH)).isEqualTo(3);
-        assertThat(simulator.stats().count(LIST)).isEqualTo(2);
+        // Looked up under the owner tag (503, then again) and under the tag older workers bought with.
+        assertThat(simulator.stats().count(LIST)).isEqualTo(3);
         assertThat(simulator.purchaseCount()).isEqualTo(1);
     }
 

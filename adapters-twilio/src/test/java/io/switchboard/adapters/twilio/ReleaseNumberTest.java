@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** ReleaseNumber, its idempotency, and the circuit breaker under a failing Twilio. */
 class ReleaseNumberTest {
     private static final String DELETE = "DeleteIncomingPhoneNumber";
+    private static final String FETCH = "FetchIncomingPhoneNumber";
     private static TwilioSimulator simulator;
     private TwilioHarness harness;
 
@@ -77,11 +78,12 @@ class ReleaseNumberTest {
         TwilioHarness guarded = new TwilioHarness(simulator.baseUrl(), DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN,
                 Duration.ofSeconds(5), TwilioHarness.resilience(2, 4, 4),
                 (clients, guard) -> new io.switchboard.adapters.twilio.numbers.TwilioNumbers(clients, guard, null));
-        simulator.faults().add(FaultRule.forOperation(DELETE).always().fail(503));
+        // A release reads the number's owner tag first: that read is what a failing Twilio refuses here.
+        simulator.faults().add(FaultRule.forOperation(FETCH).always().fail(503));
 
         Reply first = guarded.release(release("PN00000000000000000000000000000001"));
         Reply second = guarded.release(release("PN00000000000000000000000000000002"));
-        long callsWhenOpened = simulator.stats().count(DELETE);
+        long callsWhenOpened = simulator.stats().count(FETCH);
         Reply third = guarded.release(release("PN00000000000000000000000000000003"));
         Reply fourth = guarded.release(release("PN00000000000000000000000000000004"));
 
@@ -101,7 +103,8 @@ class ReleaseNumberTest {
                 assertThat(f.message()).contains("circuit breaker is open");
             });
         }
-        assertThat(simulator.stats().count(DELETE)).as("no calls while open").isEqualTo(4);
+        assertThat(simulator.stats().count(FETCH)).as("no calls while open").isEqualTo(4);
+        assertThat(simulator.stats().count(DELETE)).as("nothing released without reading its owner").isZero();
     }
 
     private static ReleaseNumber release(String sid) {

@@ -52,11 +52,18 @@ class TrialAccountTest {
     }
 
     @Test
-    void withTrialFallbackTheAccountsExistingNumberIsReusedNotBought() {
+    void theTrialNumberServingAnotherOrganizationIsNotTakenFromIt() {
         Reply reply = harness.acquire(new AcquireNumber("org-b", "saga-b:acquire-number", "US", "212", true, null));
 
-        assertThat(reply).isEqualTo(new NumberAcquired(existing.phoneNumber(), existing.numberSid(),
-                NumberAcquired.Source.TRIAL_EXISTING));
+        assertThat(reply).isInstanceOfSatisfying(StepFailed.class, failed -> {
+            assertThat(failed.errorCode()).isEqualTo(StepFailed.TRIAL_NUMBER_IN_USE);
+            assertThat(failed.retryable()).isFalse();
+            assertThat(failed.message()).contains("org-a").doesNotContain(DEFAULT_AUTH_TOKEN);
+        });
+        assertThat(simulator.ownedNumbers()).singleElement().satisfies(n -> {
+            assertThat(n.sid()).isEqualTo(existing.numberSid());
+            assertThat(n.friendlyName()).as("still org-a's").contains("org-a");
+        });
         assertThat(simulator.purchaseCount()).isEqualTo(1);
     }
 }

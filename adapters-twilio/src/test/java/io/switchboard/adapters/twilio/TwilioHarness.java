@@ -5,12 +5,14 @@ import io.switchboard.credentials.twilio.TwilioAccounts;
 import io.switchboard.messaging.resilience.ResilienceProperties;
 import io.switchboard.adapters.twilio.errors.TwilioFailure;
 import io.switchboard.adapters.twilio.handlers.AcquireNumberHandler;
+import io.switchboard.adapters.twilio.handlers.AssignNumberHandler;
 import io.switchboard.adapters.twilio.handlers.ReleaseNumberHandler;
 import io.switchboard.adapters.twilio.http.BaseUrlHttpClient;
 import io.switchboard.adapters.twilio.numbers.TwilioClients;
 import io.switchboard.adapters.twilio.numbers.TwilioNumbers;
 import io.switchboard.messaging.resilience.ProviderGuard;
 import io.switchboard.contracts.commands.AcquireNumber;
+import io.switchboard.contracts.commands.AssignNumber;
 import io.switchboard.contracts.commands.ReleaseNumber;
 import io.switchboard.contracts.replies.Reply;
 import io.switchboard.messaging.worker.CommandContext;
@@ -28,6 +30,7 @@ final class TwilioHarness {
     final TwilioNumbers numbers;
     final AcquireNumberHandler acquire;
     final ReleaseNumberHandler release;
+    final AssignNumberHandler assign;
 
     TwilioHarness(String baseUrl, String accountSid, String authToken, Duration readTimeout,
                   ResilienceProperties resilience, NumbersFactory numbersFactory) {
@@ -38,7 +41,8 @@ final class TwilioHarness {
         this.numbers = numbersFactory.create(clients, guard);
         TwilioAccounts accounts = new PlatformTwilioAccounts(accountSid, authToken);
         this.acquire = new AcquireNumberHandler(accounts, numbers, "sb:", 10, 5);
-        this.release = new ReleaseNumberHandler(accounts, numbers);
+        this.release = new ReleaseNumberHandler(accounts, numbers, "sb:");
+        this.assign = new AssignNumberHandler(accounts, numbers, "sb:");
     }
 
     TwilioHarness(String baseUrl, String accountSid, String authToken) {
@@ -52,6 +56,10 @@ final class TwilioHarness {
 
     Reply release(ReleaseNumber command) {
         return release.handle(command, CONTEXT);
+    }
+
+    Reply assign(AssignNumber command) {
+        return assign.handle(command, CONTEXT);
     }
 
     static ResilienceProperties fastResilience() {

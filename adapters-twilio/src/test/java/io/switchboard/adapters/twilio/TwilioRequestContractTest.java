@@ -13,8 +13,11 @@ import io.switchboard.adapters.twilio.http.BaseUrlHttpClient;
 import io.switchboard.adapters.twilio.numbers.TwilioClients;
 import io.switchboard.adapters.twilio.numbers.TwilioNumbers;
 import io.switchboard.contracts.commands.AcquireNumber;
+import io.switchboard.contracts.commands.AssignNumber;
+import io.switchboard.contracts.commands.NumberOwner;
 import io.switchboard.contracts.commands.ReleaseNumber;
 import io.switchboard.contracts.replies.NumberAcquired;
+import io.switchboard.contracts.replies.NumberAssigned;
 import io.switchboard.contracts.replies.NumberReleased;
 import io.switchboard.sim.twilio.TwilioDocument;
 import io.switchboard.sim.twilio.TwilioSimulator;
@@ -33,9 +36,9 @@ import static io.switchboard.sim.twilio.TwilioSimulatorConfig.DEFAULT_AUTH_TOKEN
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every request the adapter sends while acquiring and releasing a number, and every success it accepts, checked
- * against Twilio's own OpenAPI document (twilio/twilio-oai spec/json/twilio_api_v2010.json, the copy the simulator
- * ships in its jar).
+ * Every request the adapter sends while acquiring, re-tagging and releasing a number, and every success it accepts,
+ * checked against Twilio's own OpenAPI document (twilio/twilio-oai spec/json/twilio_api_v2010.json, the copy the
+ * simulator ships in its jar).
  */
 class TwilioRequestContractTest {
     private static final URL SPEC = TwilioRequestContractTest.class.getResource(TwilioDocument.RESOURCE);
@@ -89,11 +92,15 @@ class TwilioRequestContractTest {
 
         NumberAcquired acquired = (NumberAcquired) harness.acquire(
                 new AcquireNumber("org-c", "saga-c:acquire-number", "US", "415", false, null));
-        assertThat(harness.release(new ReleaseNumber("org-c", "saga-c:release", acquired.numberSid(), acquired.phoneNumber(), null)))
-                .isEqualTo(new NumberReleased(acquired.numberSid(), false));
+        assertThat(harness.assign(new AssignNumber("org-c", "saga-c:to-pool", acquired.numberSid(), acquired.phoneNumber(),
+                NumberOwner.organization("org-c"), NumberOwner.pool(), null))).isInstanceOf(NumberAssigned.class);
+        assertThat(harness.release(new ReleaseNumber("pool:c", "saga-c:release", acquired.numberSid(), acquired.phoneNumber(),
+                null, NumberOwner.pool()))).isEqualTo(new NumberReleased(acquired.numberSid(), false));
 
+        // Look up the owner tag, then the pre-owner-tag one, search, buy; read the tag, re-tag; read the tag, release.
         assertThat(transport.exchanges).extracting(e -> e.request().getMethod())
-                .containsExactly(HttpMethod.GET, HttpMethod.GET, HttpMethod.POST, HttpMethod.DELETE);
+                .containsExactly(HttpMethod.GET, HttpMethod.GET, HttpMethod.GET, HttpMethod.POST, HttpMethod.GET,
+                        HttpMethod.POST, HttpMethod.GET, HttpMethod.DELETE);
         for (Exchange exchange : transport.exchanges) {
             URI uri = exchange.request().constructURL().toURI();
             Request.Method method = Request.Method.valueOf(exchange.request().getMethod().toString());

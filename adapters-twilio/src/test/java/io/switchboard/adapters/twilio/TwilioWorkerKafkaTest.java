@@ -1,9 +1,14 @@
 package io.switchboard.adapters.twilio;
 
 import io.switchboard.contracts.commands.AcquireNumber;
+import io.switchboard.contracts.commands.AssignNumber;
+import io.switchboard.contracts.commands.NumberOwner;
 import io.switchboard.contracts.commands.ReleaseNumber;
 import io.switchboard.contracts.replies.NumberAcquired;
+import io.switchboard.contracts.replies.NumberAssigned;
 import io.switchboard.contracts.replies.NumberReleased;
+import io.switchboard.contracts.replies.StepFailed;
+import io.switchboard.sim.common.FaultRule;
 import io.switchboard.contracts.wire.Headers;
 import io.switchboard.contracts.wire.Topics;
 import io.switchboard.messaging.headers.CloudEventHeaders;
@@ -22,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 
 import static io.switchboard.sim.twilio.TwilioSimulatorConfig.DEFAULT_ACCOUNT_SID;
 import static io.switchboard.sim.twilio.TwilioSimulatorConfig.DEFAULT_AUTH_TOKEN;
@@ -98,12 +104,12 @@ class TwilioWorkerKafkaTest {
 
     @Test
     void aForgedReleaseIsDeadLetteredUnreadAndTheNumberStaysOwned() {
-        AcquireNumber acquire = new AcquireNumber("org-kafka-3", "saga-k3:acquire-number", "US", "312", false, null);
+        AcquireNumber acquire = new AcquireNumber("org-kafka-6", "saga-k6:acquire-number", "US", "312", false, null);
         NumberAcquired acquired = kafka.decode(awaitReply(
                 kafka.sendCommand(Topics.TWILIO_COMMANDS, acquire.orgId(), AcquireNumber.TYPE, acquire)), NumberAcquired.class);
 
         // Someone who can write to the topic but does not hold the services' keyset.
-        ReleaseNumber forged = new ReleaseNumber("org-kafka-3", "attacker:release", acquired.numberSid(),
+        ReleaseNumber forged = new ReleaseNumber("org-kafka-6", "attacker:release", acquired.numberSid(),
                 acquired.phoneNumber(), null);
         String forgedId = kafka.sendForged(Topics.TWILIO_COMMANDS, forged.orgId(), ReleaseNumber.TYPE, forged);
 
@@ -112,9 +118,78 @@ class TwilioWorkerKafkaTest {
         assertThat(CloudEventHeaders.read(parked.headers(), Headers.DLQ_REASON))
                 .isEqualTo("unauthenticated: no sb_mac header");
         // A genuine command behind it on the partition is processed, so the forged one was surely read and refused.
-        AcquireNumber next = new AcquireNumber("org-kafka-3", "saga-k3b:acquire-number", "US", "415", false, null);
+        AcquireNumber next = new AcquireNumber("org-kafka-6", "saga-k6b:acquire-number", "US", "415", false, null);
         awaitReply(kafka.sendCommand(Topics.TWILIO_COMMANDS, next.orgId(), AcquireNumber.TYPE, next));
         assertThat(simulator.ownedNumbers()).anySatisfy(n -> assertThat(n.sid()).isEqualTo(acquired.numberSid()));
+    }
+
+    @Test
+    void aForgedReleaseOnTheTopicLeavesTheOwnersNumberAlone() {
+        NumberAcquired owned = acquireThroughKafka(new AcquireNumber("org-kafka-4", "saga-k4:acquire-number", "US",
+                "503", false, null));
+
+        // A command that passes authentication (a compromised service, a bug) but names another organization than the
+        // number's owner: the owner tag, not the command, decides.
+        ReleaseNumber forged = new ReleaseNumber("org-intruder", "forged:release-number", owned.numberSid(),
+                owned.phoneNumber(), null);
+        StepFailed refused = kafka.decode(awaitReply(kafka.sendCommand(Topics.TWILIO_COMMANDS, forged.orgId(),
+                ReleaseNumber.TYPE, forged)), StepFailed.class);
+
+        assertThat(refused.errorCode()).isEqualTo(StepFailed.OWNED_BY_ANOTHER_ORGANIZATION);
+        assertThat(refused.retryable()).isFalse();
+        assertThat(simulator.ownedNumbers()).anySatisfy(n -> assertThat(n.sid()).isEqualTo(owned.numberSid()));
+        assertThat(simulator.releasedNumbers()).noneSatisfy(n -> assertThat(n.sid()).isEqualTo(owned.numberSid()));
+    }
+
+    @Test
+    void aNumberHandedToThePoolThroughKafkaIsNoLongerTheOrganizationsToRelease() {
+        NumberAcquired owned = acquireThroughKafka(new AcquireNumber("org-kafka-5", "saga-k5:acquire-number", "US",
+                "504", false, null));
+        AssignNumber toPool = new AssignNumber("org-kafka-5", "saga-k5:hand-number-to-pool", owned.numberSid(),
+                owned.phoneNumber(), NumberOwner.organization("org-kafka-5"), NumberOwner.pool(), null);
+
+        NumberAssigned assigned = kafka.decode(awaitReply(kafka.sendCommand(Topics.TWILIO_COMMANDS, toPool.orgId(),
+                AssignNumber.TYPE, toPool)), NumberAssigned.class);
+        ReleaseNumber release = new ReleaseNumber("org-kafka-5", "saga-k5:release-number", owned.numberSid(),
+                owned.phoneNumber(), null);
+        StepFailed refused = kafka.decode(awaitReply(kafka.sendCommand(Topics.TWILIO_COMMANDS, release.orgId(),
+                ReleaseNumber.TYPE, release)), StepFailed.class);
+
+        assertThat(assigned).isEqualTo(new NumberAssigned(owned.numberSid(), owned.phoneNumber(), NumberOwner.pool(), false));
+        assertThat(refused.errorCode()).isEqualTo(StepFailed.OWNED_BY_ANOTHER_ORGANIZATION);
+        assertThat(simulator.ownedNumbers()).filteredOn(n -> n.sid().equals(owned.numberSid())).singleElement()
+                .satisfies(n -> assertThat(n.friendlyName()).startsWith("sb/pool/"));
+    }
+
+    private NumberAcquired acquireThroughKafka(AcquireNumber acquire) {
+        return kafka.decode(awaitReply(kafka.sendCommand(Topics.TWILIO_COMMANDS, acquire.orgId(), AcquireNumber.TYPE,
+                acquire)), NumberAcquired.class);
+    }
+
+    @Test
+    void aRetryAfterThatWouldCrossTheCommandsDeadlineIsNotWaitedForTheReplyIsRetryableAtOnce() {
+        simulator.faults().add(FaultRule.forOperation("ListAvailablePhoneNumberLocal").always().fail(429)
+                .withRetryAfterSeconds(20));
+        try {
+            AcquireNumber acquire = new AcquireNumber("org-kafka-3", "saga-k3:acquire-number", "US", "305", false, null);
+            // The saga waits 10 s: the worker may start calls for 5 s, far less than the 20 s Twilio asks for.
+            long searchesBefore = simulator.stats().count("ListAvailablePhoneNumberLocal");
+            long sent = System.nanoTime();
+            String id = kafka.sendCommand(Topics.TWILIO_COMMANDS, acquire.orgId(), AcquireNumber.TYPE, acquire,
+                    Instant.now().plusSeconds(10));
+
+            StepFailed failed = kafka.decode(awaitReply(id), StepFailed.class);
+
+            assertThat(failed.errorCode()).isEqualTo(StepFailed.RATE_LIMITED);
+            assertThat(failed.retryable()).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("answered before the saga's deadline")
+                    .isLessThan(Duration.ofSeconds(10));
+            assertThat(simulator.stats().count("ListAvailablePhoneNumberLocal")).as("one search, not repeated")
+                    .isEqualTo(searchesBefore + 1);
+            assertThat(simulator.ownedNumbers()).noneMatch(n -> n.phoneNumber().startsWith("+1305"));
+        } finally {
+            simulator.faults().clear();
+        }
     }
 
     private ConsumerRecord<String, byte[]> awaitReply(String commandId) {

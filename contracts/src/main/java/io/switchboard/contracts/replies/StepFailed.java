@@ -47,10 +47,12 @@ public record StepFailed(
     /** VAPI blocked the number; waiting longer will not make it active. */
     public static final String NUMBER_BLOCKED = "NUMBER_BLOCKED";
     /**
-     * The provider resource the command would adopt, re-bind or delete (a VAPI assistant, a phone-number
-     * registration) belongs to another organization, or carries no sign of having been created by Switchboard for
-     * the command's organization. Nothing was changed; not retryable: the message names what was found (ids only)
-     * so ops can decide whose it is.
+     * The provider resource the command would adopt, re-bind, release or delete (a Twilio number by its owner tag, a
+     * VAPI assistant or phone-number registration) belongs to another organization (or the pool), or carries no sign
+     * of having been created by Switchboard for the command's organization. Nothing was changed; not retryable: the
+     * message names what was found (ids only) so ops can decide whose it is.
      */
     public static final String OWNED_BY_ANOTHER_ORGANIZATION = "OWNED_BY_ANOTHER_ORGANIZATION";
+    /** A trial account's only number already serves another organization's line; it is not taken from it. */
+    public static final String TRIAL_NUMBER_IN_USE = "TRIAL_NUMBER_IN_USE";
 }

@@ -1,6 +1,7 @@
 package io.switchboard.contracts.wire;
 
 import io.switchboard.contracts.commands.AcquireNumber;
+import io.switchboard.contracts.commands.AssignNumber;
 import io.switchboard.contracts.commands.CheckPhoneNumber;
 import io.switchboard.contracts.commands.CreateFreePhoneNumber;
 import io.switchboard.contracts.commands.CreateAssistant;
@@ -17,6 +18,7 @@ import io.switchboard.contracts.replies.AssistantDeleted;
 import io.switchboard.contracts.replies.EmailSent;
 import io.switchboard.contracts.replies.FreePhoneNumberCreated;
 import io.switchboard.contracts.replies.NumberAcquired;
+import io.switchboard.contracts.replies.NumberAssigned;
 import io.switchboard.contracts.replies.NumberReleased;
 import io.switchboard.contracts.replies.PhoneNumberActive;
 import io.switchboard.contracts.replies.PhoneNumberRegistered;
@@ -42,6 +44,7 @@ public final class MessageTypes {
 
         register(AcquireNumber.TYPE, AcquireNumber.class);
         register(ReleaseNumber.TYPE, ReleaseNumber.class);
+        register(AssignNumber.TYPE, AssignNumber.class);
         register(CreateAssistant.TYPE, CreateAssistant.class);
         register(DeleteAssistant.TYPE, DeleteAssistant.class);
         register(RegisterPhoneNumber.TYPE, RegisterPhoneNumber.class);
@@ -53,6 +56,7 @@ public final class MessageTypes {
 
         register(NumberAcquired.TYPE, NumberAcquired.class);
         register(NumberReleased.TYPE, NumberReleased.class);
+        register(NumberAssigned.TYPE, NumberAssigned.class);
         register(AssistantCreated.TYPE, AssistantCreated.class);
         register(AssistantDeleted.TYPE, AssistantDeleted.class);
         register(PhoneNumberRegistered.TYPE, PhoneNumberRegistered.class);

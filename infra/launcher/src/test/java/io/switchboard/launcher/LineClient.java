@@ -102,6 +102,21 @@ final class LineClient implements AutoCloseable {
         }
     }
 
+    /** The SIDs the number pool holds, whatever their status. */
+    List<String> pooledNumberSids() {
+        try (Connection connection = DriverManager.getConnection(system.stack().jdbcUrl(),
+                system.stack().postgres().username(), system.stack().postgres().password());
+             ResultSet rs = connection.createStatement().executeQuery("select number_sid from number_pool")) {
+            List<String> sids = new ArrayList<>();
+            while (rs.next()) {
+                sids.add(rs.getString(1));
+            }
+            return sids;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** True when all these organizations' events arrived, none waits, and none of their sagas runs. */
     boolean settled(String orgIdPrefix, int expectedEvents) {
         try (Connection connection = DriverManager.getConnection(system.stack().jdbcUrl(),

@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -21,6 +23,11 @@ import java.util.function.Supplier;
  * all commands of this worker), and retries with exponential backoff and jitter for what is safe to repeat.
  * Order per attempt: circuit breaker outside the rate limiter, so an open breaker does not use up permits. No call
  * starts once the command's time is up ({@link CommandDeadline}); that ends retries too, with no provider call made.
+ * <p>
+ * A failure that says how long to wait ({@link RetryAfter}, the provider's {@code Retry-After}) is repeated no sooner
+ * than that (the backoff, when longer, still applies). When the wait is longer than {@code max-retry-after}, or would
+ * end after the command's latest call start, the guard does not wait at all: the failure leaves at once (a retryable
+ * reply), and the saga's own retry, with a fresh deadline, takes over.
  *
  * <ul>
  *   <li>{@link #once} / {@link #run}: exactly one guarded HTTP call;</li>
@@ -66,8 +73,8 @@ public final class ProviderGuard {
                 .limitRefreshPeriod(rl.refreshPeriod())
                 .timeoutDuration(rl.timeout())
                 .build());
-        this.retry = Retry.of(provider, retryConfig(settings.retry(), retryOn));
-        this.rejectedRetry = Retry.of(provider + "-rejected", retryConfig(settings.retry(), rejectedOn));
+        this.retry = Retry.of(provider, retryConfig(provider, settings.retry(), retryOn));
+        this.rejectedRetry = Retry.of(provider + "-rejected", retryConfig(provider, settings.retry(), rejectedOn));
         logEvents(provider);
     }
 
@@ -77,14 +84,43 @@ public final class ProviderGuard {
         this(provider, settings, retryOn, NEVER, providerFault);
     }
 
-    private static RetryConfig retryConfig(ResilienceProperties.RetrySettings r, Predicate<Throwable> retryOn) {
+    private RetryConfig retryConfig(String provider, ResilienceProperties.RetrySettings r, Predicate<Throwable> retryOn) {
+        IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(
+                r.initialBackoff(), r.multiplier(), r.jitter(), r.maxBackoff());
         return RetryConfig.custom()
                 .maxAttempts(r.maxAttempts())
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
-                        r.initialBackoff(), r.multiplier(), r.jitter(), r.maxBackoff()))
-                .retryOnException(retryOn)
+                .intervalBiFunction((attempt, outcome) -> {
+                    long millis = backoff.apply(attempt);
+                    Optional<Duration> asked = outcome.isLeft() ? RetryAfter.of(outcome.getLeft()) : Optional.empty();
+                    return asked.map(wait -> Math.max(millis, wait.toMillis())).orElse(millis);
+                })
+                .retryOnException(failure -> retryOn.test(failure) && retryAfterFits(provider, failure, r.maxRetryAfter()))
                 .failAfterMaxAttempts(false)
                 .build();
+    }
+
+    /**
+     * Whether the wait the provider asked for, if any, can be honoured: not longer than the setting allows, and
+     * ending before the command's latest call start. Otherwise waiting would only end in an expired command.
+     */
+    private boolean retryAfterFits(String provider, Throwable failure, Duration maxRetryAfter) {
+        Optional<Duration> asked = RetryAfter.of(failure);
+        if (asked.isEmpty()) {
+            return true;
+        }
+        Duration wait = asked.get();
+        if (wait.compareTo(maxRetryAfter) > 0) {
+            log.warn("Not retrying {} call: it asked to wait {} (Retry-After), longer than max-retry-after {}; "
+                    + "the saga retries later", provider, wait, maxRetryAfter);
+            return false;
+        }
+        if (!CommandDeadline.allowsCallAfter(wait, clock)) {
+            log.warn("Not retrying {} call: it asked to wait {} (Retry-After), past this command's latest call start {}; "
+                    + "the saga retries with a new deadline", provider, wait,
+                    CommandDeadline.latestCallStart().map(Object::toString).orElse("?"));
+            return false;
+        }
+        return true;
     }
 
     /** Retries and breaker transitions are what ops look for when a provider misbehaves. */

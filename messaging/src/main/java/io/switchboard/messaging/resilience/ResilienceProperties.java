@@ -1,5 +1,6 @@
 package io.switchboard.messaging.resilience;
 
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
@@ -22,13 +23,30 @@ public record ResilienceProperties(
      * @param multiplier        growth of the wait per attempt
      * @param jitter            randomization factor (0.5 = ±50 %) so that many workers do not retry in lockstep
      * @param maxBackoff        upper bound of one wait
+     * @param maxRetryAfter     the longest {@code Retry-After} (seconds or HTTP-date, mostly on 429) waited for before
+     *                          the next attempt; the wait is never shorter than what the provider asked. A longer
+     *                          one — or one that would end after the command's latest call start — is not waited
+     *                          for: the call fails at once as rate limited (retryable) and the saga retries later
      */
     public record RetrySettings(
             @DefaultValue("4") int maxAttempts,
             @DefaultValue("500ms") Duration initialBackoff,
             @DefaultValue("2.0") double multiplier,
             @DefaultValue("0.5") double jitter,
-            @DefaultValue("10s") Duration maxBackoff) {
+            @DefaultValue("10s") Duration maxBackoff,
+            @DefaultValue("20s") Duration maxRetryAfter) {
+
+        @ConstructorBinding
+        public RetrySettings {
+        }
+
+        /** Without a setting for {@code Retry-After}: the default bound applies. */
+        public RetrySettings(int maxAttempts, Duration initialBackoff, double multiplier, double jitter,
+                             Duration maxBackoff) {
+            this(maxAttempts, initialBackoff, multiplier, jitter, maxBackoff, DEFAULT_MAX_RETRY_AFTER);
+        }
+
+        public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(20);
     }
 
     /**

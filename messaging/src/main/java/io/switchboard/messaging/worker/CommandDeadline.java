@@ -3,6 +3,7 @@ package io.switchboard.messaging.worker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The latest moment the command being executed on this thread may start a provider call.
@@ -56,6 +57,20 @@ public final class CommandDeadline {
                 LATEST_CALL_START.set(previous);
             }
         }
+    }
+
+    /**
+     * Whether a provider call that starts {@code wait} from now would still start in time; always true outside a
+     * command, or for a command without a deadline.
+     */
+    public static boolean allowsCallAfter(Duration wait, Clock clock) {
+        Instant latest = LATEST_CALL_START.get();
+        return latest == null || !clock.instant().plus(wait).isAfter(latest);
+    }
+
+    /** The latest start of a provider call for the command on this thread, if it has one (for log lines). */
+    public static Optional<Instant> latestCallStart() {
+        return Optional.ofNullable(LATEST_CALL_START.get());
     }
 
     /** Called before every provider call: throws when the command's time to start calls is over. */

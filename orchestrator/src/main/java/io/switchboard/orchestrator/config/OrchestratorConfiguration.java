@@ -115,13 +115,20 @@ public class OrchestratorConfiguration {
         List<SagaDefinition<?>> definitions = List.of(
                 OnboardingSaga.definition(onboarding::takePooledNumber, onboarding::returnPooledNumber,
                         onboarding::saveActive, numbers),
+                OnboardingSaga.version2(onboarding::takePooledNumber, onboarding::returnPooledNumber,
+                        onboarding::saveActive, numbers),
                 OnboardingSaga.version1(onboarding::takePooledNumber, onboarding::returnPooledNumber,
                         onboarding::saveActive),
                 InboundAiOnSaga.definition(lines),
+                InboundAiOnSaga.version1(lines),
                 InboundAiOffSaga.definition(lines),
+                InboundAiOffSaga.version1(lines),
                 CleanupSaga.definition(lines),
+                CleanupSaga.version1(lines),
                 PoolSagas.provision(pool),
-                PoolSagas.releaseIdle(pool));
+                PoolSagas.provisionVersion1(pool),
+                PoolSagas.releaseIdle(pool),
+                PoolSagas.releaseIdleVersion1(pool));
         definitions.forEach(definition -> definition.steps().forEach(step -> {
             if (!step.hasOwnPolicy()) {
                 step.timeout(properties.actionPolicy(step.name()).timeout())

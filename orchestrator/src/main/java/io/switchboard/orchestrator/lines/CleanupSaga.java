@@ -10,20 +10,22 @@ import static io.switchboard.orchestrator.participants.VapiParticipant.deleteAss
  * Ops remove an organization's AI setup entirely ({@code DELETE /api/v1/organizations/{id}/ai-setup}); each step's
  * outcome is in the saga's history:
  * <ol>
- *   <li>take the line down ({@link LineTeardown}: mark deactivating, delete the VAPI registration, release the
- *       number or return it to the pool by policy);</li>
+ *   <li>take the line down ({@link LineTeardown}: mark deactivating, delete the VAPI registration, hand a trial
+ *       account's number back to the account, release any other number or return it to the pool by policy);</li>
  *   <li>delete the inbound and the outbound assistant;</li>
  *   <li>delete the AI config.</li>
  * </ol>
+ * Version 2 added the owner tags (in {@link LineTeardown}); version 1 stays registered.
  */
 public final class CleanupSaga {
     public static final String TYPE = "cleanup";
+    public static final int VERSION = 2;
 
     private CleanupSaga() {
     }
 
     public static SagaDefinition<LineData> definition(LineSteps lines) {
-        return SagaDefinition.saga(TYPE, 1, LineData.class)
+        return SagaDefinition.saga(TYPE, VERSION, LineData.class)
                 .then(LineTeardown.takeDownTheLine(lines))
                 .inParallel(
                         step("delete-inbound-assistant")
@@ -37,6 +39,11 @@ public final class CleanupSaga {
                 .then(step("delete-ai-config")
                         .invokeLocal(lines::deleteConfig))
                 .build();
+    }
+
+    /** Version 1, for instances that started on it. */
+    public static SagaDefinition<LineData> version1(LineSteps lines) {
+        return LineSagaPreviousVersions.cleanupVersion1(lines);
     }
 
     private static StepDefinition<LineData> step(String name) {

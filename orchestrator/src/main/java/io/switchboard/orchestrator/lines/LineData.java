@@ -30,6 +30,7 @@ public record LineData(
 
     public static final String PURCHASED = NumberAcquired.Source.PURCHASED.name();
     public static final String POOLED = "POOLED";
+    public static final String TRIAL_EXISTING = NumberAcquired.Source.TRIAL_EXISTING.name();
 
     public static LineData of(AiConfig config) {
         return new LineData(config.orgId(), config.orgName(), config.ownerEmail(), config.country(), config.areaCode(),
@@ -43,7 +44,17 @@ public record LineData(
 
     /** The platform pays for it: bought for an organization or taken from the pool. */
     public boolean platformOwnsNumber() {
-        return PURCHASED.equals(numberSource) || POOLED.equals(numberSource);
+        return hasNumber() && (PURCHASED.equals(numberSource) || POOLED.equals(numberSource));
+    }
+
+    /** Taken from the pool by this saga. */
+    public boolean pooledHere() {
+        return hasNumber() && numberTakenHere && POOLED.equals(numberSource);
+    }
+
+    /** A trial account's own number serving this line: handed back to the account, never released or pooled. */
+    public boolean trialNumber() {
+        return hasNumber() && TRIAL_EXISTING.equals(numberSource);
     }
 
     public LineData withNumber(String phone, String sid, String source, boolean takenHere) {

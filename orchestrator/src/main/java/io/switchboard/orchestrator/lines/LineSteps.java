@@ -41,10 +41,13 @@ public class LineSteps {
                 .orElse(data);
     }
 
-    /** Compensation of {@link #takePooledNumber}: a pooled number goes back to the pool, it is never released. */
+    /**
+     * Compensation of {@link #takePooledNumber}: a pooled number goes back to the pool, it is never released (it
+     * leaves the pool when Twilio said it was not the pool's, see {@link NumberPool#undoTake}).
+     */
     public LineData returnTakenNumber(LineData data, StepContext step) {
-        if (data.numberTakenHere() && LineData.POOLED.equals(data.numberSource())) {
-            pool.giveBack(data.numberSid(), data.phoneNumber(), data.country(), data.twilioCredentialId());
+        if (data.pooledHere()) {
+            pool.undoTake(data.numberSid(), data.phoneNumber(), data.country(), data.twilioCredentialId(), step);
             return data.withoutNumber();
         }
         return data;

@@ -65,6 +65,11 @@ public record OnboardingData(
         return numberProvider == NumberProvider.VAPI_FREE;
     }
 
+    /** The number comes from Twilio (pool, purchase or a trial account's own number). */
+    public boolean usesTwilio() {
+        return !usesFreeVapiNumber();
+    }
+
     /** Only a number bought for this saga may be released when it is undone. */
     public boolean ownsNumber() {
         return numberSid != null && NumberAcquired.Source.PURCHASED.name().equals(numberSource);
@@ -72,6 +77,11 @@ public record OnboardingData(
 
     public boolean pooledNumber() {
         return numberSid != null && POOLED.equals(numberSource);
+    }
+
+    /** A trial account's own number, claimed for this organization: handed back when undone, never released. */
+    public boolean trialNumber() {
+        return numberSid != null && NumberAcquired.Source.TRIAL_EXISTING.name().equals(numberSource);
     }
 
     public OnboardingData withNumber(NumberAcquired reply) {

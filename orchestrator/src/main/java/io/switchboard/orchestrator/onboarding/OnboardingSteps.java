@@ -32,10 +32,13 @@ public class OnboardingSteps {
                 .orElse(data);
     }
 
-    /** A pooled number is handed back when onboarding is undone, never released. */
+    /**
+     * A pooled number is handed back when onboarding is undone, never released (and leaves the pool when Twilio
+     * said it was not the pool's, see {@link NumberPool#undoTake}).
+     */
     public OnboardingData returnPooledNumber(OnboardingData data, StepContext step) {
         if (data.pooledNumber()) {
-            pool.giveBack(data.numberSid(), data.phoneNumber(), data.country(), data.twilioCredentialId());
+            pool.undoTake(data.numberSid(), data.phoneNumber(), data.country(), data.twilioCredentialId(), step);
             return data.withoutNumber();
         }
         return data;

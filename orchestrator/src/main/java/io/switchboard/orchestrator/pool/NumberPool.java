@@ -1,5 +1,9 @@
 package io.switchboard.orchestrator.pool;
 
+import io.switchboard.contracts.replies.StepFailed;
+import io.switchboard.orchestrator.saga.definition.StepContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
@@ -13,9 +17,14 @@ import java.util.Optional;
 /**
  * The pool of numbers the platform owns but no organization uses. Taking a number locks its row with
  * {@code SKIP LOCKED}, so two sagas never get the same number, and runs in the saga's transaction, so a crash
- * either keeps both the assignment and the saga step or neither.
+ * either keeps both the assignment and the saga step or neither. At Twilio a pooled number's owner tag says "pool";
+ * the sagas re-tag it when an organization takes it ({@link #ASSIGN_STEP}) and before it comes back.
  */
 public class NumberPool {
+    /** The saga step that re-tags a taken number at Twilio for the organization that took it. */
+    public static final String ASSIGN_STEP = "assign-pooled-number";
+    private static final Logger log = LoggerFactory.getLogger(NumberPool.class);
+
     private final JdbcTemplate jdbc;
     private final PoolProperties properties;
     private final Clock clock;
@@ -53,6 +62,27 @@ public class NumberPool {
                                                        assigned_at = null, idle_since = excluded.idle_since""",
                 numberSid, phoneNumber, country == null ? "US" : country, areaCodeOf(phoneNumber), twilioCredentialId,
                 now, now);
+    }
+
+    /**
+     * Undoes a take. The number goes back to stock, unless the saga is being undone because Twilio refused to move
+     * it to the organization ({@link #ASSIGN_STEP} failed for good: its owner tag names someone else, or Twilio no
+     * longer has it). Then it is not the pool's to hand out, and it leaves the pool instead of failing the next
+     * organization that takes it.
+     *
+     * @param undoing the compensation's context, which names the step whose failure is being undone
+     */
+    public void undoTake(String numberSid, String phoneNumber, String country, String twilioCredentialId,
+                         StepContext undoing) {
+        if (ASSIGN_STEP.equals(undoing.failedStep()) && undoing.failureReason() != null
+                && (undoing.failureReason().startsWith(StepFailed.OWNED_BY_ANOTHER_ORGANIZATION)
+                || undoing.failureReason().startsWith(StepFailed.INVALID_REQUEST))) {
+            log.warn("Pooled number {} ({}) is not the pool's at Twilio ({}); it leaves the pool", phoneNumber,
+                    numberSid, undoing.failureReason());
+            remove(numberSid);
+            return;
+        }
+        giveBack(numberSid, phoneNumber, country, twilioCredentialId);
     }
 
     /** Takes an available number out of stock for release; false when a saga took it in the meantime. */

@@ -1,6 +1,7 @@
 package io.switchboard.orchestrator.kafka;
 
 import io.switchboard.contracts.commands.AcquireNumber;
+import io.switchboard.contracts.commands.AssignNumber;
 import io.switchboard.contracts.commands.CheckPhoneNumber;
 import io.switchboard.contracts.commands.CreateFreePhoneNumber;
 import io.switchboard.contracts.commands.Command;
@@ -17,6 +18,7 @@ import io.switchboard.contracts.replies.EmailSent;
 import io.switchboard.contracts.replies.FreePhoneNumberCreated;
 import io.switchboard.contracts.replies.PhoneNumberActive;
 import io.switchboard.contracts.replies.NumberAcquired;
+import io.switchboard.contracts.replies.NumberAssigned;
 import io.switchboard.contracts.replies.NumberReleased;
 import io.switchboard.contracts.replies.PhoneNumberRegistered;
 import io.switchboard.contracts.replies.PhoneNumberRegistrationDeleted;
@@ -62,7 +64,7 @@ public final class FakeWorkers implements AutoCloseable {
     private final CloudEventHeaders headers = new CloudEventHeaders("/tests/fake-workers");
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, byte[]> producer;
-    private final Map<String, StepFailed> failures = new ConcurrentHashMap<>();
+    private final Map<String, Reply> answers = new ConcurrentHashMap<>();
     private final Queue<Command> received = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -95,7 +97,12 @@ public final class FakeWorkers implements AutoCloseable {
 
     /** Every command of this type for this organization fails with the given reply. */
     public void fail(String orgId, Class<? extends Command> type, StepFailed failure) {
-        failures.put(orgId + "/" + type.getSimpleName(), failure);
+        answer(orgId, type, failure);
+    }
+
+    /** Every command of this type for this organization gets this reply (e.g. a trial account's existing number). */
+    public void answer(String orgId, Class<? extends Command> type, Reply reply) {
+        answers.put(orgId + "/" + type.getSimpleName(), reply);
     }
 
     public List<Command> received(String orgId) {
@@ -125,7 +132,7 @@ public final class FakeWorkers implements AutoCloseable {
         }
         Command command = (Command) codec.decode(record.value(), type);
         received.add(command);
-        Reply reply = failures.getOrDefault(command.orgId() + "/" + type.getSimpleName(), null);
+        Reply reply = answers.getOrDefault(command.orgId() + "/" + type.getSimpleName(), null);
         if (reply == null) {
             reply = success(command);
         }
@@ -151,6 +158,8 @@ public final class FakeWorkers implements AutoCloseable {
             return new EmailSent("failure", email.ownerEmail(), false);
         } else if (command instanceof ReleaseNumber release) {
             return new NumberReleased(release.numberSid(), false);
+        } else if (command instanceof AssignNumber assign) {
+            return new NumberAssigned(assign.numberSid(), assign.phoneNumber(), assign.newOwner(), false);
         } else if (command instanceof DeleteAssistant delete) {
             return new AssistantDeleted(delete.assistantId(), false);
         } else if (command instanceof DeletePhoneNumberRegistration delete) {

@@ -1,6 +1,8 @@
 package io.switchboard.orchestrator.onboarding;
 
 import io.switchboard.contracts.commands.AcquireNumber;
+import io.switchboard.contracts.commands.AssignNumber;
+import io.switchboard.contracts.commands.NumberOwner;
 import io.switchboard.contracts.commands.AssistantRole;
 import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.DeleteAssistant;
@@ -14,6 +16,7 @@ import io.switchboard.contracts.replies.AssistantCreated;
 import io.switchboard.contracts.replies.AssistantDeleted;
 import io.switchboard.contracts.replies.EmailSent;
 import io.switchboard.contracts.replies.NumberAcquired;
+import io.switchboard.contracts.replies.NumberAssigned;
 import io.switchboard.contracts.replies.NumberReleased;
 import io.switchboard.contracts.replies.PhoneNumberRegistered;
 import io.switchboard.contracts.replies.PhoneNumberRegistrationDeleted;
@@ -172,17 +175,43 @@ class OnboardingSagaTest {
     }
 
     @Test
-    void aTrialAccountsExistingNumberIsNeverReleased() {
+    void aTrialAccountsExistingNumberIsHandedBackToTheAccountNeverReleased() {
         SagaScenario<OnboardingData> saga = started()
                 .reply("acquire-number", new NumberAcquired("+15105550199", "PN-TRIAL", NumberAcquired.Source.TRIAL_EXISTING))
                 .reply("create-inbound-assistant", new AssistantCreated("asst-in", "Acme inbound"))
                 .reply("create-outbound-assistant", new AssistantCreated("asst-out", "Acme outbound"))
                 .failureReply("register-number", StepFailed.INVALID_REQUEST, false)
                 .compensationReply("create-outbound-assistant", new AssistantDeleted("asst-out", false))
-                .compensationReply("create-inbound-assistant", new AssistantDeleted("asst-in", false))
-                .expectStepStatus("acquire-number", Direction.COMPENSATION, StepStatus.SKIPPED);
+                .compensationReply("create-inbound-assistant", new AssistantDeleted("asst-in", false));
+
+        AssignNumber handBack = saga.compensationCommand("acquire-number", AssignNumber.class);
+        assertThat(handBack.numberSid()).isEqualTo("PN-TRIAL");
+        assertThat(handBack.expectedOwner()).isEqualTo(NumberOwner.organization("org-under-test"));
+        assertThat(handBack.newOwner()).isEqualTo(NumberOwner.unassigned());
+        saga.compensationReply("acquire-number", new NumberAssigned("PN-TRIAL", "+15105550199", NumberOwner.unassigned(), false))
+                .compensationReply("notify-owner-on-failure", new EmailSent("failure", "owner@acme.test", false))
+                .expectState(SagaState.COMPENSATED);
 
         assertThat(saga.sentCommands()).noneMatch(c -> c.request().command() instanceof ReleaseNumber);
+        assertThat(saga.data().numberSid()).isNull();
+    }
+
+    @Test
+    void anotherOrganizationsTrialNumberFailsTheOnboardingAndOnlyWhatItCreatedIsUndone() {
+        SagaScenario<OnboardingData> saga = started()
+                .failureReply("acquire-number", StepFailed.TRIAL_NUMBER_IN_USE, false)
+                .reply("create-inbound-assistant", new AssistantCreated("asst-in", "Acme inbound"))
+                .reply("create-outbound-assistant", new AssistantCreated("asst-out", "Acme outbound"))
+                .compensationReply("create-outbound-assistant", new AssistantDeleted("asst-out", false))
+                .compensationReply("create-inbound-assistant", new AssistantDeleted("asst-in", false));
+
+        assertThat(saga.compensationCommand("notify-owner-on-failure", SendFailureEmail.class).reason())
+                .contains(StepFailed.TRIAL_NUMBER_IN_USE);
+        saga.compensationReply("notify-owner-on-failure", new EmailSent("failure", "owner@acme.test", false))
+                .expectState(SagaState.COMPENSATED)
+                .expectNoStep("acquire-number", Direction.COMPENSATION);
+        assertThat(saga.sentCommands()).noneMatch(c -> c.request().command() instanceof ReleaseNumber
+                || c.request().command() instanceof AssignNumber);
     }
 
     @Test
@@ -331,9 +360,16 @@ class OnboardingSagaTest {
     }
 
     @Test
-    void aPooledNumberIsUsedInsteadOfBuyingAndHandedBackWhenTheSagaIsUndone() {
+    void aPooledNumberIsReTaggedForTheOrganizationUsedInsteadOfBuyingAndHandedBackReTaggedWhenTheSagaIsUndone() {
         pool.add("PN-POOLED");
-        SagaScenario<OnboardingData> saga = started()
+        SagaScenario<OnboardingData> saga = started().expectCommandsInFlight(AssignNumber.class);
+        AssignNumber take = saga.command("assign-pooled-number", AssignNumber.class);
+        assertThat(take.numberSid()).isEqualTo("PN-POOLED");
+        assertThat(take.expectedOwner()).isEqualTo(NumberOwner.pool());
+        assertThat(take.newOwner()).isEqualTo(NumberOwner.organization("org-under-test"));
+
+        saga.reply("assign-pooled-number", new NumberAssigned("PN-POOLED", "+15105550142",
+                        NumberOwner.organization("org-under-test"), false))
                 .expectCommandsInFlight(CreateAssistant.class, CreateAssistant.class)
                 .expectStepStatus("acquire-number", Direction.ACTION, StepStatus.SKIPPED)
                 .reply("create-inbound-assistant", new AssistantCreated("asst-in", "Acme inbound"))
@@ -342,11 +378,18 @@ class OnboardingSagaTest {
 
         saga.failureReply("register-number", StepFailed.INVALID_REQUEST, false)
                 .compensationReply("create-outbound-assistant", new AssistantDeleted("asst-out", false))
-                .compensationReply("create-inbound-assistant", new AssistantDeleted("asst-in", false))
+                .compensationReply("create-inbound-assistant", new AssistantDeleted("asst-in", false));
+        AssignNumber giveBack = saga.compensationCommand("assign-pooled-number", AssignNumber.class);
+        assertThat(giveBack.expectedOwner()).isEqualTo(NumberOwner.organization("org-under-test"));
+        assertThat(giveBack.newOwner()).isEqualTo(NumberOwner.pool());
+        assertThat(pool).as("back in stock only once Twilio says it is the pool's").isEmpty();
+        saga.compensationReply("assign-pooled-number", new NumberAssigned("PN-POOLED", "+15105550142", NumberOwner.pool(), false))
                 .compensationReply("notify-owner-on-failure", new EmailSent("failure", "owner@acme.test", false))
                 .expectState(SagaState.COMPENSATED);
 
         assertThat(pool).containsExactly("PN-POOLED");
+        assertThat(saga.compensationOrder()).containsExactly("create-outbound-assistant", "create-inbound-assistant",
+                "assign-pooled-number", "notify-owner-on-failure");
         assertThat(saga.sentCommands()).noneMatch(c -> c.request().command() instanceof ReleaseNumber);
     }
 

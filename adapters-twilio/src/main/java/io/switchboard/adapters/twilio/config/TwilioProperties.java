@@ -30,13 +30,16 @@ public record TwilioProperties(
     /**
      * @param searchPageSize how many available numbers one search asks for
      * @param maxCandidates  how many of them are tried when earlier ones turn out to be taken (21422)
-     * @param tagPrefix      prefix of the FriendlyName tag that marks a number as bought for one request
+     * @param legacyTagPrefix prefix of the FriendlyName numbers were bought with before owner tags
+     *                        ({@code sb:<requestId>}): such numbers are Switchboard's with no recorded owner (see
+     *                        {@code OwnerTag}), and a purchase is looked up under it too, so that one an older
+     *                        worker made is adopted; blank = no such numbers exist
      * @param voiceUrl       optional voice webhook set at purchase (VAPI replaces it when the number is imported)
      */
     public record Numbers(
             @DefaultValue("10") int searchPageSize,
             @DefaultValue("5") int maxCandidates,
-            @DefaultValue("sb:") String tagPrefix,
+            @DefaultValue("sb:") String legacyTagPrefix,
             String voiceUrl) {
     }
 

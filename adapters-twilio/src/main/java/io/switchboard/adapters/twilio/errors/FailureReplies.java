@@ -30,6 +30,11 @@ public final class FailureReplies {
         return GuardRefusals.replyFor(e, "Twilio", PROVIDER, null).orElseThrow(() -> e);
     }
 
+    /** The number's owner tag names someone else: never released or re-tagged by this command. */
+    public static StepFailed ownedByAnother(String message) {
+        return new StepFailed(StepFailed.OWNED_BY_ANOTHER_ORGANIZATION, message, false, PROVIDER, null);
+    }
+
     public static StepFailed unknownCredential(String message) {
         return new StepFailed(StepFailed.AUTHENTICATION_FAILED, message, false, PROVIDER, null);
     }

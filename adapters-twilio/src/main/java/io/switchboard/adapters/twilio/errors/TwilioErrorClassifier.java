@@ -5,6 +5,9 @@ import com.twilio.exception.ApiException;
 import com.twilio.exception.AuthenticationException;
 import com.twilio.exception.TwilioException;
 import io.switchboard.adapters.twilio.errors.TwilioFailure.Kind;
+import io.switchboard.adapters.twilio.http.RateLimitedResponseException;
+
+import java.time.Duration;
 
 /**
  * Maps what the SDK throws to a {@link TwilioFailure}. Twilio advises against logic on individual codes, so a few
@@ -32,7 +35,8 @@ public final class TwilioErrorClassifier {
             // The SDK reports I/O failures of its own transport as ApiException without a status.
             return new TwilioFailure(Kind.CONNECTION, null, code, message, e);
         }
-        return new TwilioFailure(kindOf(status, code), status, code, message, e);
+        Duration retryAfter = e instanceof RateLimitedResponseException limited ? limited.retryAfter().orElse(null) : null;
+        return new TwilioFailure(kindOf(status, code), status, code, message, e, retryAfter);
     }
 
     static Kind kindOf(int status, Integer code) {

@@ -1,10 +1,15 @@
 package io.switchboard.adapters.twilio.errors;
 
+import io.switchboard.messaging.resilience.RetryAfter;
+
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A Twilio call that did not succeed, classified once so that retry, circuit breaker and the reply all agree on
  * what it means. The message is Twilio's own (or ours for transport errors) and never contains credentials.
  */
-public class TwilioFailure extends RuntimeException {
+public class TwilioFailure extends RuntimeException implements RetryAfter {
 
     public enum Kind {
         /** 401 / 20003: bad account SID or token. Final: retrying cannot fix a credential. */
@@ -46,12 +51,25 @@ public class TwilioFailure extends RuntimeException {
     private final Kind kind;
     private final Integer httpStatus;
     private final Integer twilioCode;
+    private final Duration retryAfter;
 
     public TwilioFailure(Kind kind, Integer httpStatus, Integer twilioCode, String message, Throwable cause) {
+        this(kind, httpStatus, twilioCode, message, cause, null);
+    }
+
+    /** @param retryAfter how long Twilio asked to wait before the next request (its {@code Retry-After}), or null */
+    public TwilioFailure(Kind kind, Integer httpStatus, Integer twilioCode, String message, Throwable cause,
+                         Duration retryAfter) {
         super(message, cause);
         this.kind = kind;
         this.httpStatus = httpStatus;
         this.twilioCode = twilioCode;
+        this.retryAfter = retryAfter;
+    }
+
+    @Override
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public Kind kind() {

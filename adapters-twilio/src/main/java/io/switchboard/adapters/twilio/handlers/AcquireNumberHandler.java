@@ -7,10 +7,12 @@ import io.switchboard.credentials.twilio.TwilioAccounts;
 import io.switchboard.credentials.twilio.UnknownCredentialException;
 import io.switchboard.adapters.twilio.errors.FailureReplies;
 import io.switchboard.adapters.twilio.errors.TwilioFailure;
+import io.switchboard.adapters.twilio.numbers.LegacyTag;
 import io.switchboard.adapters.twilio.numbers.OwnedNumber;
-import io.switchboard.adapters.twilio.numbers.PurchaseTag;
+import io.switchboard.adapters.twilio.numbers.OwnerTag;
 import io.switchboard.adapters.twilio.numbers.TwilioNumbers;
 import io.switchboard.contracts.commands.AcquireNumber;
+import io.switchboard.contracts.commands.NumberOwner;
 import io.switchboard.contracts.replies.NumberAcquired;
 import io.switchboard.contracts.replies.Reply;
 import io.switchboard.contracts.replies.StepFailed;
@@ -23,36 +25,49 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Buys a number for the organization, at most once per requestId:
+ * Buys a number for the organization (or the pool), at most once per requestId:
  * <ol>
- *   <li>adopt a number already tagged with this request (an earlier delivery bought it);</li>
+ *   <li>adopt a number already tagged for this request (an earlier delivery bought it; an older worker's
+ *       {@code sb:<requestId>} tag counts too);</li>
  *   <li>search voice-capable numbers by country and area code;</li>
- *   <li>purchase a specific candidate with the tag; the next candidate when it is taken (21422);</li>
+ *   <li>purchase a specific candidate with the owner tag ({@link OwnerTag}); the next candidate when it is taken
+ *       (21422);</li>
  *   <li>if the purchase's outcome is unknown (timeout, 5xx, connection error) look the tag up before anything
  *       else, and if nothing is found answer "retryable" rather than buy again — the next attempt looks first.</li>
  * </ol>
- * A trial account's one-number limit becomes the account's existing number when the saga allows it.
+ * A trial account's one-number limit becomes the account's existing number when the saga allows it — claimed for
+ * this organization by re-tagging it, and only when no other organization's line uses it.
  */
 public class AcquireNumberHandler implements CommandHandler<AcquireNumber> {
     private static final Logger log = LoggerFactory.getLogger(AcquireNumberHandler.class);
 
     private final TwilioAccounts accounts;
     private final TwilioNumbers numbers;
-    private final String tagPrefix;
+    private final String legacyTagPrefix;
     private final int searchPageSize;
     private final int maxCandidates;
 
-    public AcquireNumberHandler(TwilioAccounts accounts, TwilioNumbers numbers, String tagPrefix,
+    /** @param legacyTagPrefix prefix of the tags numbers were bought with before owner tags ({@link LegacyTag}) */
+    public AcquireNumberHandler(TwilioAccounts accounts, TwilioNumbers numbers, String legacyTagPrefix,
                                 int searchPageSize, int maxCandidates) {
         this.accounts = accounts;
         this.numbers = numbers;
-        this.tagPrefix = tagPrefix;
+        this.legacyTagPrefix = legacyTagPrefix;
         this.searchPageSize = searchPageSize;
         this.maxCandidates = maxCandidates;
     }
 
     @Override
     public Reply handle(AcquireNumber command, CommandContext context) {
+        NumberOwner owner = command.ownerOrOrganization();
+        Optional<StepFailed> misaddressed = CommandOwners.refuseForeign(command.orgId(), owner);
+        if (misaddressed.isPresent()) {
+            return misaddressed.get();
+        }
+        if (owner.kind() == NumberOwner.Kind.UNASSIGNED) {
+            return new StepFailed(StepFailed.INVALID_REQUEST, "a number is bought for an organization or the pool",
+                    false, FailureReplies.PROVIDER, null);
+        }
         TwilioAccount account;
         try {
             account = accounts.resolve(command.orgId(), command.twilioCredentialId());
@@ -65,9 +80,9 @@ public class AcquireNumberHandler implements CommandHandler<AcquireNumber> {
         } catch (IllegalArgumentException e) {
             return new StepFailed(StepFailed.INVALID_REQUEST, e.getMessage(), false, FailureReplies.PROVIDER, null);
         }
-        String tag = PurchaseTag.of(tagPrefix, command.requestId());
+        String tag = OwnerTag.boughtFor(owner, command.requestId()).friendlyName();
         try {
-            return acquire(command, account, areaCode, tag);
+            return acquire(command, owner, account, areaCode, tag);
         } catch (TwilioFailure e) {
             log.warn("Acquiring a number failed: {} {} {}", e.kind(), e.providerCode(), e.getMessage());
             return FailureReplies.of(e, "Twilio number acquisition failed");
@@ -76,8 +91,8 @@ public class AcquireNumberHandler implements CommandHandler<AcquireNumber> {
         }
     }
 
-    private Reply acquire(AcquireNumber command, TwilioAccount account, Integer areaCode, String tag) {
-        Optional<OwnedNumber> adopted = numbers.findByTag(account, tag);
+    private Reply acquire(AcquireNumber command, NumberOwner owner, TwilioAccount account, Integer areaCode, String tag) {
+        Optional<OwnedNumber> adopted = numbers.findByTag(account, tag).or(() -> boughtByAnOlderWorker(command, account));
         if (adopted.isPresent()) {
             log.info("Adopting number {} already bought for this request (tag {})", adopted.get().phoneNumber(), tag);
             return purchased(adopted.get());
@@ -100,7 +115,7 @@ public class AcquireNumberHandler implements CommandHandler<AcquireNumber> {
                         lastTaken = e;
                     }
                     case TRIAL_LIMIT -> {
-                        return trialLimit(command, account, e);
+                        return trialLimit(command, owner, account, e);
                     }
                     case CONNECTION, SERVER_ERROR -> {
                         return reconcile(account, tag, candidate, e);
@@ -128,16 +143,47 @@ public class AcquireNumberHandler implements CommandHandler<AcquireNumber> {
                 + " yet; the next attempt looks it up again before buying");
     }
 
-    private Reply trialLimit(AcquireNumber command, TwilioAccount account, TwilioFailure cause) {
-        if (command.allowTrialFallback()) {
-            Optional<OwnedNumber> existing = numbers.anyOwned(account);
-            if (existing.isPresent()) {
-                log.info("Trial account limit ({}): reusing the account's existing number {}",
-                        cause.providerCode(), existing.get().phoneNumber());
-                return new NumberAcquired(existing.get().phoneNumber(), existing.get().sid(), NumberAcquired.Source.TRIAL_EXISTING);
-            }
+    /**
+     * A number bought for this request under the tag used before owner tags, by a worker of an older version (its
+     * reply lost, or the saga retried after the upgrade). Adopted like any earlier purchase, never bought twice.
+     */
+    private Optional<OwnedNumber> boughtByAnOlderWorker(AcquireNumber command, TwilioAccount account) {
+        if (legacyTagPrefix == null || legacyTagPrefix.isBlank()) {
+            return Optional.empty();
         }
-        return FailureReplies.of(cause, "Twilio trial account number limit");
+        return numbers.findByTag(account, LegacyTag.of(legacyTagPrefix, command.requestId()));
+    }
+
+    /**
+     * The account may hold one number and holds it already. The organization gets it only when nobody else's line
+     * uses it: unassigned (handed back), never tagged by Switchboard (the account's own trial number), or already
+     * this organization's. Claiming it re-tags it, so the next organization sees whose it is. The pool never claims.
+     */
+    private Reply trialLimit(AcquireNumber command, NumberOwner owner, TwilioAccount account, TwilioFailure cause) {
+        if (!command.allowTrialFallback() || owner.kind() != NumberOwner.Kind.ORGANIZATION) {
+            return FailureReplies.of(cause, "Twilio trial account number limit");
+        }
+        Optional<OwnedNumber> existing = numbers.anyOwned(account);
+        if (existing.isEmpty()) {
+            return FailureReplies.of(cause, "Twilio trial account number limit");
+        }
+        OwnedNumber number = existing.get();
+        OwnerTag current = OwnerTag.parse(number.friendlyName(), legacyTagPrefix);
+        if (!current.claimableBy(command.orgId())) {
+            log.warn("Trial account limit ({}): its only number {} serves {}; not taking it for {}",
+                    cause.providerCode(), number.phoneNumber(), current.describe(), command.orgId());
+            return new StepFailed(StepFailed.TRIAL_NUMBER_IN_USE, "The Twilio trial account's only number "
+                    + number.phoneNumber() + " serves " + current.describe() + "; it is not taken from that line "
+                    + "(it is free again once that line is turned off or cleaned up)", false, FailureReplies.PROVIDER,
+                    cause.providerCode());
+        }
+        String loan = OwnerTag.lentTo(command.orgId(), command.requestId()).friendlyName();
+        if (!loan.equals(number.friendlyName())) {
+            numbers.retag(account, number.sid(), loan);
+        }
+        log.info("Trial account limit ({}): the account's own number {} now serves {} (was: {})",
+                cause.providerCode(), number.phoneNumber(), command.orgId(), current.describe());
+        return new NumberAcquired(number.phoneNumber(), number.sid(), NumberAcquired.Source.TRIAL_EXISTING);
     }
 
     private static NumberAcquired purchased(OwnedNumber number) {

@@ -8,6 +8,13 @@ import com.twilio.http.HttpMethod;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.twilio.exception.RestException;
+import io.switchboard.messaging.resilience.RetryAfterHeader;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.message.BasicHeader;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,7 +22,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,15 +37,20 @@ import java.util.Map;
  *       Here every request is made exactly once; retries of idempotent calls happen above, in Resilience4j;</li>
  *   <li>the SDK's client applies its own fixed per-request timeouts; here connect and read timeouts are ours.</li>
  * </ul>
+ * Responses carry their headers: the SDK logs them with {@code logging.level.com.twilio=DEBUG}. A 429 leaves as
+ * {@link RateLimitedResponseException}, so that its {@code Retry-After} reaches the retry.
  * A timeout or connection error surfaces as {@link ApiConnectionException}: for a POST that means the outcome is
  * unknown and the caller must look before it buys again.
  */
 public class BaseUrlHttpClient extends HttpClient {
     private static final String FORM = "application/x-www-form-urlencoded";
+    private static final int TOO_MANY_REQUESTS = 429;
 
     private final String baseUrl;
     private final Duration readTimeout;
     private final java.net.http.HttpClient http;
+    private final ObjectMapper errorReader = new ObjectMapper();
+    private final Clock clock = Clock.systemUTC();
 
     public BaseUrlHttpClient(String baseUrl, Duration connectTimeout, Duration readTimeout) {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
@@ -59,7 +73,11 @@ public class BaseUrlHttpClient extends HttpClient {
         HttpRequest httpRequest = toHttpRequest(request);
         try {
             HttpResponse<String> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(TwilioErrorBodies.normalize(response.statusCode(), response.body()), response.statusCode());
+            String body = TwilioErrorBodies.normalize(response.statusCode(), response.body());
+            if (response.statusCode() == TOO_MANY_REQUESTS) {
+                throw rateLimited(body, response);
+            }
+            return new Response(body, response.statusCode(), headersOf(response));
         } catch (HttpTimeoutException e) {
             throw new ApiConnectionException("Twilio did not answer " + request.getMethod() + " within " + readTimeout, e);
         } catch (IOException e) {
@@ -68,6 +86,31 @@ public class BaseUrlHttpClient extends HttpClient {
             Thread.currentThread().interrupt();
             throw new ApiConnectionException("Interrupted while calling Twilio", e);
         }
+    }
+
+    /** Twilio's error, as the SDK would have read it from the body, with the wait the answer asked for. */
+    private RateLimitedResponseException rateLimited(String body, HttpResponse<String> response) {
+        RestException error = RestException.fromJson(
+                new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), errorReader);
+        Duration retryAfter = response.headers().firstValue(RetryAfterHeader.NAME)
+                .flatMap(value -> RetryAfterHeader.parse(value, clock)).orElse(null);
+        return error == null
+                ? new RateLimitedResponseException("Too Many Requests", 20429, null, retryAfter)
+                : new RateLimitedResponseException(error.getMessage(), error.getCode(), error.getMoreInfo(), retryAfter);
+    }
+
+    /**
+     * The response's headers as the SDK expects them: it logs them at DEBUG and fails on every call when there are
+     * none. A cookie is dropped on the way, so that it never reaches a log line.
+     */
+    static Header[] headersOf(HttpResponse<?> response) {
+        List<Header> headers = new ArrayList<>();
+        response.headers().map().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Set-Cookie")) {
+                values.forEach(value -> headers.add(new BasicHeader(name, value)));
+            }
+        });
+        return headers.toArray(Header[]::new);
     }
 
     private HttpRequest toHttpRequest(Request request) {

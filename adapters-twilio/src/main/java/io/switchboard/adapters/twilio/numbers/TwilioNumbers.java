@@ -78,6 +78,32 @@ public class TwilioNumbers {
         return owned(bought);
     }
 
+    /** The number with this SID in the account, or empty when Twilio does not know it (released, or another account's). */
+    public Optional<OwnedNumber> fetch(TwilioAccount account, String sid) {
+        TwilioRestClient client = clients.forAccount(account);
+        try {
+            return Optional.of(owned(guard.withRetry(translated(account, () ->
+                    IncomingPhoneNumber.fetcher(account.accountSid(), sid).fetch(client)))));
+        } catch (TwilioFailure e) {
+            if (e.kind() == TwilioFailure.Kind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Writes the number's FriendlyName (its owner tag), nothing else. Setting the same name twice changes nothing, so
+     * the call is retried like a read.
+     */
+    public OwnedNumber retag(TwilioAccount account, String sid, String friendlyName) {
+        TwilioRestClient client = clients.forAccount(account);
+        IncomingPhoneNumber updated = guard.withRetry(translated(account, () ->
+                IncomingPhoneNumber.updater(account.accountSid(), sid).setFriendlyName(friendlyName).update(client)));
+        log.info("Re-tagged Twilio number {} sid={} tag={}", updated.getPhoneNumber(), updated.getSid(), friendlyName);
+        return owned(updated);
+    }
+
     /** Any number the account already owns (a trial account's single number). */
     public Optional<OwnedNumber> anyOwned(TwilioAccount account) {
         TwilioRestClient client = clients.forAccount(account);
@@ -111,7 +137,7 @@ public class TwilioNumbers {
             } catch (TwilioException e) {
                 TwilioFailure failure = TwilioErrorClassifier.classify(e);
                 throw new TwilioFailure(failure.kind(), failure.httpStatus(), failure.twilioCode(),
-                        account.redact(failure.getMessage()), null);
+                        account.redact(failure.getMessage()), null, failure.retryAfter().orElse(null));
             }
         };
     }

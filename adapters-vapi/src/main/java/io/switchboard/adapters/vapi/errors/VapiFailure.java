@@ -1,10 +1,15 @@
 package io.switchboard.adapters.vapi.errors;
 
+import io.switchboard.messaging.resilience.RetryAfter;
+
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A VAPI call that did not succeed, classified once so that retry, circuit breaker and the reply agree on it.
  * The message is VAPI's (truncated) or ours for transport errors; it never contains the API key or a token.
  */
-public class VapiFailure extends RuntimeException {
+public class VapiFailure extends RuntimeException implements RetryAfter {
 
     public enum Kind {
         /** 401 / 403: bad API key. Final. */
@@ -41,11 +46,23 @@ public class VapiFailure extends RuntimeException {
 
     private final Kind kind;
     private final Integer httpStatus;
+    private final Duration retryAfter;
 
     public VapiFailure(Kind kind, Integer httpStatus, String message) {
+        this(kind, httpStatus, message, null);
+    }
+
+    /** @param retryAfter how long VAPI asked to wait before the next request (its {@code Retry-After}), or null */
+    public VapiFailure(Kind kind, Integer httpStatus, String message, Duration retryAfter) {
         super(message);
         this.kind = kind;
         this.httpStatus = httpStatus;
+        this.retryAfter = retryAfter;
+    }
+
+    @Override
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public Kind kind() {

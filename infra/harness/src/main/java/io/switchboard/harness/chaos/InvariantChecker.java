@@ -64,7 +64,8 @@ final class InvariantChecker {
         // No duplicate purchase: at most one number ever bought per purchase tag (owned and released alike).
         Map<String, Long> byTag = Stream.concat(twilio.ownedNumbers().stream().map(n -> n.friendlyName()),
                         twilio.releasedNumbers().stream().map(n -> n.friendlyName()))
-                .filter(Objects::nonNull).filter(t -> t.startsWith("sb:"))
+                // Owner tags (sb/…) and the tags written before them (sb:<requestId>); each names one request.
+                .filter(Objects::nonNull).filter(t -> t.startsWith("sb:") || t.startsWith("sb/"))
                 .collect(Collectors.groupingBy(t -> t, Collectors.counting()));
         v.put("duplicatePurchases", byTag.entrySet().stream().filter(e -> e.getValue() > 1)
                 .map(e -> e.getKey() + " bought " + e.getValue() + "×").toList());

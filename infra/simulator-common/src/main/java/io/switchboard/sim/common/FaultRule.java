@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
  * One fault to inject. The record is also the JSON body of {@code POST /__admin/faults}, so it is flat:
  * <pre>
  * {"method":"POST", "pathRegex":".*&#47;IncomingPhoneNumbers\\.json", "operation":"CreateIncomingPhoneNumber",
- *  "trigger":"NTH", "count":2, "action":"APPLY_THEN_FAIL", "status":500, "delayMillis":0}
+ *  "trigger":"NTH", "count":2, "action":"APPLY_THEN_FAIL", "status":500, "delayMillis":0, "retryAfterSeconds":2}
  * </pre>
  * Every match field is optional (absent = any). Defaults: trigger ALWAYS, count 1, action FAIL, status 500,
- * delayMillis 0.
+ * delayMillis 0, no Retry-After.
  *
  * @param id          assigned by {@link FaultInjector#add}; ignored on input
  * @param pathRegex   must match the whole request path
@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * @param seed        PROBABILITY: seed of the rule's Random, so a chaos run can be replayed exactly
  * @param status      FAIL / APPLY_THEN_FAIL: HTTP status answered, with the provider's error body
  * @param delayMillis DELAY: wait before processing; FAIL, DROP and their APPLY_THEN_ variants: wait before answering
+ * @param retryAfterSeconds FAIL / APPLY_THEN_FAIL: a {@code Retry-After} header (seconds) on the injected answer, as
+ *                    providers send with 429; absent = none
  */
 public record FaultRule(
         String id,
@@ -31,7 +33,8 @@ public record FaultRule(
         Long seed,
         Action action,
         Integer status,
-        Long delayMillis) {
+        Long delayMillis,
+        Integer retryAfterSeconds) {
 
     /** Which of the matching calls the rule hits. */
     public enum Trigger { ALWAYS, NTH, NEXT, PROBABILITY }
@@ -80,13 +83,23 @@ public record FaultRule(
         if (delayMillis < 0) {
             throw new IllegalArgumentException("delayMillis must not be negative");
         }
+        if (retryAfterSeconds != null && retryAfterSeconds < 0) {
+            throw new IllegalArgumentException("retryAfterSeconds must not be negative");
+        }
         if (pathRegex != null) {
             Pattern.compile(pathRegex); // fail on bad input now, not on the first request
         }
     }
 
     public FaultRule withId(String newId) {
-        return new FaultRule(newId, method, pathRegex, operation, trigger, count, probability, seed, action, status, delayMillis);
+        return new FaultRule(newId, method, pathRegex, operation, trigger, count, probability, seed, action, status,
+                delayMillis, retryAfterSeconds);
+    }
+
+    /** The same rule, its injected answers carrying {@code Retry-After: seconds}. */
+    public FaultRule withRetryAfterSeconds(int seconds) {
+        return new FaultRule(id, method, pathRegex, operation, trigger, count, probability, seed, action, status,
+                delayMillis, seconds);
     }
 
     public Duration delay() {
@@ -179,7 +192,7 @@ public record FaultRule(
 
         private FaultRule build(Action action, int status, Duration delay) {
             return new FaultRule(null, method, pathRegex, operation, trigger, count, probability, seed,
-                    action, status, delay.toMillis());
+                    action, status, delay.toMillis(), null);
         }
     }
 }

@@ -155,7 +155,9 @@ public final class SimulatorServer implements AutoCloseable {
                 // No response headers were sent, so the JDK closes the socket (on its next selector tick, <= 1 s).
                 exchange.close();
             } else {
-                send(exchange, request, checked(screening, spec.errors().injected(fault.status())));
+                SimResponse injected = spec.errors().injected(fault.status());
+                send(exchange, request, checked(screening, fault.retryAfterSeconds() == null ? injected
+                        : injected.withHeader("Retry-After", Integer.toString(fault.retryAfterSeconds()))));
             }
         });
     }

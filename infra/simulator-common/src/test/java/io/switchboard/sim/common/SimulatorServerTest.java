@@ -133,6 +133,31 @@ class SimulatorServerTest {
     }
 
     @Test
+    void anInjected429CanCarryRetryAfter() {
+        HttpTestClient client = start(Latency.none(), 2);
+        faults.add(FaultRule.forOperation("CreateItem").onNthCall(1).fail(429).withRetryAfterSeconds(3));
+
+        HttpResponse<String> limited = client.postJson("/items", "{}");
+        HttpResponse<String> next = client.postJson("/items", "{}");
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).contains("3");
+        assertThat(next.headers().firstValue("Retry-After")).as("only on injected answers").isEmpty();
+        assertThat(created).hasValue(1);
+    }
+
+    @Test
+    void retryAfterIsPartOfTheAdminJsonRule() {
+        FaultRule rule = Json.read("{\"operation\":\"CreateItem\",\"status\":429,\"retryAfterSeconds\":2}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), FaultRule.class);
+
+        assertThat(rule.retryAfterSeconds()).isEqualTo(2);
+        assertThat(FaultRule.forOperation("CreateItem").fail(429).retryAfterSeconds()).isNull();
+        assertThatThrownBy(() -> FaultRule.forOperation("CreateItem").fail(429).withRetryAfterSeconds(-1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void applyThenFailDoesTheWorkAndStillFails() {
         HttpTestClient client = start(Latency.none(), 2);
         faults.add(FaultRule.forOperation("CreateItem").onNextCalls(1).applyThenFail(500));

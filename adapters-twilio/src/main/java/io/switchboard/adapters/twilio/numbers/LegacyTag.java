@@ -6,14 +6,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The FriendlyName written on a number at purchase. It is derived from the command's requestId alone, so any
- * redelivery or retry of the same step computes the same tag and finds the number the first attempt bought.
- * Twilio allows 64 characters; an id too long to fit is replaced by its SHA-256 (still deterministic).
+ * The FriendlyName numbers were bought with before owner tags: {@code <prefix><requestId>} (the prefix is
+ * {@code switchboard.twilio.numbers.legacy-tag-prefix}, {@code sb:}), the SHA-256 of a requestId too long to fit.
+ * It says Switchboard bought the number for one request, not for whom. Still computed so that a purchase an older
+ * worker made for a request is adopted, not bought again; see {@link OwnerTag} for how such numbers are treated.
  */
-public final class PurchaseTag {
+public final class LegacyTag {
     public static final int MAX_LENGTH = 64;
 
-    private PurchaseTag() {
+    private LegacyTag() {
     }
 
     public static String of(String prefix, String requestId) {
@@ -25,7 +26,7 @@ public final class PurchaseTag {
         return prefix + hash.substring(0, Math.min(hash.length(), MAX_LENGTH - prefix.length()));
     }
 
-    private static String sha256Hex(String value) {
+    static String sha256Hex(String value) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
