@@ -33,6 +33,11 @@ public final class Services {
         public Class<?> application() {
             return application;
         }
+
+        /** The {@code --spring.config.name=…} argument that selects the service's own yml. */
+        public String configName() {
+            return configName;
+        }
     }
 
     private Services() {

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.nio.file.Files;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,14 +37,17 @@ class CrashRecoverySystemTest {
     @Test
     void killingTheOrchestratorMidSagaLosesNothingAndDuplicatesNothing() throws Exception {
         Map<String, String> settings = new HashMap<>(system.settingsFor(Services.Kind.ORCHESTRATOR));
-        settings.remove("server.port");
-        AtomicReference<OrchestratorProcess> orchestrator = new AtomicReference<>(OrchestratorProcess.start(settings));
+        int port = ServiceProcess.freePort();
+        settings.put("server.port", Integer.toString(port));
+        ServiceProcess orchestrator = new ServiceProcess(Services.Kind.ORCHESTRATOR, settings, List.of("-Xmx512m"),
+                System.getProperty("java.class.path"), Files.createTempDirectory("crash-recovery"));
+        orchestrator.start();
         // Slow assistant creation keeps the saga mid-flight long enough to be killed there.
         system.vapi().faults().add(FaultRule.forOperation("AssistantController_create").always().delay(Duration.ofSeconds(2)));
         long purchasesBefore = system.twilio().purchaseCount();
         long assistantsBefore = system.vapi().assistantCreateCount();
 
-        try (SystemClient client = new SystemClient(system.stack().kafka().bootstrapServers(), () -> orchestrator.get().url())) {
+        try (SystemClient client = new SystemClient(system.stack().kafka().bootstrapServers(), () -> "http://127.0.0.1:" + port)) {
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
                     .until(() -> client.status("probe").orgId().equals("probe"));
 
@@ -52,22 +56,22 @@ class CrashRecoverySystemTest {
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                     .until(() -> client.status(orgId).latestSaga() != null);
 
-            orchestrator.get().kill();
-            assertThat(orchestrator.get().alive()).isFalse();
-            orchestrator.set(OrchestratorProcess.start(settings));
+            orchestrator.kill();
+            assertThat(orchestrator.alive()).isFalse();
+            orchestrator.start();
 
             SagaResponse saga;
             try {
                 saga = client.awaitSagaEnded(orgId, Duration.ofSeconds(90));
             } catch (RuntimeException e) {
-                throw new AssertionError("saga did not finish after restart; orchestrator log:\n" + orchestrator.get().logTail(), e);
+                throw new AssertionError("saga did not finish after restart; orchestrator log:\n" + orchestrator.logTail(40), e);
             }
             assertThat(saga.state()).isEqualTo("COMPLETED");
             assertThat(system.twilio().purchaseCount() - purchasesBefore).as("numbers bought").isEqualTo(1);
             assertThat(system.vapi().assistantCreateCount() - assistantsBefore).as("assistants created").isEqualTo(2);
             assertThat(client.status(orgId).status()).isEqualTo("active");
         } finally {
-            orchestrator.get().kill();
+            orchestrator.kill();
         }
     }
 }

@@ -17,11 +17,17 @@ public record SagaResponse(
         Instant finishedAt,
         List<Step> steps) {
 
+    /**
+     * @param attempts        attempts made so far
+     * @param countedAttempts of those, the ones that count against the step's attempts: attempts a worker refused
+     *                        unstarted (it got them too late, e.g. after a restart) do not
+     */
     public record Step(
             String name,
             String direction,
             String status,
             int attempts,
+            int countedAttempts,
             String commandType,
             Object input,
             String replyType,

@@ -68,6 +68,7 @@ public class StatusController {
         Long duration = step.finishedAt() == null ? null
                 : Duration.between(step.startedAt(), step.finishedAt()).toMillis();
         return new SagaResponse.Step(step.name(), step.direction().name(), step.status().name(), step.attempt(),
+                step.countedAttempts(),
                 step.commandType(), json(step.inputJson()), step.replyType(), json(step.outputJson()),
                 step.errorCode(), step.errorMessage(), step.startedAt(), step.finishedAt(), duration);
     }

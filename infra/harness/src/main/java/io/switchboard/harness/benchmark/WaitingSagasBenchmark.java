@@ -4,7 +4,8 @@ import io.switchboard.harness.AreaCodes;
 import io.switchboard.harness.Args;
 import io.switchboard.harness.Database;
 import io.switchboard.harness.EventPublisher;
-import io.switchboard.harness.ServiceProcess;
+import io.switchboard.harness.Classpath;
+import io.switchboard.launcher.ServiceProcess;
 import io.switchboard.launcher.Services;
 import io.switchboard.launcher.SwitchboardSystem;
 import io.switchboard.sim.twilio.TwilioSimulatorConfig;
@@ -46,7 +47,7 @@ final class WaitingSagasBenchmark {
             Path logs = Files.createTempDirectory("sb-bench-orchestrator");
             List<String> jvm = new java.util.ArrayList<>(JmxSampler.jvmArgs(jmxPort));
             jvm.add("-Xmx" + args.get("orchestrator-heap", "1g"));
-            ServiceProcess orchestrator = new ServiceProcess(Services.Kind.ORCHESTRATOR, settings, jvm, logs);
+            ServiceProcess orchestrator = new ServiceProcess(Services.Kind.ORCHESTRATOR, settings, jvm, Classpath.forChildren(), logs);
             orchestrator.start();
             try {
                 orchestrator.awaitStarted(Duration.ofMinutes(5));

@@ -1,6 +1,7 @@
 package io.switchboard.harness.chaos;
 
-import io.switchboard.harness.ServiceProcess;
+import io.switchboard.harness.Classpath;
+import io.switchboard.launcher.ServiceProcess;
 import io.switchboard.launcher.Services;
 import io.switchboard.launcher.SwitchboardSystem;
 
@@ -22,7 +23,7 @@ final class ProcessFleet {
             if (kind == Services.Kind.ORCHESTRATOR) {
                 settings.put("server.port", Integer.toString(orchestratorPort));
             }
-            processes.put(kind, new ServiceProcess(kind, settings, List.of("-Xmx384m"), logDir));
+            processes.put(kind, new ServiceProcess(kind, settings, List.of("-Xmx384m"), Classpath.forChildren(), logDir));
         }
     }
 

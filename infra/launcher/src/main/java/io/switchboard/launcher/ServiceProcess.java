@@ -1,6 +1,4 @@
-package io.switchboard.harness;
-
-import io.switchboard.launcher.Services;
+package io.switchboard.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,34 +13,27 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One Switchboard service (orchestrator or a worker) as its own operating-system process, so the chaos harness can
- * SIGKILL it: no shutdown hook, no flush, no graceful close — a crashed machine. Generalises the launcher tests'
- * OrchestratorProcess to the four service kinds. Each start appends to the same log file, so a post-mortem shows
- * every incarnation.
+ * One Switchboard service (orchestrator or a worker) as its own operating-system process, so a system test or the
+ * chaos harness can SIGKILL it: no shutdown hook, no flush, no graceful close — a crashed machine. Each start appends
+ * to the same log file, so a post-mortem shows every incarnation.
  */
 public final class ServiceProcess {
     private final Services.Kind kind;
     private final Map<String, String> settings;
     private final List<String> jvmArgs;
+    private final String classpath;
     private final Path log;
     private volatile Process process;
     private int starts;
 
-    public ServiceProcess(Services.Kind kind, Map<String, String> settings, List<String> jvmArgs, Path logDir) {
+    /** @param classpath the service's classpath (e.g. this JVM's {@code java.class.path}) */
+    public ServiceProcess(Services.Kind kind, Map<String, String> settings, List<String> jvmArgs, String classpath,
+                          Path logDir) {
         this.kind = kind;
         this.settings = Map.copyOf(settings);
         this.jvmArgs = List.copyOf(jvmArgs);
+        this.classpath = classpath;
         this.log = logDir.resolve(kind.name().toLowerCase(Locale.ROOT) + ".log");
-    }
-
-    /** The {@code --spring.config.name} each service main class expects (their CONFIG_NAME constants). */
-    public static String configName(Services.Kind kind) {
-        return switch (kind) {
-            case ORCHESTRATOR -> io.switchboard.orchestrator.OrchestratorApplication.CONFIG_NAME;
-            case TWILIO_WORKER -> io.switchboard.adapters.twilio.TwilioWorkerApplication.CONFIG_NAME;
-            case VAPI_WORKER -> io.switchboard.adapters.vapi.VapiWorkerApplication.CONFIG_NAME;
-            case NOTIFIER -> io.switchboard.notifier.NotifierApplication.CONFIG_NAME;
-        };
     }
 
     public synchronized void start() {
@@ -53,8 +44,7 @@ public final class ServiceProcess {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
         command.addAll(jvmArgs);
-        command.addAll(List.of("-cp", Classpath.forChildren(), kind.application().getName(),
-                "--" + configName(kind)));
+        command.addAll(List.of("-cp", classpath, kind.application().getName(), "--" + kind.configName()));
         settings.forEach((name, value) -> command.add("--" + name + "=" + value));
         try {
             Files.writeString(log, "==== start #" + (++starts) + " ====\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -82,6 +72,21 @@ public final class ServiceProcess {
         }
     }
 
+    /** SIGTERM: a graceful stop (consumers leave their groups at once, so nobody waits for a session timeout). */
+    public synchronized void stop(Duration timeout) {
+        Process p = process;
+        if (p != null && p.isAlive()) {
+            p.destroy();
+            try {
+                if (!p.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    kill();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     public boolean alive() {
         Process p = process;
         return p != null && p.isAlive();
@@ -97,6 +102,16 @@ public final class ServiceProcess {
 
     public Path log() {
         return log;
+    }
+
+    /** The last lines the service logged, for an assertion message. */
+    public String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /** Waits until the latest incarnation logged Spring Boot's "Started ..." line. */
