@@ -55,6 +55,7 @@ class VapiWorkerContractTest {
     private static final String LIST_ASSISTANTS = "AssistantController_findAll";
     private static final String DELETE_ASSISTANT = "AssistantController_remove";
     private static final String CREATE_NUMBER = "PhoneNumberController_create";
+    private static final String LIST_NUMBERS = "PhoneNumberController_findAll";
     private static final String UPDATE_NUMBER = "PhoneNumberController_update";
     private static final String DELETE_NUMBER = "PhoneNumberController_remove";
     private static final String TENANT_SID = "AC" + "5".repeat(32);
@@ -246,6 +247,21 @@ class VapiWorkerContractTest {
             assertThat(p.provider()).isEqualTo("vapi");
             assertThat(p.assistantId()).isEqualTo(assistantId);
         });
+    }
+
+    @Test
+    void aFreeNumberCreateInDoubtIsAdoptedFromTheListNotCreatedTwice() {
+        String assistantId = assistant(harness, orgId, "Hooli");
+        vapi.faults().add(FaultRule.forOperation(CREATE_NUMBER).onNthCall(1).applyThenFail(500));
+
+        Reply reply = harness.handle(new CreateFreePhoneNumber(orgId, UUID.randomUUID() + ":create-free-vapi-number",
+                "212", assistantId, "Hooli line"));
+
+        assertThat(reply).isInstanceOfSatisfying(FreePhoneNumberCreated.class,
+                c -> assertThat(c.vapiPhoneNumberId()).isEqualTo(vapi.phoneNumbers().get(0).id()));
+        assertThat(vapi.phoneNumberCreateCount()).isEqualTo(1);
+        assertThat(vapi.stats().count(CREATE_NUMBER)).isEqualTo(1);
+        assertThat(vapi.stats().count(LIST_NUMBERS)).as("the retry looked it up by createdAt window").isEqualTo(1);
     }
 
     @Test
