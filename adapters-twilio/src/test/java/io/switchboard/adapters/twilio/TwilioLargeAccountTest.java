@@ -1,6 +1,7 @@
 package io.switchboard.adapters.twilio;
 
 import io.switchboard.adapters.twilio.numbers.OwnerTag;
+import io.switchboard.adapters.twilio.numbers.TwilioNumbers;
 import io.switchboard.contracts.commands.AcquireNumber;
 import io.switchboard.contracts.commands.AssignNumber;
 import io.switchboard.contracts.commands.NumberOwner;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -158,6 +160,22 @@ class TwilioLargeAccountTest {
                 .as("no other number was taken for a line").hasSize(1);
         assertThat(trial.purchaseCount()).as("nothing bought").isEqualTo(SEEDED + 1);
         assertThat(trial.stats().count("UpdateIncomingPhoneNumber")).as("claim, hand back, claim").isEqualTo(3);
+    }
+
+    @Test
+    void anAccountLongerThanMaxListPagesFailsTheStepForOpsInsteadOfBeingReadOnAndOn() {
+        seed(trial, i -> "sb/org/org-" + i + "/saga-" + i + ":acquire-number");
+        TwilioHarness onePage = new TwilioHarness(trial.baseUrl(), DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN,
+                Duration.ofSeconds(5), TwilioHarness.fastResilience(), (clients, guard) -> new TwilioNumbers(clients, guard, null, 1));
+
+        Reply reply = onePage.acquire(new AcquireNumber("org-a", "saga-a:acquire-number", "US", "510", true, null));
+
+        assertThat(reply).isInstanceOfSatisfying(StepFailed.class, f -> {
+            assertThat(f.errorCode()).isEqualTo(StepFailed.INVALID_REQUEST);
+            assertThat(f.retryable()).isFalse();
+            assertThat(f.message()).contains("more than 1 pages").contains("max-list-pages");
+        });
+        assertThat(trial.stats().count("UpdateIncomingPhoneNumber")).as("nothing claimed on a guess").isZero();
     }
 
     @Test
