@@ -34,12 +34,17 @@ final class TwilioHarness {
 
     TwilioHarness(String baseUrl, String accountSid, String authToken, Duration readTimeout,
                   ResilienceProperties resilience, NumbersFactory numbersFactory) {
+        this(baseUrl, new PlatformTwilioAccounts(accountSid, authToken), readTimeout, resilience, numbersFactory);
+    }
+
+    /** @param accounts how commands' accounts are resolved: the platform account only, or tenants' stored ones too */
+    TwilioHarness(String baseUrl, TwilioAccounts accounts, Duration readTimeout, ResilienceProperties resilience,
+                  NumbersFactory numbersFactory) {
         this.guard = new ProviderGuard("twilio", resilience, TwilioFailure::isTransient,
                 t -> t instanceof TwilioFailure f && f.kind() == TwilioFailure.Kind.RATE_LIMITED,
                 TwilioFailure::isProviderFault);
         TwilioClients clients = new TwilioClients(new BaseUrlHttpClient(baseUrl, Duration.ofSeconds(2), readTimeout));
         this.numbers = numbersFactory.create(clients, guard);
-        TwilioAccounts accounts = new PlatformTwilioAccounts(accountSid, authToken);
         this.acquire = new AcquireNumberHandler(accounts, numbers, "sb:", 10, 5);
         this.release = new ReleaseNumberHandler(accounts, numbers, "sb:");
         this.assign = new AssignNumberHandler(accounts, numbers, "sb:");

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An account with far more than one page (1,000) of assistants and phone numbers, most of them created after the
  * request's in-doubt first attempt, as in a busy hour: the next attempt still finds exactly what the first one
  * created, and nothing is created twice. Each {@code handle} is one saga attempt (no in-process retry), so the
- * second one meets the claim the first left pending.
+ * second one meets the claim the first left pending. Request and response checks are on, as in
+ * {@link VapiWorkerContractTest}.
  */
 class LargeAccountTest {
     private static final int SEEDED_EACH_SIDE = 1_200;
@@ -46,7 +47,7 @@ class LargeAccountTest {
 
     @BeforeAll
     static void startSimulator() {
-        simulator = VapiSimulator.start();
+        simulator = VapiSimulator.start(VapiSimulatorConfig.defaults().withResponseChecks(true));
     }
 
     @AfterAll
@@ -63,8 +64,10 @@ class LargeAccountTest {
     }
 
     @AfterEach
-    void closeProxy() {
+    void closeProxyAfterEveryRequestAndResponseConformed() {
         proxy.close();
+        assertThat(simulator.violations()).as("requests VAPI's document does not allow").isEmpty();
+        assertThat(simulator.responseViolations()).as("simulator responses VAPI's document does not allow").isEmpty();
     }
 
     @Test

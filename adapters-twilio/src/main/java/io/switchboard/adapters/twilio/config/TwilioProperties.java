@@ -35,12 +35,16 @@ public record TwilioProperties(
      *                        {@code OwnerTag}), and a purchase is looked up under it too, so that one an older
      *                        worker made is adopted; blank = no such numbers exist
      * @param voiceUrl       optional voice webhook set at purchase (VAPI replaces it when the number is imported)
+     * @param maxListPages   pages one list of the account's numbers may take (lists are read to their last page:
+     *                       a look-up by tag, the whole account when looking for a trial account's own number, 1000
+     *                       a page); past it the step fails for ops rather than reading without end
      */
     public record Numbers(
             @DefaultValue("10") int searchPageSize,
             @DefaultValue("5") int maxCandidates,
             @DefaultValue("sb:") String legacyTagPrefix,
-            String voiceUrl) {
+            String voiceUrl,
+            @DefaultValue("100") int maxListPages) {
     }
 
     @Override

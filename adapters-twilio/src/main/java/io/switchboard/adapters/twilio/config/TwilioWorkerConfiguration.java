@@ -44,7 +44,8 @@ public class TwilioWorkerConfiguration {
     public TwilioNumbers twilioNumbers(TwilioProperties properties, ProviderGuard twilioGuard) {
         BaseUrlHttpClient transport = new BaseUrlHttpClient(
                 properties.baseUrl(), properties.connectTimeout(), properties.readTimeout());
-        return new TwilioNumbers(new TwilioClients(transport), twilioGuard, properties.numbers().voiceUrl());
+        return new TwilioNumbers(new TwilioClients(transport), twilioGuard, properties.numbers().voiceUrl(),
+                properties.numbers().maxListPages());
     }
 
     @Bean

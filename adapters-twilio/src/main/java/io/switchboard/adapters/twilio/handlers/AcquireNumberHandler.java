@@ -158,14 +158,17 @@ public class AcquireNumberHandler implements CommandHandler<AcquireNumber> {
      * The account may hold one number and holds it already. The organization gets it only when nobody else's line
      * uses it: unassigned (handed back), never tagged by Switchboard (the account's own trial number), or already
      * this organization's. Claiming it re-tags it, so the next organization sees whose it is. The pool never claims.
+     * Which number is the trial's own is decided on every number the account holds ({@link TrialAccountNumber}).
      */
     private Reply trialLimit(AcquireNumber command, NumberOwner owner, TwilioAccount account, TwilioFailure cause) {
         if (!command.allowTrialFallback() || owner.kind() != NumberOwner.Kind.ORGANIZATION) {
             return FailureReplies.of(cause, "Twilio trial account number limit");
         }
-        Optional<OwnedNumber> existing = numbers.anyOwned(account);
+        List<OwnedNumber> owned = numbers.allOwned(account);
+        Optional<OwnedNumber> existing = TrialAccountNumber.among(owned, command.orgId(), legacyTagPrefix);
         if (existing.isEmpty()) {
-            return FailureReplies.of(cause, "Twilio trial account number limit");
+            return FailureReplies.of(cause, "Twilio trial account number limit" + (owned.isEmpty() ? ""
+                    : "; none of the account's " + owned.size() + " numbers is recognisably its own trial number"));
         }
         OwnedNumber number = existing.get();
         OwnerTag current = OwnerTag.parse(number.friendlyName(), legacyTagPrefix);

@@ -5,6 +5,7 @@ import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.IncomingPhoneNumber;
 import com.twilio.rest.api.v2010.account.IncomingPhoneNumberCreator;
+import com.twilio.rest.api.v2010.account.IncomingPhoneNumberReader;
 import com.twilio.rest.api.v2010.account.availablephonenumbercountry.Local;
 import com.twilio.type.PhoneNumber;
 import io.switchboard.credentials.twilio.TwilioAccount;
@@ -14,37 +15,65 @@ import io.switchboard.messaging.resilience.ProviderGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * The Twilio number operations the worker needs, on the official SDK, each behind the provider guard. Reads and
  * deletes are retried; the purchase is made once (repeated only after a 429, which Twilio did not process).
+ * Lists are read to their last page, so no answer depends on how many numbers the account holds.
  * Every failure leaves here as a classified {@link TwilioFailure} with the token redacted.
  */
 public class TwilioNumbers {
     private static final Logger log = LoggerFactory.getLogger(TwilioNumbers.class);
+    /** The default of {@code switchboard.twilio.numbers.max-list-pages}: 100 pages of 1000, 100,000 numbers. */
+    public static final int DEFAULT_MAX_LIST_PAGES = 100;
+    /** An exact FriendlyName filter matches one number; a page of 20 leaves room, and more pages are followed. */
     private static final long TAG_LOOKUP_PAGE_SIZE = 20;
+    /** Twilio's largest PageSize: a whole account in the fewest calls. */
+    private static final long ACCOUNT_PAGE_SIZE = 1000;
 
     private final TwilioClients clients;
     private final ProviderGuard guard;
     private final String voiceUrl;
+    private final int maxListPages;
 
-    public TwilioNumbers(TwilioClients clients, ProviderGuard guard, String voiceUrl) {
+    /** @param maxListPages pages one list may take before the call fails instead of reading on */
+    public TwilioNumbers(TwilioClients clients, ProviderGuard guard, String voiceUrl, int maxListPages) {
+        if (maxListPages < 1) {
+            throw new IllegalArgumentException("max-list-pages must be at least 1, got " + maxListPages);
+        }
         this.clients = clients;
         this.guard = guard;
         this.voiceUrl = voiceUrl;
+        this.maxListPages = maxListPages;
     }
 
-    /** The number bought earlier with this tag, if any (the "look before you buy" of every purchase). */
+    /** With {@link #DEFAULT_MAX_LIST_PAGES}. */
+    public TwilioNumbers(TwilioClients clients, ProviderGuard guard, String voiceUrl) {
+        this(clients, guard, voiceUrl, DEFAULT_MAX_LIST_PAGES);
+    }
+
+    /**
+     * The number bought earlier with this tag, if any (the "look before you buy" of every purchase). Twilio filters
+     * FriendlyName exactly, on its side, so this is one page of normally one number whatever the account's size;
+     * further pages are read all the same, and the tag is matched again here, so the answer never depends on
+     * what fits on a first page.
+     */
     public Optional<OwnedNumber> findByTag(TwilioAccount account, String tag) {
-        TwilioRestClient client = clients.forAccount(account);
-        List<IncomingPhoneNumber> found = guard.withRetry(translated(account, () ->
-                IncomingPhoneNumber.reader().setFriendlyName(tag).setPageSize(TAG_LOOKUP_PAGE_SIZE)
-                        .firstPage(client).getRecords()));
-        // Filter again locally: the tag must match exactly, whatever the server's filter semantics.
-        return found.stream().filter(n -> tag.equals(n.getFriendlyName())).map(TwilioNumbers::owned).findFirst();
+        Predicate<OwnedNumber> tagged = n -> tag.equals(n.friendlyName());
+        return read(account, IncomingPhoneNumber.reader(account.accountSid()).setFriendlyName(tag)
+                .setPageSize(TAG_LOOKUP_PAGE_SIZE), tagged, "numbers tagged " + tag)
+                .stream().filter(tagged).findFirst();
+    }
+
+    /** Every number the account owns, in Twilio's order, every page of them (a trial account's one, or thousands). */
+    public List<OwnedNumber> allOwned(TwilioAccount account) {
+        return read(account, IncomingPhoneNumber.reader(account.accountSid()).setPageSize(ACCOUNT_PAGE_SIZE),
+                n -> false, "the account's numbers");
     }
 
     /** Voice-capable local numbers for sale in the country (and area code, when given), in Twilio's order. */
@@ -104,14 +133,6 @@ public class TwilioNumbers {
         return owned(updated);
     }
 
-    /** Any number the account already owns (a trial account's single number). */
-    public Optional<OwnedNumber> anyOwned(TwilioAccount account) {
-        TwilioRestClient client = clients.forAccount(account);
-        List<IncomingPhoneNumber> owned = guard.withRetry(translated(account, () ->
-                IncomingPhoneNumber.reader(account.accountSid()).setPageSize(1L).firstPage(client).getRecords()));
-        return owned.stream().findFirst().map(TwilioNumbers::owned);
-    }
-
     /** @return {@code false} when Twilio no longer knew the number (already released) */
     public boolean release(TwilioAccount account, String sid) {
         TwilioRestClient client = clients.forAccount(account);
@@ -123,6 +144,33 @@ public class TwilioNumbers {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Reads a list page after page (each page one guarded, retried call, following Twilio's {@code next_page_uri})
+     * until a number {@code enough} accepts is on a page or there is no next page.
+     *
+     * @throws TwilioFailure {@code INVALID} past {@code maxListPages} pages, rather than reading without end
+     */
+    private List<OwnedNumber> read(TwilioAccount account, IncomingPhoneNumberReader reader,
+                                   Predicate<OwnedNumber> enough, String what) {
+        TwilioRestClient client = clients.forAccount(account);
+        List<OwnedNumber> read = new ArrayList<>();
+        Page<IncomingPhoneNumber> page = guard.withRetry(translated(account, () -> reader.firstPage(client)));
+        for (int pages = 1; ; pages++) {
+            List<OwnedNumber> records = page.getRecords().stream().map(TwilioNumbers::owned).toList();
+            read.addAll(records);
+            if (!page.hasNextPage() || records.stream().anyMatch(enough)) {
+                return read;
+            }
+            if (pages >= maxListPages) {
+                throw new TwilioFailure(TwilioFailure.Kind.INVALID, null, null, "Twilio lists more than " + pages
+                        + " pages (" + read.size() + " numbers) of " + what + "; not reading further"
+                        + " (switchboard.twilio.numbers.max-list-pages)", null);
+            }
+            Page<IncomingPhoneNumber> current = page;
+            page = guard.withRetry(translated(account, () -> reader.nextPage(current, client)));
         }
     }
 

@@ -54,6 +54,31 @@ final class NumberInventory {
         return owned.add(number.sid(), number);
     }
 
+    /**
+     * An owned number without a purchase request: the test seeding of {@link TwilioSimulator#seedOwnedNumber}.
+     * Any E.164 number nobody owns or released (catalog or not); no trial limit; counted like a purchase.
+     */
+    synchronized IncomingNumber seed(String accountSid, String phoneNumber, String friendlyName) {
+        if (phoneNumber == null || !E164.matcher(phoneNumber).matches()) {
+            throw new IllegalArgumentException("not an E.164 number: " + phoneNumber);
+        }
+        if (friendlyName != null && friendlyName.length() > TwilioParams.FRIENDLY_NAME_MAX) {
+            throw new IllegalArgumentException("FriendlyName longer than " + TwilioParams.FRIENDLY_NAME_MAX);
+        }
+        if (takenNumbers().contains(phoneNumber)) {
+            throw new IllegalStateException(phoneNumber + " is already owned or released");
+        }
+        Optional<CatalogNumber> listed = catalog.find(phoneNumber);
+        Instant now = clock.instant();
+        IncomingNumber number = new IncomingNumber(
+                "PN" + UUID.randomUUID().toString().replace("-", ""), accountSid, phoneNumber,
+                friendlyName != null ? friendlyName : listed.map(CatalogNumber::nationalFormat).orElse(phoneNumber),
+                listed.map(CatalogNumber::type).orElse("local"),
+                listed.map(CatalogNumber::capabilities).orElse(Capabilities.full()),
+                Webhooks.defaults(), now, now);
+        return owned.add(number.sid(), number);
+    }
+
     synchronized List<IncomingNumber> list(String accountSid, Predicate<IncomingNumber> filter) {
         return owned.list().stream().filter(n -> n.accountSid().equals(accountSid)).filter(filter).toList();
     }

@@ -79,6 +79,26 @@ public final class TwilioSimulator implements AutoCloseable {
         return inventory.purchaseCount();
     }
 
+    /**
+     * Gives an account a number as if it had bought it, without HTTP: no document check, not counted in
+     * {@link #stats()}, past a trial account's one-number limit. For tests that need an account holding thousands of
+     * numbers, fast (the VAPI simulator's {@code createAssistant(JsonNode)} is the same idea). The number is then
+     * an ordinary owned number: listed, filtered, fetched, updated and released like a bought one, and counted in
+     * {@link #purchaseCount()}.
+     *
+     * @param phoneNumber  any E.164 number nobody owns or released, in the catalog or not (tests seed from the
+     *                     fictional 555-01XX block, like the catalog)
+     * @param friendlyName at most 64 characters; null = Twilio's default, the national format of a catalog number
+     * @throws IllegalArgumentException for an unknown account, a malformed number or a too long name
+     * @throws IllegalStateException    when the number is owned or was released
+     */
+    public IncomingNumber seedOwnedNumber(String accountSid, String phoneNumber, String friendlyName) {
+        if (!config.allAccounts().containsKey(accountSid)) {
+            throw new IllegalArgumentException("unknown account " + accountSid);
+        }
+        return inventory.seed(accountSid, phoneNumber, friendlyName);
+    }
+
     public List<ReleasedNumber> releasedNumbers() {
         return inventory.released();
     }

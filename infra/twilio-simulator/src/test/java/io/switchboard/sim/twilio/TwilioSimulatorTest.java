@@ -2,6 +2,7 @@ package io.switchboard.sim.twilio;
 
 import static io.switchboard.sim.common.testing.HttpTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.sim.common.testing.HttpTestClient;
 import java.net.http.HttpResponse;
@@ -247,6 +248,42 @@ class TwilioSimulatorTest {
         assertThat(numbers(second.get("incoming_phone_numbers"))).containsExactly("+14155550101");
         assertThat(second.get("next_page_uri").isNull()).isTrue();
         assertThat(second.get("previous_page_uri").stringValue()).contains("Page=0");
+    }
+
+    @Test
+    void seededNumbersAreOwnedLikeBoughtOnesWithoutHttpAndPastTheTrialLimit() {
+        try (TwilioSimulator trial = TwilioSimulator.start(CheckedSimulators.config().withTrialMode(true))) {
+            TwilioTestClient client = TwilioTestClient.forDefaultAccount(trial);
+            for (int i = 0; i < 1200; i++) {
+                trial.seedOwnedNumber(trial.config().accountSid(),
+                        "+1" + (201 + i / 100) + "555" + String.format("%04d", 100 + i % 100),
+                        "seed-" + i);
+            }
+            IncomingNumber listed = trial.seedOwnedNumber(trial.config().accountSid(), "+14155550100", null);
+
+            JsonNode first = json(client.list("PageSize=1000"));
+            JsonNode second = json(client.http.get(first.get("next_page_uri").stringValue()));
+            assertThat(first.get("incoming_phone_numbers")).hasSize(1000);
+            assertThat(second.get("incoming_phone_numbers")).hasSize(201);
+            assertThat(second.get("next_page_uri").isNull()).isTrue();
+            assertThat(numbers(json(client.list("FriendlyName=seed-1199")).get("incoming_phone_numbers")))
+                    .containsExactly("+12125550199");
+            assertThat(listed.friendlyName()).as("Twilio's default name").isEqualTo("(415) 555-0100");
+            assertThat(trial.stats().total()).as("seeding is not a request").isEqualTo(3);
+            assertThat(trial.purchaseCount()).isEqualTo(1201);
+            assertError(client.buy("PhoneNumber=%2B14155550100"), 400, 21422);
+            assertError(client.buy("PhoneNumber=%2B14155550101"), 400, 21404);
+            assertThat(client.release(listed.sid()).statusCode()).isEqualTo(204);
+            CheckedSimulators.assertResponsesConform(trial);
+            assertThat(trial.violations()).isEmpty();
+        }
+        assertThatThrownBy(() -> sim.seedOwnedNumber(sim.config().accountSid(), "4155550100", null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sim.seedOwnedNumber("AC" + "0".repeat(32), "+14155550100", null))
+                .isInstanceOf(IllegalArgumentException.class);
+        sim.seedOwnedNumber(sim.config().accountSid(), "+14155550100", null);
+        assertThatThrownBy(() -> sim.seedOwnedNumber(TENANT_SID, "+14155550100", null))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
