@@ -1,0 +1,6 @@
+package io.switchboard.saga.definition;
+
+/** A step runs forward (its action) or backward (its compensation). */
+public enum Direction {
+    ACTION, COMPENSATION
+}

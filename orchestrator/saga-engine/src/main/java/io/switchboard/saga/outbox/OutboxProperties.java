@@ -1,0 +1,24 @@
+package io.switchboard.saga.outbox;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * {@code switchboard.outbox.*}
+ *
+ * @param sweepInterval   how often the publisher looks for unpublished messages when nobody woke it
+ * @param batchSize       messages sent per round trip
+ * @param sendTimeout     how long to wait for the broker to acknowledge a batch
+ * @param retention       how long published messages stay visible (for ops) before they are purged
+ * @param purgeInterval   how often published messages past their retention are purged
+ */
+@ConfigurationProperties(prefix = "switchboard.outbox")
+public record OutboxProperties(
+        @DefaultValue("500ms") Duration sweepInterval,
+        @DefaultValue("500") int batchSize,
+        @DefaultValue("10s") Duration sendTimeout,
+        @DefaultValue("1d") Duration retention,
+        @DefaultValue("10m") Duration purgeInterval) {
+}

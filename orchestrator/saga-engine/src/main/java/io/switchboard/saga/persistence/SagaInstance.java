@@ -1,0 +1,160 @@
+package io.switchboard.saga.persistence;
+
+import io.switchboard.saga.definition.Direction;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.ColumnTransformer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** One run of a saga definition for one organization, with its data and the history of every step. */
+@Entity
+@Table(name = "saga_instance")
+public class SagaInstance {
+    @Id
+    private UUID id;
+
+    @Column(name = "saga_type", nullable = false)
+    private String sagaType;
+
+    @Column(name = "definition_version", nullable = false)
+    private int definitionVersion;
+
+    @Column(name = "org_id", nullable = false)
+    private String orgId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private SagaState state;
+
+    @Column(name = "data", nullable = false, columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    private String dataJson;
+
+    @Column(name = "failed_step")
+    private String failedStep;
+
+    @Column(name = "failure_reason")
+    private String failureReason;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "saga", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+    @OrderBy("id")
+    private List<SagaStep> steps = new ArrayList<>();
+
+    protected SagaInstance() {
+    }
+
+    public SagaInstance(UUID id, String sagaType, int definitionVersion, String orgId, String dataJson, Instant now) {
+        this.id = id;
+        this.sagaType = sagaType;
+        this.definitionVersion = definitionVersion;
+        this.orgId = orgId;
+        this.state = SagaState.RUNNING;
+        this.dataJson = dataJson;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public Optional<SagaStep> step(String name, Direction direction) {
+        return steps.stream().filter(s -> s.name().equals(name) && s.direction() == direction).findFirst();
+    }
+
+    public SagaStep addStep(String name, Direction direction, Instant now) {
+        SagaStep step = new SagaStep(this, name, direction, now);
+        steps.add(step);
+        return step;
+    }
+
+    public void removeStep(SagaStep step) {
+        steps.remove(step);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String sagaType() {
+        return sagaType;
+    }
+
+    public int definitionVersion() {
+        return definitionVersion;
+    }
+
+    public String orgId() {
+        return orgId;
+    }
+
+    public SagaState state() {
+        return state;
+    }
+
+    public String dataJson() {
+        return dataJson;
+    }
+
+    public String failedStep() {
+        return failedStep;
+    }
+
+    public String failureReason() {
+        return failureReason;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+
+    public List<SagaStep> steps() {
+        return steps;
+    }
+
+    public void data(String json, Instant now) {
+        this.dataJson = json;
+        this.updatedAt = now;
+    }
+
+    public void state(SagaState state, Instant now) {
+        this.state = state;
+        this.updatedAt = now;
+        this.finishedAt = state.active() ? null : now;
+    }
+
+    public void failure(String step, String reason) {
+        this.failedStep = step;
+        this.failureReason = reason;
+    }
+}

@@ -1,0 +1,166 @@
+package io.switchboard.saga.runtime;
+
+import io.switchboard.contracts.replies.Reply;
+import io.switchboard.contracts.sagaevents.SagaEvent;
+import io.switchboard.contracts.wire.MessageTypes;
+import io.switchboard.contracts.wire.Topics;
+import io.switchboard.messaging.codec.JsonCodec;
+import io.switchboard.messaging.headers.CloudEventHeaders;
+import io.switchboard.messaging.headers.SagaRouting;
+import io.switchboard.messaging.logging.LogContext;
+import io.switchboard.saga.outbox.OutboxWriter;
+import io.switchboard.saga.definition.SagaDefinition;
+import io.switchboard.saga.definition.StepAddress;
+import io.switchboard.saga.engine.Effect;
+import io.switchboard.saga.engine.SagaExecutor;
+import io.switchboard.saga.persistence.SagaInstance;
+import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.DueTimer;
+import io.switchboard.saga.persistence.TimerStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Runs the saga executor against persisted instances. Every method must be called inside a transaction: the new
+ * saga state, its outgoing commands and events (outbox) and its timers commit together or not at all.
+ */
+public class SagaRuntime {
+    private static final Logger log = LoggerFactory.getLogger(SagaRuntime.class);
+
+    private final SagaDefinitions definitions;
+    private final SagaExecutor executor;
+    private final SagaInstanceRepository sagas;
+    private final TimerStore timers;
+    private final OutboxWriter outbox;
+    private final CloudEventHeaders headers;
+    private final JsonCodec codec;
+    private final Clock clock;
+    private SagaEndListener endListener = saga -> { };
+    private SagaObserver observer = SagaObserver.NONE;
+
+    public SagaRuntime(SagaDefinitions definitions, SagaExecutor executor, SagaInstanceRepository sagas,
+                       TimerStore timers, OutboxWriter outbox, CloudEventHeaders headers, JsonCodec codec, Clock clock) {
+        this.definitions = definitions;
+        this.executor = executor;
+        this.sagas = sagas;
+        this.timers = timers;
+        this.outbox = outbox;
+        this.headers = headers;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    public void onSagaEnded(SagaEndListener listener) {
+        this.endListener = listener;
+    }
+
+    public void observe(SagaObserver sagaObserver) {
+        this.observer = sagaObserver;
+    }
+
+    public <D> SagaInstance start(String type, String orgId, D data) {
+        SagaDefinition<D> definition = definitions.newest(type);
+        SagaInstance saga = new SagaInstance(UUID.randomUUID(), definition.type(), definition.version(), orgId,
+                codec.encodeToString(data), clock.instant());
+        sagas.saveAndFlush(saga);
+        try (LogContext ignored = LogContext.of(saga.id().toString(), orgId, null)) {
+            log.info("Starting saga {} v{}", definition.type(), definition.version());
+            apply(saga, executor.start(definition, saga));
+        }
+        return saga;
+    }
+
+    public void onReply(UUID sagaId, String stepHeader, int attempt, Reply reply) {
+        SagaInstance saga = lock(sagaId);
+        StepAddress address = StepAddress.parse(stepHeader);
+        try (LogContext ignored = LogContext.of(sagaId.toString(), saga.orgId(), stepHeader)) {
+            apply(saga, executor.onReply(definitions.of(saga), saga, address.step(), address.direction(), attempt, reply));
+        }
+    }
+
+    public void onTimer(DueTimer timer) {
+        SagaInstance saga = lock(timer.sagaId());
+        try (LogContext ignored = LogContext.of(timer.sagaId().toString(), saga.orgId(), timer.step())) {
+            apply(saga, executor.onTimer(definitions.of(saga), saga, timer.kind(), timer.step(), timer.direction(),
+                    timer.attempt()));
+        }
+    }
+
+    public SagaInstance replay(UUID sagaId) {
+        SagaInstance saga = lock(sagaId);
+        try (LogContext ignored = LogContext.of(sagaId.toString(), saga.orgId(), saga.failedStep())) {
+            log.info("Replaying saga from its failed step");
+            apply(saga, executor.replay(definitions.of(saga), saga));
+        }
+        return saga;
+    }
+
+    public SagaInstance compensate(UUID sagaId, String reason) {
+        SagaInstance saga = lock(sagaId);
+        try (LogContext ignored = LogContext.of(sagaId.toString(), saga.orgId(), null)) {
+            log.info("Compensating saga on request: {}", reason);
+            apply(saga, executor.compensate(definitions.of(saga), saga, reason));
+        }
+        return saga;
+    }
+
+    private SagaInstance lock(UUID sagaId) {
+        return sagas.lockById(sagaId).orElseThrow(() -> new UnknownSagaException(sagaId));
+    }
+
+    private void apply(SagaInstance saga, List<Effect> effects) {
+        // Flush first: timers and outbox rows are written with JDBC and reference the saga's row, and the next saga
+        // of the organization may only be inserted once this one is no longer active.
+        sagas.saveAndFlush(saga);
+        boolean ended = false;
+        for (Effect effect : effects) {
+            if (effect instanceof Effect.SendCommand send) {
+                sendCommand(saga, send);
+            } else if (effect instanceof Effect.ScheduleTimer timer) {
+                timers.schedule(saga.id(), timer.kind(), timer.step(), timer.direction(), timer.attempt(), timer.fireAt());
+            } else if (effect instanceof Effect.CancelTimers cancel) {
+                timers.cancel(saga.id(), cancel.step(), cancel.direction());
+            } else if (effect instanceof Effect.PublishSagaEvent event) {
+                publishEvent(saga, event);
+            } else if (effect instanceof Effect.SagaEnded) {
+                ended = true;
+            }
+        }
+        if (ended) {
+            timers.cancelAll(saga.id());
+            log.info("Saga {} ended {}{}", saga.sagaType(), saga.state(),
+                    saga.failedStep() == null ? "" : " (failed step " + saga.failedStep() + ": " + saga.failureReason() + ")");
+            endListener.sagaEnded(saga);
+        }
+    }
+
+    private void sendCommand(SagaInstance saga, Effect.SendCommand send) {
+        String stepHeader = new StepAddress(send.step(), send.direction()).header();
+        Map<String, String> commandHeaders = headers.newMessage(
+                MessageTypes.typeOf(send.request().command().getClass()), saga.orgId(),
+                SagaRouting.command(saga.id().toString(), stepHeader, send.attempt(), Topics.SAGA_REPLIES,
+                        send.deadline()));
+        outbox.write(send.request().topic(), saga.orgId(), commandHeaders, codec.encode(send.request().command()));
+        log.debug("Sending {} attempt {} for step {}", send.request().command().getClass().getSimpleName(),
+                send.attempt(), stepHeader);
+    }
+
+    private void publishEvent(SagaInstance saga, Effect.PublishSagaEvent event) {
+        SagaEvent body = new SagaEvent(event.kind(), saga.id().toString(), saga.sagaType(), saga.orgId(), event.step(),
+                saga.state().name(), event.detail(), clock.instant().toString());
+        Map<String, String> eventHeaders = headers.newMessage(event.kind().ceType(), saga.orgId(),
+                SagaRouting.command(saga.id().toString(), event.step() == null ? "" : event.step(), 0, null));
+        outbox.write(Topics.SAGA_EVENTS, saga.orgId(), eventHeaders, codec.encode(body));
+        try {
+            observer.observe(saga, event);
+        } catch (RuntimeException e) {
+            // Observation (metrics) must never roll back a saga's state change.
+            log.warn("Saga observer failed: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.switchboard.orchestrator.api;
+
+import io.switchboard.messaging.codec.JsonCodec;
+import io.switchboard.orchestrator.aiconfig.AiConfig;
+import io.switchboard.orchestrator.aiconfig.AiConfigRepository;
+import io.switchboard.saga.persistence.SagaInstance;
+import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaStep;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Read-only status of organizations' lines and of sagas. */
+@RestController
+@RequestMapping("/api/v1")
+public class StatusController {
+    private final AiConfigRepository configs;
+    private final SagaInstanceRepository sagas;
+    private final JsonCodec codec;
+
+    public StatusController(AiConfigRepository configs, SagaInstanceRepository sagas, JsonCodec codec) {
+        this.configs = configs;
+        this.sagas = sagas;
+        this.codec = codec;
+    }
+
+    @GetMapping("/organizations/{orgId}/ai-status")
+    @Transactional(readOnly = true)
+    public AiStatusResponse aiStatus(@PathVariable String orgId) {
+        Optional<AiConfig> config = configs.findById(orgId);
+        AiStatusResponse.LatestSaga latest = sagas.findByOrgIdOrderByCreatedAtDesc(orgId).stream().findFirst()
+                .map(s -> new AiStatusResponse.LatestSaga(s.id().toString(), s.sagaType(), s.state().name(),
+                        s.failedStep(), s.failureReason()))
+                .orElse(null);
+        if (config.isEmpty()) {
+            return new AiStatusResponse(orgId, false, false, "none", null, null, null, latest);
+        }
+        AiConfig c = config.get();
+        return new AiStatusResponse(orgId, true, c.setupCompleted(), c.status(), c.phoneNumber(),
+                new AiStatusResponse.Assistants(c.inboundAssistantId(), c.outboundAssistantId()), c.setupDate(), latest);
+    }
+
+    @GetMapping("/sagas/{sagaId}")
+    @Transactional(readOnly = true)
+    public SagaResponse saga(@PathVariable String sagaId) {
+        SagaInstance saga = parse(sagaId).flatMap(sagas::findById)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no saga " + sagaId));
+        List<SagaResponse.Step> steps = saga.steps().stream()
+                .sorted(Comparator.comparing(SagaStep::startedAt))
+                .map(this::step)
+                .toList();
+        return new SagaResponse(saga.id().toString(), saga.sagaType(), saga.definitionVersion(), saga.orgId(),
+                saga.state().name(), saga.failedStep(), saga.failureReason(), saga.createdAt(), saga.updatedAt(),
+                saga.finishedAt(), steps);
+    }
+
+    private SagaResponse.Step step(SagaStep step) {
+        Long duration = step.finishedAt() == null ? null
+                : Duration.between(step.startedAt(), step.finishedAt()).toMillis();
+        return new SagaResponse.Step(step.name(), step.direction().name(), step.status().name(), step.attempt(),
+                step.countedAttempts(),
+                step.commandType(), json(step.inputJson()), step.replyType(), json(step.outputJson()),
+                step.errorCode(), step.errorMessage(), step.startedAt(), step.finishedAt(), duration);
+    }
+
+    private Object json(String value) {
+        return value == null ? null : codec.decodeLenient(value, Object.class);
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

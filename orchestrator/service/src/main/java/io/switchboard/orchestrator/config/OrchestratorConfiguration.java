@@ -1,0 +1,199 @@
+package io.switchboard.orchestrator.config;
+
+import io.switchboard.contracts.wire.Topics;
+import io.switchboard.messaging.authentication.MessageAuthenticator;
+import io.switchboard.messaging.codec.JsonCodec;
+import io.switchboard.messaging.config.MessagingConfiguration;
+import io.switchboard.messaging.headers.CloudEventHeaders;
+import io.switchboard.messaging.worker.WorkerRuntime;
+import io.switchboard.orchestrator.aiconfig.AiConfigRepository;
+import io.switchboard.orchestrator.chaos.LocalStepFaults;
+import io.switchboard.saga.inbox.Inbox;
+import io.switchboard.orchestrator.intake.EventSchemaValidator;
+import io.switchboard.orchestrator.intake.OrgEventConsumer;
+import io.switchboard.orchestrator.intake.OrganizationEventIntake;
+import io.switchboard.saga.replies.ReplyConsumer;
+import io.switchboard.orchestrator.intake.SagaLauncher;
+import io.switchboard.orchestrator.lines.CleanupSaga;
+import io.switchboard.orchestrator.lines.InboundAiOffSaga;
+import io.switchboard.orchestrator.lines.InboundAiOnSaga;
+import io.switchboard.orchestrator.lines.LineSteps;
+import io.switchboard.orchestrator.onboarding.NumberProperties;
+import io.switchboard.orchestrator.onboarding.OnboardingSteps;
+import io.switchboard.orchestrator.pool.NumberPool;
+import io.switchboard.orchestrator.pool.PoolMaintenance;
+import io.switchboard.orchestrator.pool.PoolSagas;
+import io.switchboard.orchestrator.pool.PoolProperties;
+import io.switchboard.orchestrator.onboarding.OnboardingSaga;
+import io.switchboard.saga.outbox.OutboxProperties;
+import io.switchboard.saga.outbox.OutboxPublisher;
+import io.switchboard.saga.outbox.OutboxWriter;
+import io.switchboard.saga.definition.SagaDefinition;
+import io.switchboard.saga.engine.SagaExecutor;
+import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.runtime.SagaDefinitions;
+import io.switchboard.saga.runtime.SagaRuntime;
+import io.switchboard.saga.timers.ReplyCatchUp;
+import io.switchboard.saga.timers.TimerPoller;
+import io.switchboard.saga.timers.TimerProperties;
+import io.switchboard.saga.persistence.TimerStore;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.List;
+
+/** The orchestrator's parts and how they are wired; plain constructors, no component scanning of the engine. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@Import(MessagingConfiguration.class)
+@EnableConfigurationProperties({SagaProperties.class, OutboxProperties.class, TimerProperties.class,
+        OrchestratorProperties.class, PoolProperties.class, NumberProperties.class})
+public class OrchestratorConfiguration {
+
+    @Bean
+    TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
+        return new TransactionTemplate(transactionManager);
+    }
+
+    @Bean
+    OutboxPublisher outboxPublisher(JdbcTemplate jdbc, TransactionTemplate transactions,
+                                    KafkaTemplate<String, byte[]> kafka, JsonCodec codec,
+                                    MessageAuthenticator authenticator, OutboxProperties properties, Clock clock) {
+        return new OutboxPublisher(jdbc, transactions, kafka, codec, authenticator, properties, clock);
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(JdbcTemplate jdbc, JsonCodec codec, OutboxPublisher publisher, Clock clock) {
+        return new OutboxWriter(jdbc, codec, publisher, clock);
+    }
+
+    @Bean
+    Inbox inbox(JdbcTemplate jdbc, Clock clock) {
+        return new Inbox(jdbc, clock);
+    }
+
+    @Bean
+    TimerStore timerStore(JdbcTemplate jdbc) {
+        return new TimerStore(jdbc);
+    }
+
+    @Bean
+    LocalStepFaults localStepFaults(SagaProperties properties) {
+        return new LocalStepFaults(properties.failingLocalSteps());
+    }
+
+    @Bean
+    NumberPool numberPool(JdbcTemplate jdbc, PoolProperties properties, Clock clock) {
+        return new NumberPool(jdbc, properties, clock);
+    }
+
+    @Bean
+    OnboardingSteps onboardingSteps(AiConfigRepository configs, NumberPool pool, LocalStepFaults faults, Clock clock) {
+        return new OnboardingSteps(configs, pool, faults, clock);
+    }
+
+    @Bean
+    LineSteps lineSteps(AiConfigRepository configs, NumberPool pool, PoolProperties poolProperties,
+                        LocalStepFaults faults, Clock clock) {
+        return new LineSteps(configs, pool, poolProperties, faults, clock);
+    }
+
+    /** Every saga the orchestrator runs. Keep an old version here until its last instance has finished. */
+    @Bean
+    SagaDefinitions sagaDefinitions(OnboardingSteps onboarding, LineSteps lines, NumberPool pool,
+                                    SagaProperties properties, NumberProperties numbers) {
+        List<SagaDefinition<?>> definitions = List.of(
+                OnboardingSaga.definition(onboarding::takePooledNumber, onboarding::returnPooledNumber,
+                        onboarding::saveActive, numbers),
+                OnboardingSaga.version2(onboarding::takePooledNumber, onboarding::returnPooledNumber,
+                        onboarding::saveActive, numbers),
+                OnboardingSaga.version1(onboarding::takePooledNumber, onboarding::returnPooledNumber,
+                        onboarding::saveActive),
+                InboundAiOnSaga.definition(lines),
+                InboundAiOnSaga.version1(lines),
+                InboundAiOffSaga.definition(lines),
+                InboundAiOffSaga.version1(lines),
+                CleanupSaga.definition(lines),
+                CleanupSaga.version1(lines),
+                PoolSagas.provision(pool),
+                PoolSagas.provisionVersion1(pool),
+                PoolSagas.releaseIdle(pool),
+                PoolSagas.releaseIdleVersion1(pool));
+        definitions.forEach(definition -> definition.steps().forEach(step -> {
+            if (!step.hasOwnPolicy()) {
+                step.timeout(properties.actionPolicy(step.name()).timeout())
+                        .retry(properties.actionPolicy(step.name()).retry());
+            }
+            step.compensationPolicy(properties.compensationPolicy());
+        }));
+        return new SagaDefinitions(definitions);
+    }
+
+    @Bean
+    SagaExecutor sagaExecutor(JsonCodec codec, Clock clock, SagaProperties properties) {
+        return new SagaExecutor(codec, clock, properties.replyGrace(), properties.unstartedAttemptAllowance());
+    }
+
+    @Bean
+    SagaRuntime sagaRuntime(SagaDefinitions definitions, SagaExecutor executor, SagaInstanceRepository sagas,
+                            TimerStore timers, OutboxWriter outbox, CloudEventHeaders headers, JsonCodec codec,
+                            Clock clock) {
+        return new SagaRuntime(definitions, executor, sagas, timers, outbox, headers, codec, clock);
+    }
+
+    @Bean
+    SagaLauncher sagaLauncher(AiConfigRepository configs, SagaInstanceRepository sagas, JsonCodec codec) {
+        return new SagaLauncher(configs, sagas, codec);
+    }
+
+    @Bean
+    OrganizationEventIntake organizationEventIntake(JdbcTemplate jdbc, SagaInstanceRepository sagas, SagaRuntime runtime,
+                                                    SagaLauncher launcher, JsonCodec codec, Clock clock) {
+        OrganizationEventIntake intake = new OrganizationEventIntake(jdbc, sagas, runtime, launcher, codec, clock);
+        runtime.onSagaEnded(intake);
+        return intake;
+    }
+
+    @Bean
+    PoolMaintenance poolMaintenance(NumberPool pool, SagaRuntime runtime, TransactionTemplate transactions,
+                                    PoolProperties properties) {
+        return new PoolMaintenance(pool, runtime, transactions, properties.idleReleaseBatch());
+    }
+
+    @Bean
+    TimerPoller timerPoller(TimerStore timers, SagaRuntime runtime, TransactionTemplate transactions,
+                            TimerProperties properties, Clock clock, KafkaAdmin kafkaAdmin,
+                            OrchestratorProperties orchestrator) {
+        ReplyCatchUp catchUp = new ReplyCatchUp(kafkaAdmin.getConfigurationProperties(), orchestrator.consumerGroup(),
+                Topics.SAGA_REPLIES, properties.startupCatchUpMaxWait(), properties.pollInterval());
+        return new TimerPoller(timers, runtime, transactions, properties, clock, catchUp);
+    }
+
+    @Bean
+    ConcurrentMessageListenerContainer<String, byte[]> orgEventListener(
+            WorkerRuntime kafka, OrganizationEventIntake intake, JsonCodec codec, Inbox inbox,
+            TransactionTemplate transactions, OrchestratorProperties properties) {
+        OrgEventConsumer consumer = new OrgEventConsumer(intake, new EventSchemaValidator(), codec, inbox,
+                kafka.deadLetters(properties.consumerGroup()), transactions);
+        return kafka.container(Topics.ORG_EVENTS, properties.consumerGroup(), properties.eventConcurrency(), consumer);
+    }
+
+    @Bean
+    ConcurrentMessageListenerContainer<String, byte[]> replyListener(
+            WorkerRuntime kafka, SagaRuntime runtime, JsonCodec codec, MessageAuthenticator authenticator, Inbox inbox,
+            TransactionTemplate transactions, OrchestratorProperties properties) {
+        ReplyConsumer consumer = new ReplyConsumer(runtime, codec, authenticator, inbox,
+                kafka.deadLetters(properties.consumerGroup()), transactions);
+        return kafka.container(Topics.SAGA_REPLIES, properties.consumerGroup(), properties.replyConcurrency(), consumer);
+    }
+}

@@ -1,0 +1,52 @@
+package io.switchboard.orchestrator.lines;
+
+import io.switchboard.contracts.replies.AssistantDeleted;
+import io.switchboard.saga.definition.SagaDefinition;
+import io.switchboard.saga.definition.StepDefinition;
+
+import static io.switchboard.orchestrator.participants.VapiParticipant.deleteAssistant;
+
+/**
+ * Ops remove an organization's AI setup entirely ({@code DELETE /api/v1/organizations/{id}/ai-setup}); each step's
+ * outcome is in the saga's history:
+ * <ol>
+ *   <li>take the line down ({@link LineTeardown}: mark deactivating, delete the VAPI registration, hand a trial
+ *       account's number back to the account, release any other number or return it to the pool by policy);</li>
+ *   <li>delete the inbound and the outbound assistant;</li>
+ *   <li>delete the AI config.</li>
+ * </ol>
+ * Version 2 added the owner tags (in {@link LineTeardown}); version 1 stays registered.
+ */
+public final class CleanupSaga {
+    public static final String TYPE = "cleanup";
+    public static final int VERSION = 2;
+
+    private CleanupSaga() {
+    }
+
+    public static SagaDefinition<LineData> definition(LineSteps lines) {
+        return SagaDefinition.saga(TYPE, VERSION, LineData.class)
+                .then(LineTeardown.takeDownTheLine(lines))
+                .inParallel(
+                        step("delete-inbound-assistant")
+                                .when(data -> data.inboundAssistantId() != null)
+                                .invoke((data, step) -> deleteAssistant(step, data.inboundAssistantId()))
+                                .onReply(AssistantDeleted.class, (data, reply) -> data),
+                        step("delete-outbound-assistant")
+                                .when(data -> data.outboundAssistantId() != null)
+                                .invoke((data, step) -> deleteAssistant(step, data.outboundAssistantId()))
+                                .onReply(AssistantDeleted.class, (data, reply) -> data))
+                .then(step("delete-ai-config")
+                        .invokeLocal(lines::deleteConfig))
+                .build();
+    }
+
+    /** Version 1, for instances that started on it. */
+    public static SagaDefinition<LineData> version1(LineSteps lines) {
+        return LineSagaPreviousVersions.cleanupVersion1(lines);
+    }
+
+    private static StepDefinition<LineData> step(String name) {
+        return StepDefinition.step(name);
+    }
+}

@@ -1,0 +1,110 @@
+package io.switchboard.orchestrator.lines;
+
+import io.switchboard.contracts.commands.AssistantRole;
+import io.switchboard.contracts.replies.AssistantCreated;
+import io.switchboard.contracts.replies.NumberAcquired;
+import io.switchboard.contracts.replies.NumberAssigned;
+import io.switchboard.contracts.replies.NumberReleased;
+import io.switchboard.contracts.replies.PhoneNumberRegistered;
+import io.switchboard.orchestrator.pool.NumberPool;
+import io.switchboard.saga.definition.CommandRequest;
+import io.switchboard.saga.definition.SagaDefinition;
+import io.switchboard.saga.definition.StepContext;
+import io.switchboard.saga.definition.StepDefinition;
+
+import java.util.Optional;
+
+import static io.switchboard.orchestrator.participants.TwilioParticipant.acquireNumber;
+import static io.switchboard.orchestrator.participants.TwilioParticipant.handBackTrialNumber;
+import static io.switchboard.orchestrator.participants.TwilioParticipant.handToPool;
+import static io.switchboard.orchestrator.participants.TwilioParticipant.releaseNumber;
+import static io.switchboard.orchestrator.participants.TwilioParticipant.takeFromPool;
+import static io.switchboard.orchestrator.participants.VapiParticipant.createAssistant;
+import static io.switchboard.orchestrator.participants.VapiParticipant.deleteAssistant;
+import static io.switchboard.orchestrator.participants.VapiParticipant.deletePhoneNumberRegistration;
+import static io.switchboard.orchestrator.participants.VapiParticipant.registerPhoneNumber;
+
+/**
+ * Inbound AI switched on for an organization that has an AI config:
+ * <ol>
+ *   <li>reuse its assistants — create the inbound one only if it has none (never duplicates);</li>
+ *   <li>get a number if it has none: from the pool first (re-tagged for the organization at Twilio), else buy one
+ *       (a trial account's one number is claimed instead, unless another organization's line uses it);</li>
+ *   <li>register the number with VAPI, bound to the inbound assistant (always: the worker adopts and re-binds an
+ *       existing registration, which also repairs a line an interrupted "off" left half taken down);</li>
+ *   <li>mark the AI config active.</li>
+ * </ol>
+ * Undoing hands a pooled number back to the pool and a trial account's number back to the account (both
+ * re-tagged), releases only a number bought here, deletes only an assistant created here.
+ * <p>
+ * Version 2 added the owner tags; version 1 stays registered for instances that started on it.
+ */
+public final class InboundAiOnSaga {
+    public static final String TYPE = "inbound-ai-on";
+    public static final int VERSION = 2;
+
+    private InboundAiOnSaga() {
+    }
+
+    public static SagaDefinition<LineData> definition(LineSteps lines) {
+        return SagaDefinition.saga(TYPE, VERSION, LineData.class)
+                .then(step("create-inbound-assistant")
+                        .when(data -> data.inboundAssistantId() == null)
+                        .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.INBOUND))
+                        .onReply(AssistantCreated.class, LineData::withInboundAssistant)
+                        .compensateWith((data, step) -> data.inboundAssistantCreated()
+                                ? Optional.of(deleteAssistant(step, data.inboundAssistantId())) : Optional.empty()))
+                .then(step("take-pooled-number")
+                        .when(data -> !data.hasNumber())
+                        .invokeLocal(lines::takePooledNumber)
+                        .compensateLocally(lines::returnTakenNumber))
+                .then(step(NumberPool.ASSIGN_STEP)
+                        .when(LineData::pooledHere)
+                        .invoke((data, step) -> takeFromPool(step, data.numberSid(), data.phoneNumber(),
+                                data.twilioCredentialId()))
+                        .onReply(NumberAssigned.class, (data, reply) -> data)
+                        .compensateWith((data, step) -> data.pooledHere()
+                                ? Optional.of(handToPool(step, data.numberSid(), data.phoneNumber(), data.twilioCredentialId()))
+                                : Optional.empty())
+                        .onCompensated(NumberAssigned.class, (data, reply) -> data))
+                .then(step("acquire-number")
+                        .when(data -> !data.hasNumber())
+                        .invoke((data, step) -> acquireNumber(step, data.country(), data.areaCode(), true,
+                                data.twilioCredentialId()))
+                        .onReply(NumberAcquired.class, LineData::withAcquired)
+                        .compensateWith(InboundAiOnSaga::giveUpAcquiredNumber)
+                        .onCompensated(NumberReleased.class, (data, reply) -> data.withoutNumber())
+                        .onCompensated(NumberAssigned.class, (data, reply) -> data.withoutNumber()))
+                .then(step("register-number")
+                        .invoke((data, step) -> registerPhoneNumber(step, data.phoneNumber(), data.numberSid(),
+                                data.inboundAssistantId(), data.orgName(), data.twilioCredentialId()))
+                        .onReply(PhoneNumberRegistered.class, LineData::withRegistration)
+                        .compensateWith((data, step) -> Optional.of(deletePhoneNumberRegistration(step, data.vapiPhoneNumberId()))))
+                .then(step("activate-ai-config")
+                        .invokeLocal(lines::activateConfig))
+                .build();
+    }
+
+    /** Version 1, for instances that started on it. */
+    public static SagaDefinition<LineData> version1(LineSteps lines) {
+        return LineSagaPreviousVersions.inboundAiOnVersion1(lines);
+    }
+
+    /** Only what this saga got: a bought number is released, a trial account's number handed back to the account. */
+    private static Optional<CommandRequest> giveUpAcquiredNumber(LineData data, StepContext step) {
+        if (!data.numberTakenHere()) {
+            return Optional.empty();
+        }
+        if (LineData.PURCHASED.equals(data.numberSource())) {
+            return Optional.of(releaseNumber(step, data.numberSid(), data.phoneNumber(), data.twilioCredentialId()));
+        }
+        if (data.trialNumber()) {
+            return Optional.of(handBackTrialNumber(step, data.numberSid(), data.phoneNumber(), data.twilioCredentialId()));
+        }
+        return Optional.empty();
+    }
+
+    private static StepDefinition<LineData> step(String name) {
+        return StepDefinition.step(name);
+    }
+}

@@ -1,0 +1,103 @@
+package io.switchboard.orchestrator.lines;
+
+import io.switchboard.orchestrator.aiconfig.ActiveLine;
+import io.switchboard.orchestrator.aiconfig.AiConfig;
+import io.switchboard.orchestrator.aiconfig.AiConfigRepository;
+import io.switchboard.orchestrator.chaos.LocalStepFaults;
+import io.switchboard.orchestrator.pool.NumberPool;
+import io.switchboard.orchestrator.pool.PoolProperties;
+import io.switchboard.saga.definition.StepContext;
+import io.switchboard.saga.definition.StepFailure;
+
+import java.time.Clock;
+
+/**
+ * The local steps of the line-lifecycle sagas: the number pool and the AI config, changed in the saga's own
+ * transaction.
+ */
+public class LineSteps {
+    private final AiConfigRepository configs;
+    private final NumberPool pool;
+    private final PoolProperties poolProperties;
+    private final LocalStepFaults faults;
+    private final Clock clock;
+
+    public LineSteps(AiConfigRepository configs, NumberPool pool, PoolProperties poolProperties, LocalStepFaults faults,
+                     Clock clock) {
+        this.configs = configs;
+        this.pool = pool;
+        this.poolProperties = poolProperties;
+        this.faults = faults;
+        this.clock = clock;
+    }
+
+    public LineData takePooledNumber(LineData data, StepContext step) throws StepFailure {
+        faults.check(step.step());
+        if (data.hasNumber()) {
+            return data;
+        }
+        return pool.take(data.orgId(), data.country(), data.areaCode(), data.twilioCredentialId())
+                .map(n -> data.withNumber(n.phoneNumber(), n.numberSid(), LineData.POOLED, true))
+                .orElse(data);
+    }
+
+    /**
+     * Compensation of {@link #takePooledNumber}: a pooled number goes back to the pool, it is never released (it
+     * leaves the pool when Twilio said it was not the pool's, see {@link NumberPool#undoTake}).
+     */
+    public LineData returnTakenNumber(LineData data, StepContext step) {
+        if (data.pooledHere()) {
+            pool.undoTake(data.numberSid(), data.phoneNumber(), data.country(), data.twilioCredentialId(), step);
+            return data.withoutNumber();
+        }
+        return data;
+    }
+
+    /** With the POOL policy, a number the platform owns is kept for the next organization instead of released. */
+    public boolean keepsNumbersInPool() {
+        return poolProperties.releasePolicy() == PoolProperties.ReleasePolicy.POOL;
+    }
+
+    public LineData returnNumberToPool(LineData data, StepContext step) throws StepFailure {
+        faults.check(step.step());
+        if (data.hasNumber() && data.platformOwnsNumber()) {
+            pool.giveBack(data.numberSid(), data.phoneNumber(), data.country(), data.twilioCredentialId());
+        }
+        return data.withoutNumber();
+    }
+
+    public LineData activateConfig(LineData data, StepContext step) throws StepFailure {
+        faults.check(step.step());
+        AiConfig config = configs.findById(data.orgId())
+                .orElseThrow(() -> new StepFailure("NO_CONFIG", "organization has no AI config", false));
+        config.activate(new ActiveLine(data.phoneNumber(), data.numberSid(), data.numberSource(),
+                data.vapiPhoneNumberId(), data.inboundAssistantId(), data.outboundAssistantId(), data.country(),
+                data.areaCode(), data.twilioCredentialId()), clock.instant());
+        configs.save(config);
+        return data;
+    }
+
+    public LineData markDeactivating(LineData data, StepContext step) throws StepFailure {
+        faults.check(step.step());
+        configs.findById(data.orgId()).ifPresent(config -> {
+            config.markDeactivating(clock.instant());
+            configs.save(config);
+        });
+        return data;
+    }
+
+    public LineData deactivateConfig(LineData data, StepContext step) throws StepFailure {
+        faults.check(step.step());
+        configs.findById(data.orgId()).ifPresent(config -> {
+            config.deactivate(clock.instant());
+            configs.save(config);
+        });
+        return data;
+    }
+
+    public LineData deleteConfig(LineData data, StepContext step) throws StepFailure {
+        faults.check(step.step());
+        configs.deleteById(data.orgId());
+        return data;
+    }
+}

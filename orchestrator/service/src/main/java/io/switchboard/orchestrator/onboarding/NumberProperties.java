@@ -1,0 +1,52 @@
+package io.switchboard.orchestrator.onboarding;
+
+import io.switchboard.saga.definition.RetryPolicy;
+import io.switchboard.saga.definition.StepPolicy;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * {@code switchboard.numbers.*}: where new lines get their number, and how long a free VAPI number may take to
+ * become active.
+ *
+ * @param provider                new onboardings use this; a running onboarding keeps the provider it started with
+ * @param freeNumberPollInterval  pause between two looks at an activating free VAPI number
+ * @param freeNumberWaitLimit     how long to wait for its digits before the onboarding is undone
+ */
+@ConfigurationProperties(prefix = "switchboard.numbers")
+public record NumberProperties(
+        @DefaultValue("TWILIO") NumberProvider provider,
+        @DefaultValue("15s") Duration freeNumberPollInterval,
+        @DefaultValue("10m") Duration freeNumberWaitLimit) {
+
+    /** Each look waits this long for the worker's answer; a lost answer counts as "not ready yet". */
+    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
+
+    public NumberProperties {
+        if (freeNumberPollInterval.isNegative() || freeNumberPollInterval.isZero()) {
+            throw new IllegalArgumentException("switchboard.numbers.free-number-poll-interval must be positive");
+        }
+        if (freeNumberWaitLimit.compareTo(freeNumberPollInterval) < 0) {
+            throw new IllegalArgumentException("switchboard.numbers.free-number-wait-limit must be at least the poll interval");
+        }
+    }
+
+    public static NumberProperties defaults() {
+        return new NumberProperties(NumberProvider.TWILIO, Duration.ofSeconds(15), Duration.ofMinutes(10));
+    }
+
+    public NumberProperties withProvider(NumberProvider value) {
+        return new NumberProperties(value, freeNumberPollInterval, freeNumberWaitLimit);
+    }
+
+    /**
+     * Looks at the number until the wait limit: the first look is immediate, then one per poll interval, so
+     * 10 min / 15 s gives 40 pauses and 41 looks. Every pause is a durable retry timer, never a sleeping thread.
+     */
+    public StepPolicy freeNumberPolling() {
+        int looks = (int) (freeNumberWaitLimit.toMillis() / freeNumberPollInterval.toMillis()) + 1;
+        return new StepPolicy(CHECK_TIMEOUT, new RetryPolicy(looks, freeNumberPollInterval, 1.0, freeNumberPollInterval));
+    }
+}

@@ -1,0 +1,180 @@
+package io.switchboard.orchestrator.onboarding;
+
+import io.switchboard.contracts.commands.AssistantRole;
+import io.switchboard.contracts.replies.AssistantCreated;
+import io.switchboard.contracts.replies.EmailSent;
+import io.switchboard.contracts.replies.FreePhoneNumberCreated;
+import io.switchboard.contracts.replies.NumberAcquired;
+import io.switchboard.contracts.replies.NumberAssigned;
+import io.switchboard.contracts.replies.NumberReleased;
+import io.switchboard.contracts.replies.PhoneNumberActive;
+import io.switchboard.contracts.replies.PhoneNumberRegistered;
+import io.switchboard.contracts.replies.PhoneNumberRegistrationDeleted;
+import io.switchboard.orchestrator.pool.NumberPool;
+import io.switchboard.saga.definition.CommandRequest;
+import io.switchboard.saga.definition.LocalAction;
+import io.switchboard.saga.definition.SagaDefinition;
+import io.switchboard.saga.definition.StepContext;
+import io.switchboard.saga.definition.StepDefinition;
+
+import java.util.Optional;
+
+import static io.switchboard.orchestrator.participants.NotifierParticipant.approvalEmail;
+import static io.switchboard.orchestrator.participants.NotifierParticipant.failureEmail;
+import static io.switchboard.orchestrator.participants.TwilioParticipant.acquireNumber;
+import static io.switchboard.orchestrator.participants.TwilioParticipant.handBackTrialNumber;
+import static io.switchboard.orchestrator.participants.TwilioParticipant.handToPool;
+import static io.switchboard.orchestrator.participants.TwilioParticipant.releaseNumber;
+import static io.switchboard.orchestrator.participants.TwilioParticipant.takeFromPool;
+import static io.switchboard.orchestrator.participants.VapiParticipant.createAssistant;
+import static io.switchboard.orchestrator.participants.VapiParticipant.deleteAssistant;
+import static io.switchboard.orchestrator.participants.VapiParticipant.deletePhoneNumberRegistration;
+import static io.switchboard.orchestrator.participants.VapiParticipant.registerPhoneNumber;
+
+/**
+ * Onboarding: the first approval of a verified organization gives it a working voice-AI line.
+ * <ol>
+ *   <li>From here on, if anything fails, the owner is emailed which step failed and why.</li>
+ *   <li>Fix where the number comes from ({@code switchboard.numbers.provider}), so the saga keeps that choice.</li>
+ *   <li>Twilio: take a number from the pool if one matches, and have Twilio's owner tag say it is the
+ *       organization's now.</li>
+ *   <li>In parallel: buy a phone number if the pool had none (a trial account's one number is claimed instead,
+ *       unless another organization's line uses it), create the inbound assistant, create the outbound
+ *       assistant.</li>
+ *   <li>Twilio: register the number with VAPI, bound to the inbound assistant.</li>
+ *   <li>Free VAPI number: create it bound to the inbound assistant, then look every poll interval until VAPI shows
+ *       its digits, up to the wait limit. Each pause is a durable timer, so a thousand waiting sagas hold no
+ *       thread; past the limit the saga is undone like any failed step.</li>
+ *   <li>Save the AI config as active.</li>
+ *   <li>Email the owner the good news. If that email fails the line still works, so nothing is undone.</li>
+ * </ol>
+ * Undoing releases only a number this saga bought, hands a pooled number back to the pool (re-tagged for it) and
+ * a trial account's number back to the account (re-tagged unassigned), deletes a free VAPI number it got, and
+ * deletes only what this saga created, newest first.
+ * <p>
+ * Version 3 added the owner tags (assign-pooled-number, the trial number handed back when undone); versions 1 and
+ * 2 stay registered for instances that started before it ({@link OnboardingSagaPreviousVersions}).
+ */
+public final class OnboardingSaga {
+    public static final String TYPE = "onboarding";
+    public static final int VERSION = 3;
+
+    private OnboardingSaga() {
+    }
+
+    /** The current version, getting numbers from Twilio (the default setting). */
+    public static SagaDefinition<OnboardingData> definition(LocalAction<OnboardingData> takePooledNumber,
+                                                            LocalAction<OnboardingData> returnPooledNumber,
+                                                            LocalAction<OnboardingData> saveAiConfig) {
+        return definition(takePooledNumber, returnPooledNumber, saveAiConfig, NumberProperties.defaults());
+    }
+
+    public static SagaDefinition<OnboardingData> definition(LocalAction<OnboardingData> takePooledNumber,
+                                                            LocalAction<OnboardingData> returnPooledNumber,
+                                                            LocalAction<OnboardingData> saveAiConfig,
+                                                            NumberProperties numbers) {
+        return SagaDefinition.saga(TYPE, VERSION, OnboardingData.class)
+                .then(notifyOwnerOnFailure())
+                .then(step("choose-number-provider")
+                        .invokeLocal((data, step) -> data.withNumberProviderIfUnset(numbers.provider())))
+                .then(step("take-pooled-number")
+                        .when(OnboardingData::usesTwilio)
+                        .invokeLocal(takePooledNumber)
+                        .compensateLocally(returnPooledNumber))
+                .then(step(NumberPool.ASSIGN_STEP)
+                        .when(OnboardingData::pooledNumber)
+                        .invoke((data, step) -> takeFromPool(step, data.numberSid(), data.phoneNumber(),
+                                data.twilioCredentialId()))
+                        .onReply(NumberAssigned.class, (data, reply) -> data)
+                        .compensateWith((data, step) -> data.pooledNumber()
+                                ? Optional.of(handToPool(step, data.numberSid(), data.phoneNumber(), data.twilioCredentialId()))
+                                : Optional.empty())
+                        .onCompensated(NumberAssigned.class, (data, reply) -> data))
+                .inParallel(
+                        step("acquire-number")
+                                .when(data -> data.usesTwilio() && data.numberSid() == null)
+                                .invoke((data, step) -> acquireNumber(step, data.country(), data.areaCode(), true,
+                                        data.twilioCredentialId()))
+                                .onReply(NumberAcquired.class, OnboardingData::withNumber)
+                                .compensateWith(OnboardingSaga::giveUpAcquiredNumber)
+                                .onCompensated(NumberReleased.class, (data, reply) -> data.withoutNumber())
+                                .onCompensated(NumberAssigned.class, (data, reply) -> data.withoutNumber()),
+                        step("create-inbound-assistant")
+                                .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.INBOUND))
+                                .onReply(AssistantCreated.class, OnboardingData::withInboundAssistant)
+                                .compensateWith((data, step) -> Optional.of(deleteAssistant(step, data.inboundAssistantId()))),
+                        step("create-outbound-assistant")
+                                .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.OUTBOUND))
+                                .onReply(AssistantCreated.class, OnboardingData::withOutboundAssistant)
+                                .compensateWith((data, step) -> Optional.of(deleteAssistant(step, data.outboundAssistantId()))))
+                .then(registerNumber().when(OnboardingData::usesTwilio))
+                .then(step("create-free-vapi-number")
+                        .when(OnboardingData::usesFreeVapiNumber)
+                        .invoke(FreeVapiNumberCommands::create)
+                        .onReply(FreePhoneNumberCreated.class, OnboardingData::withFreeNumber)
+                        .compensateWith((data, step) -> Optional.ofNullable(data.vapiPhoneNumberId())
+                                .map(id -> deletePhoneNumberRegistration(step, id)))
+                        .onCompensated(PhoneNumberRegistrationDeleted.class, (data, reply) -> data.withoutFreeNumber()))
+                .then(step("await-vapi-number")
+                        .when(OnboardingData::usesFreeVapiNumber)
+                        .invoke(FreeVapiNumberCommands::check)
+                        .onReply(PhoneNumberActive.class, OnboardingData::withFreeNumberActive)
+                        .ownPolicy(numbers.freeNumberPolling()))
+                .then(step("save-ai-config").invokeLocal(saveAiConfig))
+                .then(sendApprovalEmail())
+                .build();
+    }
+
+    /** Versions 1 and 2, for instances that started on them. */
+    public static SagaDefinition<OnboardingData> version2(LocalAction<OnboardingData> takePooledNumber,
+                                                          LocalAction<OnboardingData> returnPooledNumber,
+                                                          LocalAction<OnboardingData> saveAiConfig,
+                                                          NumberProperties numbers) {
+        return OnboardingSagaPreviousVersions.version2(takePooledNumber, returnPooledNumber, saveAiConfig, numbers);
+    }
+
+    public static SagaDefinition<OnboardingData> version1(LocalAction<OnboardingData> takePooledNumber,
+                                                          LocalAction<OnboardingData> returnPooledNumber,
+                                                          LocalAction<OnboardingData> saveAiConfig) {
+        return OnboardingSagaPreviousVersions.version1(takePooledNumber, returnPooledNumber, saveAiConfig);
+    }
+
+    /** A bought number is released; a trial account's own number is handed back to the account, never released. */
+    private static Optional<CommandRequest> giveUpAcquiredNumber(OnboardingData data, StepContext step) {
+        if (data.ownsNumber()) {
+            return Optional.of(releaseNumber(step, data.numberSid(), data.phoneNumber(), data.twilioCredentialId()));
+        }
+        if (data.trialNumber()) {
+            return Optional.of(handBackTrialNumber(step, data.numberSid(), data.phoneNumber(), data.twilioCredentialId()));
+        }
+        return Optional.empty();
+    }
+
+    private static StepDefinition<OnboardingData> notifyOwnerOnFailure() {
+        return step("notify-owner-on-failure")
+                .compensateWith((data, step) -> Optional.of(failureEmail(step, data.orgName(), data.ownerEmail())))
+                .onCompensated(EmailSent.class, (data, reply) -> data);
+    }
+
+    private static StepDefinition<OnboardingData> registerNumber() {
+        return step("register-number")
+                .invoke((data, step) -> registerPhoneNumber(step, data.phoneNumber(), data.numberSid(),
+                        data.inboundAssistantId(), data.orgName(), data.twilioCredentialId()))
+                .onReply(PhoneNumberRegistered.class, OnboardingData::withRegistration)
+                .compensateWith((data, step) ->
+                        Optional.of(deletePhoneNumberRegistration(step, data.vapiPhoneNumberId())));
+    }
+
+    private static StepDefinition<OnboardingData> sendApprovalEmail() {
+        return step("send-approval-email")
+                .invoke((data, step) -> approvalEmail(step, data.orgName(), data.ownerEmail(),
+                        data.phoneNumber(), data.inboundAssistantName(), data.outboundAssistantName(),
+                        data.setupDate()))
+                .onReply(EmailSent.class, (data, reply) -> data)
+                .nonCritical();
+    }
+
+    private static StepDefinition<OnboardingData> step(String name) {
+        return StepDefinition.step(name);
+    }
+}

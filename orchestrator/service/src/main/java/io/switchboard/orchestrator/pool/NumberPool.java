@@ -1,0 +1,130 @@
+package io.switchboard.orchestrator.pool;
+
+import io.switchboard.contracts.replies.StepFailed;
+import io.switchboard.saga.definition.StepContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The pool of numbers the platform owns but no organization uses. Taking a number locks its row with
+ * {@code SKIP LOCKED}, so two sagas never get the same number, and runs in the saga's transaction, so a crash
+ * either keeps both the assignment and the saga step or neither. At Twilio a pooled number's owner tag says "pool";
+ * the sagas re-tag it when an organization takes it ({@link #ASSIGN_STEP}) and before it comes back.
+ */
+public class NumberPool {
+    /** The saga step that re-tags a taken number at Twilio for the organization that took it. */
+    public static final String ASSIGN_STEP = "assign-pooled-number";
+    private static final Logger log = LoggerFactory.getLogger(NumberPool.class);
+
+    private final JdbcTemplate jdbc;
+    private final PoolProperties properties;
+    private final Clock clock;
+
+    public NumberPool(JdbcTemplate jdbc, PoolProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Takes the longest-idle available number for the country (and area code, when one is asked for). */
+    public Optional<PooledNumber> take(String orgId, String country, String areaCode, String twilioCredentialId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.query("""
+                update number_pool set status = 'ASSIGNED', assigned_org_id = ?, assigned_at = ?
+                where number_sid = (
+                    select number_sid from number_pool
+                    where status = 'AVAILABLE' and country = ? and (? is null or area_code = ?)
+                      and coalesce(twilio_credential_id, '') = coalesce(?, '')
+                    order by idle_since limit 1 for update skip locked)
+                returning number_sid, phone_number, country, area_code, twilio_credential_id""",
+                (rs, i) -> new PooledNumber(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)),
+                orgId, now, country, areaCode, areaCode, twilioCredentialId).stream().findFirst();
+    }
+
+    /** Puts a number (taken from the pool, or bought and now given up) back as available. */
+    public void giveBack(String numberSid, String phoneNumber, String country, String twilioCredentialId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("""
+                insert into number_pool (number_sid, phone_number, country, area_code, twilio_credential_id, status,
+                                         idle_since, created_at)
+                values (?, ?, ?, ?, ?, 'AVAILABLE', ?, ?)
+                on conflict (number_sid) do update set status = 'AVAILABLE', assigned_org_id = null,
+                                                       assigned_at = null, idle_since = excluded.idle_since""",
+                numberSid, phoneNumber, country == null ? "US" : country, areaCodeOf(phoneNumber), twilioCredentialId,
+                now, now);
+    }
+
+    /**
+     * Undoes a take. The number goes back to stock, unless the saga is being undone because Twilio refused to move
+     * it to the organization ({@link #ASSIGN_STEP} failed for good: its owner tag names someone else, or Twilio no
+     * longer has it). Then it is not the pool's to hand out, and it leaves the pool instead of failing the next
+     * organization that takes it.
+     *
+     * @param undoing the compensation's context, which names the step whose failure is being undone
+     */
+    public void undoTake(String numberSid, String phoneNumber, String country, String twilioCredentialId,
+                         StepContext undoing) {
+        if (ASSIGN_STEP.equals(undoing.failedStep()) && undoing.failureReason() != null
+                && (undoing.failureReason().startsWith(StepFailed.OWNED_BY_ANOTHER_ORGANIZATION)
+                || undoing.failureReason().startsWith(StepFailed.INVALID_REQUEST))) {
+            log.warn("Pooled number {} ({}) is not the pool's at Twilio ({}); it leaves the pool", phoneNumber,
+                    numberSid, undoing.failureReason());
+            remove(numberSid);
+            return;
+        }
+        giveBack(numberSid, phoneNumber, country, twilioCredentialId);
+    }
+
+    /** Takes an available number out of stock for release; false when a saga took it in the meantime. */
+    public boolean markReleasing(String numberSid) {
+        return jdbc.update("update number_pool set status = 'RELEASING' where number_sid = ? and status = 'AVAILABLE'",
+                numberSid) == 1;
+    }
+
+    public void remove(String numberSid) {
+        jdbc.update("delete from number_pool where number_sid = ?", numberSid);
+    }
+
+    /** Available numbers idle for longer than the configured age, oldest first. */
+    public List<PooledNumber> idleTooLong(int limit) {
+        Instant threshold = clock.instant().minus(properties.idleReleaseAfter());
+        return jdbc.query("""
+                select number_sid, phone_number, country, area_code, twilio_credential_id from number_pool
+                where status = 'AVAILABLE' and idle_since < ? order by idle_since limit ?""",
+                (rs, i) -> new PooledNumber(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)),
+                Timestamp.from(threshold), limit);
+    }
+
+    public PoolStats stats(long vapiFreeNumbersInUse) {
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        Map<String, Long> byProvider = new LinkedHashMap<>();
+        jdbc.query("select status, provider, count(*) from number_pool group by status, provider", rs -> {
+            byStatus.merge(rs.getString(1), rs.getLong(3), Long::sum);
+            byProvider.merge(rs.getString(2), rs.getLong(3), Long::sum);
+        });
+        long assigned = byStatus.getOrDefault("ASSIGNED", 0L);
+        long available = byStatus.getOrDefault("AVAILABLE", 0L);
+        long releasing = byStatus.getOrDefault("RELEASING", 0L);
+        double usedPercent = properties.vapiFreeNumberLimit() == 0 ? 0
+                : 100.0 * vapiFreeNumbersInUse / properties.vapiFreeNumberLimit();
+        return new PoolStats(assigned + available + releasing, assigned, available, byProvider, usedPercent,
+                usedPercent >= properties.warnAtPercent());
+    }
+
+    /** North-American numbers carry their area code in digits 2–4 of the E.164 form (+1 NPA …). */
+    static String areaCodeOf(String phoneNumber) {
+        return phoneNumber != null && phoneNumber.startsWith("+1") && phoneNumber.length() >= 5
+                ? phoneNumber.substring(2, 5) : null;
+    }
+}

@@ -1,0 +1,433 @@
+package io.switchboard.orchestrator.onboarding;
+
+import io.switchboard.contracts.commands.AcquireNumber;
+import io.switchboard.contracts.commands.AssignNumber;
+import io.switchboard.contracts.commands.NumberOwner;
+import io.switchboard.contracts.commands.AssistantRole;
+import io.switchboard.contracts.commands.CreateAssistant;
+import io.switchboard.contracts.commands.DeleteAssistant;
+import io.switchboard.contracts.commands.DeletePhoneNumberRegistration;
+import io.switchboard.contracts.commands.RegisterPhoneNumber;
+import io.switchboard.contracts.commands.ReleaseNumber;
+import io.switchboard.contracts.commands.SendApprovalEmail;
+import io.switchboard.contracts.commands.SendFailureEmail;
+import io.switchboard.contracts.events.OrganizationApproved;
+import io.switchboard.contracts.replies.AssistantCreated;
+import io.switchboard.contracts.replies.AssistantDeleted;
+import io.switchboard.contracts.replies.EmailSent;
+import io.switchboard.contracts.replies.NumberAcquired;
+import io.switchboard.contracts.replies.NumberAssigned;
+import io.switchboard.contracts.replies.NumberReleased;
+import io.switchboard.contracts.replies.PhoneNumberRegistered;
+import io.switchboard.contracts.replies.PhoneNumberRegistrationDeleted;
+import io.switchboard.contracts.replies.StepFailed;
+import io.switchboard.saga.definition.Direction;
+import io.switchboard.saga.definition.RetryPolicy;
+import io.switchboard.saga.definition.SagaDefinition;
+import io.switchboard.saga.definition.StepFailure;
+import io.switchboard.saga.persistence.SagaState;
+import io.switchboard.saga.persistence.StepStatus;
+import io.switchboard.saga.engine.SagaExecutor;
+import io.switchboard.saga.testkit.SagaScenario;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The onboarding saga's business rules, run in memory with the saga test kit. */
+class OnboardingSagaTest {
+    private static final OrganizationApproved ACME = new OrganizationApproved("org-acme", "Acme", "owner@acme.test",
+            "verified", "US", "510", null);
+
+    private final List<String> savedConfigs = new ArrayList<>();
+    private final List<String> pool = new ArrayList<>();
+    private boolean failSave;
+
+    private SagaDefinition<OnboardingData> definition() {
+        SagaDefinition<OnboardingData> definition = OnboardingSaga.definition(
+                (data, step) -> pool.isEmpty() ? data : data.withNumber("+15105550142", pool.remove(0), OnboardingData.POOLED),
+                (data, step) -> {
+                    if (data.pooledNumber()) {
+                        pool.add(data.numberSid());
+                        return data.withoutNumber();
+                    }
+                    return data;
+                },
+                (data, step) -> {
+            if (failSave) {
+                throw new StepFailure("DB_REJECTED", "config rejected", false);
+            }
+            savedConfigs.add(data.orgId());
+            return data.withSetupDate("2026-01-01T00:00:00Z");
+        });
+        definition.steps().forEach(step -> step.timeout(Duration.ofSeconds(30))
+                .retry(RetryPolicy.exponential(3, Duration.ofSeconds(1), Duration.ofSeconds(10))));
+        return definition;
+    }
+
+    private SagaScenario<OnboardingData> started() {
+        return SagaScenario.given(definition()).startedWith(OnboardingData.from(ACME));
+    }
+
+    private SagaScenario<OnboardingData> withNumberAndAssistants(SagaScenario<OnboardingData> saga) {
+        return saga.reply("acquire-number", new NumberAcquired("+15105550100", "PN1", NumberAcquired.Source.PURCHASED))
+                .reply("create-inbound-assistant", new AssistantCreated("asst-in", "Acme inbound"))
+                .reply("create-outbound-assistant", new AssistantCreated("asst-out", "Acme outbound"));
+    }
+
+    @Test
+    void startsNumberAndBothAssistantsInParallel() {
+        SagaScenario<OnboardingData> saga = started()
+                .expectCommandsInFlight(AcquireNumber.class, CreateAssistant.class, CreateAssistant.class);
+
+        AcquireNumber acquire = saga.command("acquire-number", AcquireNumber.class);
+        assertThat(acquire.areaCode()).isEqualTo("510");
+        assertThat(acquire.country()).isEqualTo("US");
+        assertThat(acquire.allowTrialFallback()).isTrue();
+        assertThat(saga.command("create-inbound-assistant", CreateAssistant.class))
+                .extracting(CreateAssistant::name, CreateAssistant::role).containsExactly("Acme inbound", AssistantRole.INBOUND);
+        assertThat(saga.command("create-outbound-assistant", CreateAssistant.class))
+                .extracting(CreateAssistant::name, CreateAssistant::role).containsExactly("Acme outbound", AssistantRole.OUTBOUND);
+    }
+
+    @Test
+    void happyPathRegistersTheNumberOnTheInboundAssistantSavesConfigAndEmails() {
+        SagaScenario<OnboardingData> saga = withNumberAndAssistants(started());
+
+        RegisterPhoneNumber register = saga.expectCommandsInFlight(RegisterPhoneNumber.class)
+                .command("register-number", RegisterPhoneNumber.class);
+        assertThat(register.assistantId()).isEqualTo("asst-in");
+        assertThat(register.phoneNumber()).isEqualTo("+15105550100");
+
+        saga.reply("register-number", new PhoneNumberRegistered("vapi-pn-1", "+15105550100", "asst-in"));
+        assertThat(savedConfigs).containsExactly("org-acme");
+        SendApprovalEmail email = saga.expectCommandsInFlight(SendApprovalEmail.class)
+                .command("send-approval-email", SendApprovalEmail.class);
+        assertThat(email.phoneNumber()).isEqualTo("+15105550100");
+        assertThat(email.inboundAssistantName()).isEqualTo("Acme inbound");
+        assertThat(email.setupDate()).isEqualTo("2026-01-01T00:00:00Z");
+
+        saga.reply("send-approval-email", new EmailSent("approval", "owner@acme.test", false))
+                .expectState(SagaState.COMPLETED);
+        assertThat(saga.endedCount()).isEqualTo(1);
+        assertThat(saga.compensationOrder()).isEmpty();
+    }
+
+    @Test
+    void assistantFailureWaitsForParallelSiblingsThenUndoesInReverseAndEmailsTheOwner() {
+        SagaScenario<OnboardingData> saga = started()
+                .reply("acquire-number", new NumberAcquired("+15105550100", "PN1", NumberAcquired.Source.PURCHASED))
+                .failureReply("create-inbound-assistant", StepFailed.AUTHENTICATION_FAILED, false);
+
+        // The outbound assistant is still being created: nothing is undone until it has answered.
+        saga.expectState(SagaState.RUNNING).expectCommandsInFlight(CreateAssistant.class);
+
+        saga.reply("create-outbound-assistant", new AssistantCreated("asst-out", "Acme outbound"))
+                .expectState(SagaState.COMPENSATING);
+        assertThat(saga.compensationCommand("create-outbound-assistant", DeleteAssistant.class).assistantId())
+                .isEqualTo("asst-out");
+        saga.compensationReply("create-outbound-assistant", new AssistantDeleted("asst-out", false));
+        assertThat(saga.compensationCommand("acquire-number", ReleaseNumber.class).numberSid()).isEqualTo("PN1");
+        saga.compensationReply("acquire-number", new NumberReleased("PN1", false));
+
+        SendFailureEmail failureEmail = saga.compensationCommand("notify-owner-on-failure", SendFailureEmail.class);
+        assertThat(failureEmail.failedStep()).isEqualTo("create-inbound-assistant");
+        assertThat(failureEmail.reason()).contains(StepFailed.AUTHENTICATION_FAILED);
+        saga.compensationReply("notify-owner-on-failure", new EmailSent("failure", "owner@acme.test", false))
+                .expectState(SagaState.COMPENSATED);
+
+        assertThat(saga.compensationOrder())
+                .containsExactly("create-outbound-assistant", "acquire-number", "notify-owner-on-failure");
+        saga.expectStepStatus("take-pooled-number", Direction.COMPENSATION, StepStatus.SUCCEEDED);
+        assertThat(saga.data().numberSid()).isNull();
+    }
+
+    @Test
+    void registrationFailureUndoesEverythingCreatedNewestFirst() {
+        SagaScenario<OnboardingData> saga = withNumberAndAssistants(started())
+                .failureReply("register-number", StepFailed.INVALID_REQUEST, false)
+                .expectState(SagaState.COMPENSATING);
+
+        saga.compensationReply("create-outbound-assistant", new AssistantDeleted("asst-out", false))
+                .compensationReply("create-inbound-assistant", new AssistantDeleted("asst-in", false))
+                .compensationReply("acquire-number", new NumberReleased("PN1", false))
+                .compensationReply("notify-owner-on-failure", new EmailSent("failure", "owner@acme.test", false))
+                .expectState(SagaState.COMPENSATED)
+                .expectNoStep("register-number", Direction.COMPENSATION);
+        assertThat(saga.compensationOrder()).containsExactly("create-outbound-assistant", "create-inbound-assistant",
+                "acquire-number", "notify-owner-on-failure");
+    }
+
+    @Test
+    void saveFailureAlsoUndoesTheVapiRegistration() {
+        failSave = true;
+        SagaScenario<OnboardingData> saga = withNumberAndAssistants(started())
+                .reply("register-number", new PhoneNumberRegistered("vapi-pn-1", "+15105550100", "asst-in"))
+                .expectState(SagaState.COMPENSATING);
+
+        assertThat(saga.compensationCommand("register-number", DeletePhoneNumberRegistration.class).vapiPhoneNumberId())
+                .isEqualTo("vapi-pn-1");
+        assertThat(saga.instance().failedStep()).isEqualTo("save-ai-config");
+    }
+
+    @Test
+    void aTrialAccountsExistingNumberIsHandedBackToTheAccountNeverReleased() {
+        SagaScenario<OnboardingData> saga = started()
+                .reply("acquire-number", new NumberAcquired("+15105550199", "PN-TRIAL", NumberAcquired.Source.TRIAL_EXISTING))
+                .reply("create-inbound-assistant", new AssistantCreated("asst-in", "Acme inbound"))
+                .reply("create-outbound-assistant", new AssistantCreated("asst-out", "Acme outbound"))
+                .failureReply("register-number", StepFailed.INVALID_REQUEST, false)
+                .compensationReply("create-outbound-assistant", new AssistantDeleted("asst-out", false))
+                .compensationReply("create-inbound-assistant", new AssistantDeleted("asst-in", false));
+
+        AssignNumber handBack = saga.compensationCommand("acquire-number", AssignNumber.class);
+        assertThat(handBack.numberSid()).isEqualTo("PN-TRIAL");
+        assertThat(handBack.expectedOwner()).isEqualTo(NumberOwner.organization("org-under-test"));
+        assertThat(handBack.newOwner()).isEqualTo(NumberOwner.unassigned());
+        saga.compensationReply("acquire-number", new NumberAssigned("PN-TRIAL", "+15105550199", NumberOwner.unassigned(), false))
+                .compensationReply("notify-owner-on-failure", new EmailSent("failure", "owner@acme.test", false))
+                .expectState(SagaState.COMPENSATED);
+
+        assertThat(saga.sentCommands()).noneMatch(c -> c.request().command() instanceof ReleaseNumber);
+        assertThat(saga.data().numberSid()).isNull();
+    }
+
+    @Test
+    void anotherOrganizationsTrialNumberFailsTheOnboardingAndOnlyWhatItCreatedIsUndone() {
+        SagaScenario<OnboardingData> saga = started()
+                .failureReply("acquire-number", StepFailed.TRIAL_NUMBER_IN_USE, false)
+                .reply("create-inbound-assistant", new AssistantCreated("asst-in", "Acme inbound"))
+                .reply("create-outbound-assistant", new AssistantCreated("asst-out", "Acme outbound"))
+                .compensationReply("create-outbound-assistant", new AssistantDeleted("asst-out", false))
+                .compensationReply("create-inbound-assistant", new AssistantDeleted("asst-in", false));
+
+        assertThat(saga.compensationCommand("notify-owner-on-failure", SendFailureEmail.class).reason())
+                .contains(StepFailed.TRIAL_NUMBER_IN_USE);
+        saga.compensationReply("notify-owner-on-failure", new EmailSent("failure", "owner@acme.test", false))
+                .expectState(SagaState.COMPENSATED)
+                .expectNoStep("acquire-number", Direction.COMPENSATION);
+        assertThat(saga.sentCommands()).noneMatch(c -> c.request().command() instanceof ReleaseNumber
+                || c.request().command() instanceof AssignNumber);
+    }
+
+    @Test
+    void retryableFailuresAreRetriedWithBackoffUnderTheSameRequestId() {
+        SagaScenario<OnboardingData> saga = started()
+                .failureReply("acquire-number", StepFailed.RATE_LIMITED, true)
+                .expectStepStatus("acquire-number", Direction.ACTION, StepStatus.WAITING_RETRY);
+        String firstRequestId = saga.command("acquire-number", AcquireNumber.class).requestId();
+
+        saga.elapse(Duration.ofMillis(999)).expectStepStatus("acquire-number", Direction.ACTION, StepStatus.WAITING_RETRY);
+        saga.elapse(Duration.ofMillis(1)).expectStepStatus("acquire-number", Direction.ACTION, StepStatus.RUNNING);
+
+        assertThat(saga.attempts("acquire-number", Direction.ACTION)).isEqualTo(2);
+        assertThat(saga.command("acquire-number", AcquireNumber.class).requestId()).isEqualTo(firstRequestId);
+    }
+
+    @Test
+    void aStepThatNeverAnswersTimesOutRetriesAndThenCompensates() {
+        SagaScenario<OnboardingData> saga = started()
+                .reply("create-inbound-assistant", new AssistantCreated("asst-in", "Acme inbound"))
+                .reply("create-outbound-assistant", new AssistantCreated("asst-out", "Acme outbound"));
+
+        saga.elapse(Duration.ofSeconds(30)).elapse(Duration.ofSeconds(1))   // attempt 1 times out, attempt 2 sent
+                .elapse(Duration.ofSeconds(30)).elapse(Duration.ofSeconds(2))  // attempt 2 times out, attempt 3 sent
+                .elapse(Duration.ofSeconds(30));                               // attempt 3 times out: give up
+
+        saga.expectStepStatus("acquire-number", Direction.ACTION, StepStatus.FAILED).expectState(SagaState.COMPENSATING);
+        assertThat(saga.attempts("acquire-number", Direction.ACTION)).isEqualTo(3);
+        assertThat(saga.instance().failureReason()).startsWith(StepFailed.TIMEOUT);
+    }
+
+    @Test
+    void everyAttemptTellsTheWorkerWhenItsTimeoutFires() {
+        SagaScenario<OnboardingData> saga = started();
+        Instant firstDeadline = saga.sentCommands().get(0).deadline();
+        assertThat(firstDeadline).isEqualTo(Instant.parse("2026-01-01T00:00:30Z"));
+
+        saga.elapse(Duration.ofSeconds(30)).elapse(Duration.ofSeconds(1));   // attempt 1 times out, attempt 2 sent at 0:31
+        assertThat(saga.sentCommands()).filteredOn(c -> c.step().equals("acquire-number") && c.attempt() == 2)
+                .singleElement().satisfies(c -> assertThat(c.deadline()).isEqualTo(Instant.parse("2026-01-01T00:01:01Z")));
+    }
+
+    @Test
+    void theTimeoutFiresTheReplyGraceAfterTheDeadlineTheWorkerWasGiven() {
+        SagaScenario<OnboardingData> saga = SagaScenario.given(definition(), Duration.ofSeconds(5))
+                .startedWith(OnboardingData.from(ACME));
+        assertThat(saga.sentCommands().get(0).deadline()).isEqualTo(Instant.parse("2026-01-01T00:00:30Z"));
+
+        saga.elapse(Duration.ofSeconds(30)).expectStepStatus("acquire-number", Direction.ACTION, StepStatus.RUNNING);
+        saga.elapse(Duration.ofSeconds(5)).expectStepStatus("acquire-number", Direction.ACTION, StepStatus.WAITING_RETRY);
+    }
+
+    @Test
+    void aWorkerRefusingAnExpiredCommandMakesTheStepRetryAtOnce() {
+        SagaScenario<OnboardingData> saga = started()
+                .failureReply("acquire-number", StepFailed.COMMAND_EXPIRED, true)
+                .expectStepStatus("acquire-number", Direction.ACTION, StepStatus.WAITING_RETRY);
+        saga.elapse(Duration.ofSeconds(1)).expectStepStatus("acquire-number", Direction.ACTION, StepStatus.RUNNING);
+        assertThat(saga.attempts("acquire-number", Direction.ACTION)).isEqualTo(2);
+    }
+
+    @Test
+    void attemptsTheWorkerRefusedUnstartedDoNotUseUpTheStepsAttemptsButAreBounded() {
+        SagaScenario<OnboardingData> saga = started();
+        // A worker backlog after a crash: the worker refuses five attempts before touching Twilio.
+        for (int refused = 1; refused <= SagaExecutor.DEFAULT_UNSTARTED_ALLOWANCE; refused++) {
+            saga.failureReply("acquire-number", StepFailed.COMMAND_NOT_STARTED, true)
+                    .expectStepStatus("acquire-number", Direction.ACTION, StepStatus.WAITING_RETRY)
+                    .elapse(Duration.ofSeconds(10));
+        }
+        // Still three real attempts left, as if nothing had happened; a sixth refusal counts like any failure.
+        saga.failureReply("acquire-number", StepFailed.PROVIDER_UNAVAILABLE, true).elapse(Duration.ofSeconds(10))
+                .failureReply("acquire-number", StepFailed.COMMAND_NOT_STARTED, true).elapse(Duration.ofSeconds(10))
+                .expectStepStatus("acquire-number", Direction.ACTION, StepStatus.RUNNING)
+                .failureReply("acquire-number", StepFailed.PROVIDER_UNAVAILABLE, true)
+                .expectStepStatus("acquire-number", Direction.ACTION, StepStatus.FAILED);
+        assertThat(saga.attempts("acquire-number", Direction.ACTION)).isEqualTo(SagaExecutor.DEFAULT_UNSTARTED_ALLOWANCE + 3);
+    }
+
+    @Test
+    void anAttemptThatTimedOutAndWasLaterReportedUnstartedGivesItsPlaceBack() {
+        SagaScenario<OnboardingData> saga = started()
+                .elapse(Duration.ofSeconds(30)).elapse(Duration.ofSeconds(1))    // attempt 1 times out (worker down)
+                .elapse(Duration.ofSeconds(30)).elapse(Duration.ofSeconds(2));   // attempt 2 too; attempt 3 is the last
+        assertThat(saga.attempts("acquire-number", Direction.ACTION)).isEqualTo(3);
+
+        // The restarted worker works through its backlog: attempts 1 and 2 arrived too late and were never started.
+        saga.replyToAttempt("acquire-number", Direction.ACTION, 1,
+                        new StepFailed(StepFailed.COMMAND_NOT_STARTED, "arrived late", true, "switchboard", null))
+                .replyToAttempt("acquire-number", Direction.ACTION, 1,
+                        new StepFailed(StepFailed.COMMAND_NOT_STARTED, "redelivered", true, "switchboard", null))
+                .replyToAttempt("acquire-number", Direction.ACTION, 2,
+                        new StepFailed(StepFailed.COMMAND_NOT_STARTED, "arrived late", true, "switchboard", null));
+        // Attempt 3 failing is then not the end: two more attempts are allowed.
+        saga.failureReply("acquire-number", StepFailed.PROVIDER_UNAVAILABLE, true)
+                .expectStepStatus("acquire-number", Direction.ACTION, StepStatus.WAITING_RETRY)
+                .elapse(Duration.ofSeconds(10))
+                .failureReply("acquire-number", StepFailed.PROVIDER_UNAVAILABLE, true)
+                .expectStepStatus("acquire-number", Direction.ACTION, StepStatus.WAITING_RETRY)
+                .elapse(Duration.ofSeconds(10))
+                .failureReply("acquire-number", StepFailed.PROVIDER_UNAVAILABLE, true)
+                .expectStepStatus("acquire-number", Direction.ACTION, StepStatus.FAILED);
+        assertThat(saga.attempts("acquire-number", Direction.ACTION)).isEqualTo(5);
+    }
+
+    @Test
+    void aLateSuccessAfterGivingUpIsUndoneSoNothingLeaks() {
+        SagaScenario<OnboardingData> saga = started()
+                .failureReply("create-inbound-assistant", StepFailed.AUTHENTICATION_FAILED, false)
+                .reply("create-outbound-assistant", new AssistantCreated("asst-out", "Acme outbound"))
+                .elapse(Duration.ofSeconds(30)).elapse(Duration.ofSeconds(1))
+                .elapse(Duration.ofSeconds(30)).elapse(Duration.ofSeconds(2))
+                .elapse(Duration.ofSeconds(30))
+                .compensationReply("create-outbound-assistant", new AssistantDeleted("asst-out", false))
+                .compensationReply("notify-owner-on-failure", new EmailSent("failure", "owner@acme.test", false))
+                .expectState(SagaState.COMPENSATED);
+
+        // The purchase went through after all: its reply arrives late and the number is released.
+        saga.replyToAttempt("acquire-number", Direction.ACTION, 2,
+                new NumberAcquired("+15105550100", "PN-LATE", NumberAcquired.Source.PURCHASED));
+        saga.expectState(SagaState.COMPENSATING);
+        assertThat(saga.compensationCommand("acquire-number", ReleaseNumber.class).numberSid()).isEqualTo("PN-LATE");
+        saga.compensationReply("acquire-number", new NumberReleased("PN-LATE", false)).expectState(SagaState.COMPENSATED);
+    }
+
+    @Test
+    void successesThatArriveAfterOpsCancelledTheirStepsAreUndoneToo() {
+        SagaScenario<OnboardingData> saga = started()
+                .expectCommandsInFlight(AcquireNumber.class, CreateAssistant.class, CreateAssistant.class)
+                .opsCompensate("VAPI incident")
+                .expectStepStatus("acquire-number", Direction.ACTION, StepStatus.FAILED)
+                .expectStepStatus("create-inbound-assistant", Direction.ACTION, StepStatus.FAILED)
+                .compensationReply("notify-owner-on-failure", new EmailSent("failure", "owner@acme.test", false))
+                .expectState(SagaState.COMPENSATED);
+
+        // The workers were already at the providers when ops pressed the button: their successes still come in.
+        saga.replyToAttempt("create-inbound-assistant", Direction.ACTION, 1, new AssistantCreated("asst-in", "Acme inbound"))
+                .expectState(SagaState.COMPENSATING);
+        saga.replyToAttempt("acquire-number", Direction.ACTION, 1,
+                new NumberAcquired("+15105550100", "PN-LATE", NumberAcquired.Source.PURCHASED));
+        assertThat(saga.compensationCommand("create-inbound-assistant", DeleteAssistant.class).assistantId())
+                .isEqualTo("asst-in");
+        saga.compensationReply("create-inbound-assistant", new AssistantDeleted("asst-in", false));
+        assertThat(saga.compensationCommand("acquire-number", ReleaseNumber.class).numberSid()).isEqualTo("PN-LATE");
+        saga.compensationReply("acquire-number", new NumberReleased("PN-LATE", false)).expectState(SagaState.COMPENSATED);
+    }
+
+    @Test
+    void aPooledNumberIsReTaggedForTheOrganizationUsedInsteadOfBuyingAndHandedBackReTaggedWhenTheSagaIsUndone() {
+        pool.add("PN-POOLED");
+        SagaScenario<OnboardingData> saga = started().expectCommandsInFlight(AssignNumber.class);
+        AssignNumber take = saga.command("assign-pooled-number", AssignNumber.class);
+        assertThat(take.numberSid()).isEqualTo("PN-POOLED");
+        assertThat(take.expectedOwner()).isEqualTo(NumberOwner.pool());
+        assertThat(take.newOwner()).isEqualTo(NumberOwner.organization("org-under-test"));
+
+        saga.reply("assign-pooled-number", new NumberAssigned("PN-POOLED", "+15105550142",
+                        NumberOwner.organization("org-under-test"), false))
+                .expectCommandsInFlight(CreateAssistant.class, CreateAssistant.class)
+                .expectStepStatus("acquire-number", Direction.ACTION, StepStatus.SKIPPED)
+                .reply("create-inbound-assistant", new AssistantCreated("asst-in", "Acme inbound"))
+                .reply("create-outbound-assistant", new AssistantCreated("asst-out", "Acme outbound"));
+        assertThat(saga.command("register-number", RegisterPhoneNumber.class).numberSid()).isEqualTo("PN-POOLED");
+
+        saga.failureReply("register-number", StepFailed.INVALID_REQUEST, false)
+                .compensationReply("create-outbound-assistant", new AssistantDeleted("asst-out", false))
+                .compensationReply("create-inbound-assistant", new AssistantDeleted("asst-in", false));
+        AssignNumber giveBack = saga.compensationCommand("assign-pooled-number", AssignNumber.class);
+        assertThat(giveBack.expectedOwner()).isEqualTo(NumberOwner.organization("org-under-test"));
+        assertThat(giveBack.newOwner()).isEqualTo(NumberOwner.pool());
+        assertThat(pool).as("back in stock only once Twilio says it is the pool's").isEmpty();
+        saga.compensationReply("assign-pooled-number", new NumberAssigned("PN-POOLED", "+15105550142", NumberOwner.pool(), false))
+                .compensationReply("notify-owner-on-failure", new EmailSent("failure", "owner@acme.test", false))
+                .expectState(SagaState.COMPENSATED);
+
+        assertThat(pool).containsExactly("PN-POOLED");
+        assertThat(saga.compensationOrder()).containsExactly("create-outbound-assistant", "create-inbound-assistant",
+                "assign-pooled-number", "notify-owner-on-failure");
+        assertThat(saga.sentCommands()).noneMatch(c -> c.request().command() instanceof ReleaseNumber);
+    }
+
+    @Test
+    void duplicateAndStaleRepliesChangeNothing() {
+        SagaScenario<OnboardingData> saga = started()
+                .reply("acquire-number", new NumberAcquired("+15105550100", "PN1", NumberAcquired.Source.PURCHASED));
+        int commandsBefore = saga.sentCommands().size();
+
+        saga.replyToAttempt("acquire-number", Direction.ACTION, 1,
+                new NumberAcquired("+15105550100", "PN1", NumberAcquired.Source.PURCHASED));
+        saga.replyToAttempt("acquire-number", Direction.ACTION, 1,
+                new StepFailed(StepFailed.PROVIDER_UNAVAILABLE, "late", true, "twilio", null));
+
+        assertThat(saga.sentCommands()).hasSize(commandsBefore);
+        saga.expectStepStatus("acquire-number", Direction.ACTION, StepStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aFailingApprovalEmailDoesNotUndoAWorkingLine() {
+        SagaScenario<OnboardingData> saga = withNumberAndAssistants(started())
+                .reply("register-number", new PhoneNumberRegistered("vapi-pn-1", "+15105550100", "asst-in"))
+                .failureReply("send-approval-email", StepFailed.INVALID_REQUEST, false);
+
+        saga.expectState(SagaState.COMPLETED).expectStepStatus("send-approval-email", Direction.ACTION, StepStatus.FAILED);
+        assertThat(saga.compensationOrder()).isEmpty();
+    }
+
+    @Test
+    void aCompensationThatKeepsFailingParksTheSagaAsFailedAndReplayResumesIt() {
+        SagaScenario<OnboardingData> saga = withNumberAndAssistants(started())
+                .failureReply("register-number", StepFailed.INVALID_REQUEST, false)
+                .compensationFailureReply("create-outbound-assistant", StepFailed.PROVIDER_UNAVAILABLE, false)
+                .expectState(SagaState.FAILED);
+        assertThat(saga.instance().failedStep()).isEqualTo("create-outbound-assistant (compensation)");
+
+        saga.replay().expectState(SagaState.COMPENSATING);
+        assertThat(saga.compensationCommand("create-outbound-assistant", DeleteAssistant.class).assistantId())
+                .isEqualTo("asst-out");
+    }
+}

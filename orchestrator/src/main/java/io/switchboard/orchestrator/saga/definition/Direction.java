@@ -1,6 +1,0 @@
-package io.switchboard.orchestrator.saga.definition;
-
-/** A step runs forward (its action) or backward (its compensation). */
-public enum Direction {
-    ACTION, COMPENSATION
-}

@@ -1,9 +1,0 @@
-package io.switchboard.orchestrator.saga.runtime;
-
-import java.util.UUID;
-
-public class UnknownSagaException extends RuntimeException {
-    public UnknownSagaException(UUID sagaId) {
-        super("No saga " + sagaId);
-    }
-}
