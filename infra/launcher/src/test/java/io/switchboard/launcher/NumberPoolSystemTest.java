@@ -1,22 +1,39 @@
 package io.switchboard.launcher;
 
+import io.switchboard.harness.Database;
+import io.switchboard.harness.reconcile.DbReferences;
+import io.switchboard.harness.reconcile.Reconciler;
+import io.switchboard.harness.reconcile.SimulatorAdminInventory;
 import io.switchboard.messaging.codec.JsonCodec;
+import io.switchboard.orchestrator.api.AiStatusResponse;
+import io.switchboard.orchestrator.api.SagaResponse;
+import io.switchboard.sim.common.FaultRule;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Numbers bought ahead of demand are used before buying; numbers idle too long go back to Twilio. */
+/**
+ * Numbers bought ahead of demand are used before buying; numbers idle too long go back to Twilio; and the pool's
+ * table, its statistics and the reconciler's verdict say exactly what the pool holds — a number an organization
+ * took is that organization's line's (ai_config) and no longer the pool's, whatever happens to it next — so a tenant
+ * credential can be deleted once nothing holds a number in its account.
+ */
 class NumberPoolSystemTest {
     private static final Duration SAGA_TIMEOUT = Duration.ofSeconds(60);
+    private static final Set<String> ENDED = Set.of("COMPLETED", "COMPENSATED", "FAILED");
     private static SwitchboardSystem system;
     private static SystemClient client;
     private static LineClient lines;
@@ -123,5 +140,228 @@ class NumberPoolSystemTest {
             system.stopService(Services.Kind.ORCHESTRATOR);
             system.startService(Services.Kind.ORCHESTRATOR);
         }
+    }
+
+    // ---- the pool says exactly what it holds ----------------------------------------------------------------
+
+    /** What {@code GET /api/v1/number-pool/stats} says the pool holds. */
+    record Stats(long total, long available) {
+    }
+
+    @Test
+    void aNumberTakenFromThePoolAndThenReleasedAtTwilioLeavesThePoolAndItsTenantCredentialCanBeDeleted() {
+        String orgId = "pool-rel-" + UUID.randomUUID().toString().substring(0, 8);
+        String credentialId = registerTenantCredential(orgId);
+        Stats before = stats();
+        String sid;
+        // Stock the pool with the organization's own number: only a line given up under the POOL policy does that.
+        restartOrchestrator(Map.of("switchboard.pool.release-policy", "POOL"));
+        try {
+            assertCompleted(runSaga(orgId, "onboarding", () -> client.approve(orgId, "Pool Release", "606", credentialId)));
+            sid = numberSidOf(orgId);
+            assertThat(system.twilio().ownedNumbers(RunningSystem.TENANT_ACCOUNT_SID)).extracting(n -> n.sid())
+                    .as("bought in the tenant's own account").contains(sid);
+            assertCompleted(runSaga(orgId, "inbound-ai-off", () -> lines.toggle(orgId, false)));
+            expectInPool(sid, before, 1);
+        } finally {
+            restartOrchestrator(Map.of());
+        }
+
+        // Taken back from the pool (RELEASE policy from here on): the line's, no longer the pool's.
+        long purchases = system.twilio().purchaseCount();
+        assertCompleted(runSaga(orgId, "inbound-ai-on", () -> lines.toggle(orgId, true)));
+        assertThat(numberSidOf(orgId)).as("the pooled number, not a new one").isEqualTo(sid);
+        assertThat(system.twilio().purchaseCount()).isEqualTo(purchases);
+        expectUsedByTheLine(orgId, sid, before);
+        assertThat(deleteCredential(orgId, credentialId).statusCode()).as("a line uses the account").isEqualTo(409);
+
+        // Released at Twilio: nothing of it is left in the pool, nothing dangles, the credential may go.
+        SagaResponse off = runSaga(orgId, "inbound-ai-off", () -> lines.toggle(orgId, false));
+        assertCompleted(off);
+        assertThat(step(off, "release-number").status()).isEqualTo("SUCCEEDED");
+        assertThat(system.twilio().ownedNumbers()).noneMatch(n -> n.sid().equals(sid));
+        expectGone(orgId, sid, before);
+        HttpResponse<String> deleted = deleteCredential(orgId, credentialId);
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+    }
+
+    @Test
+    void withThePoolPolicyANumberTakenAndReturnedIsAvailableOnceAndItsCredentialIsInUseUntilThePoolReleasesIt() {
+        String orgId = "pool-ret-" + UUID.randomUUID().toString().substring(0, 8);
+        String credentialId = registerTenantCredential(orgId);
+        restartOrchestrator(Map.of("switchboard.pool.release-policy", "POOL", "switchboard.pool.idle-release-after", "0s"));
+        try {
+            Stats before = stats();
+            assertCompleted(runSaga(orgId, "onboarding", () -> client.approve(orgId, "Pool Return", "607", credentialId)));
+            String sid = numberSidOf(orgId);
+            expectUsedByTheLine(orgId, sid, before);
+            assertThat(deleteCredential(orgId, credentialId).statusCode()).as("a line uses the account").isEqualTo(409);
+
+            assertCompleted(runSaga(orgId, "inbound-ai-off", () -> lines.toggle(orgId, false)));
+            expectInPool(sid, before, 1);
+            assertThat(deleteCredential(orgId, credentialId).statusCode()).as("the pool holds a number in the account")
+                    .isEqualTo(409);
+
+            // Take → return, twice: one row, available again, never a second one, never counted twice.
+            for (int round = 1; round <= 2; round++) {
+                assertCompleted(runSaga(orgId, "inbound-ai-on", () -> lines.toggle(orgId, true)));
+                assertThat(numberSidOf(orgId)).as("round " + round + ": the pooled number").isEqualTo(sid);
+                expectUsedByTheLine(orgId, sid, before);
+                assertThat(deleteCredential(orgId, credentialId).statusCode()).isEqualTo(409);
+
+                assertCompleted(runSaga(orgId, "inbound-ai-off", () -> lines.toggle(orgId, false)));
+                expectInPool(sid, before, 1);
+            }
+            assertThat(deleteCredential(orgId, credentialId).statusCode()).isEqualTo(409);
+
+            // The pool gives it up (idle longer than 0 s): now nothing holds a number in the account.
+            long availableBeforeRelease = stats().available();
+            List<String> releases = startedSagas(lines.post("/api/v1/number-pool/release-idle", "{}"));
+            awaitCompleted(releases);
+            assertThat(system.twilio().ownedNumbers()).noneMatch(n -> n.sid().equals(sid));
+            assertThat(stats().available()).isEqualTo(availableBeforeRelease - releases.size());
+            assertThat(lines.poolRows()).doesNotContainKey(sid);
+            assertThat(findingsAbout(List.of(sid))).as("nothing about the released number").isEmpty();
+            HttpResponse<String> deleted = deleteCredential(orgId, credentialId);
+            assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        } finally {
+            restartOrchestrator(Map.of());
+        }
+    }
+
+    @Test
+    void aPooledNumberWhoseOnboardingIsUndoneIsBackInThePoolExactlyOnce() {
+        awaitCompleted(startedSagas(lines.post("/api/v1/number-pool/provision",
+                "{\"count\":1,\"country\":\"US\",\"areaCode\":\"608\"}")));
+        String sid = system.twilio().ownedNumbers().stream().filter(n -> n.phoneNumber().startsWith("+1608"))
+                .filter(n -> n.friendlyName().startsWith("sb/pool/")).findFirst().orElseThrow().sid();
+        Stats stocked = stats();
+        assertThat(lines.poolRows()).containsEntry(sid, "AVAILABLE");
+
+        String orgId = "pool-undo-" + UUID.randomUUID().toString().substring(0, 8);
+        FaultRule rejected = system.vapi().faults().add(FaultRule.forOperation("PhoneNumberController_create").always().fail(400));
+        SagaResponse onboarding;
+        try {
+            onboarding = runSaga(orgId, "onboarding", () -> client.approve(orgId, "Pool Undo", "608"));
+        } finally {
+            system.vapi().faults().remove(rejected.id());
+        }
+        assertThat(onboarding.state()).isEqualTo("COMPENSATED");
+        assertThat(step(onboarding, "take-pooled-number").status()).isEqualTo("SUCCEEDED");
+        assertThat(tagOf(system.twilio().ownedNumbers().stream().filter(n -> n.sid().equals(sid)).findFirst()
+                .orElseThrow().phoneNumber())).as("re-tagged for the pool").startsWith("sb/pool/");
+        assertThat(lines.poolRows()).containsEntry(sid, "AVAILABLE");
+        assertThat(stats()).isEqualTo(stocked);
+        assertThat(findingsAbout(List.of(sid))).singleElement().satisfies(f -> {
+            assertThat(f.verdict()).isEqualTo(Reconciler.Verdict.OWNED);
+            assertThat(f.detail()).isEqualTo("number_pool[AVAILABLE]");
+        });
+    }
+
+    // ---- helpers of the pool-bookkeeping tests --------------------------------------------------------------
+
+    /** The number is the pool's: one AVAILABLE row, counted once by the stats and once by the reconciler. */
+    private void expectInPool(String sid, Stats before, int pooledHere) {
+        assertThat(lines.poolRows()).containsEntry(sid, "AVAILABLE");
+        assertThat(stats()).isEqualTo(new Stats(before.total() + pooledHere, before.available() + pooledHere));
+        assertThat(findingsAbout(List.of(sid))).singleElement().satisfies(f -> {
+            assertThat(f.verdict()).as(f.toString()).isEqualTo(Reconciler.Verdict.OWNED);
+            assertThat(f.detail()).isEqualTo("number_pool[AVAILABLE]");
+        });
+    }
+
+    /** The number is the organization's line's: no pool row, the stats as before, one owner (its ai_config). */
+    private void expectUsedByTheLine(String orgId, String sid, Stats before) {
+        assertThat(lines.poolRows()).as("a number in use is not in the pool").doesNotContainKey(sid);
+        assertThat(stats()).isEqualTo(before);
+        assertThat(findingsAbout(List.of(sid))).singleElement().satisfies(f -> {
+            assertThat(f.verdict()).as(f.toString()).isEqualTo(Reconciler.Verdict.OWNED);
+            assertThat(f.detail()).isEqualTo("ai_config[" + orgId + "].number_sid");
+        });
+        expectNothingOfTheOrganizationWrong(orgId);
+    }
+
+    /** Released at Twilio: no row names it, the stats as before, the reconciler finds nothing about it. */
+    private void expectGone(String orgId, String sid, Stats before) {
+        assertThat(lines.poolRows()).doesNotContainKey(sid);
+        assertThat(stats()).isEqualTo(before);
+        assertThat(findingsAbout(List.of(sid))).as("neither at Twilio nor named by a row").isEmpty();
+        expectNothingOfTheOrganizationWrong(orgId);
+    }
+
+    /** No orphan, nothing counted twice, nothing dangling among what the organization's config names. */
+    private void expectNothingOfTheOrganizationWrong(String orgId) {
+        List<String> ids = new ArrayList<>();
+        lines.configs(orgId).forEach(c -> ids.addAll(java.util.stream.Stream.of(c.numberSid(), c.vapiPhoneNumberId(),
+                c.inbound(), c.outbound()).filter(Objects::nonNull).toList()));
+        assertThat(ids).isNotEmpty();
+        assertThat(findingsAbout(ids)).as("reconciler findings about " + orgId)
+                .allSatisfy(f -> assertThat(f.verdict()).as(f.toString()).isEqualTo(Reconciler.Verdict.OWNED));
+    }
+
+    /** The ops reconciler, run against this system: the simulators' full inventories and the database. */
+    private static List<Reconciler.Finding> findingsAbout(Collection<String> ids) {
+        Database db = new Database(system.stack().jdbcUrl(), system.stack().postgres().username(),
+                system.stack().postgres().password());
+        SimulatorAdminInventory inventory = new SimulatorAdminInventory(system.twilio().baseUrl(), system.vapi().baseUrl());
+        return Reconciler.reconcile(inventory.list(), DbReferences.load(db)).stream()
+                .filter(f -> ids.contains(f.id())).toList();
+    }
+
+    private Stats stats() {
+        HttpResponse<String> response = lines.get("/api/v1/number-pool/stats");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return codec.decodeLenient(response.body(), Stats.class);
+    }
+
+    private String registerTenantCredential(String orgId) {
+        HttpResponse<String> created = lines.post("/api/v1/organizations/" + orgId + "/twilio-credentials",
+                "{\"accountSid\":\"" + RunningSystem.TENANT_ACCOUNT_SID + "\",\"authToken\":\""
+                        + RunningSystem.TENANT_AUTH_TOKEN + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return String.valueOf(codec.decodeLenient(created.body(), Map.class).get("credentialId"));
+    }
+
+    private HttpResponse<String> deleteCredential(String orgId, String credentialId) {
+        return lines.delete("/api/v1/organizations/" + orgId + "/twilio-credentials/" + credentialId);
+    }
+
+    private String numberSidOf(String orgId) {
+        return lines.configs(orgId).stream().filter(c -> c.orgId().equals(orgId)).findFirst().orElseThrow().numberSid();
+    }
+
+    private static void restartOrchestrator(Map<String, String> settings) {
+        system.stopService(Services.Kind.ORCHESTRATOR);
+        system.startService(Services.Kind.ORCHESTRATOR, settings);
+    }
+
+    /** Does {@code action} and waits for the organization's next saga, of this type, to end. */
+    private SagaResponse runSaga(String orgId, String type, Runnable action) {
+        String before = latestSagaId(orgId);
+        action.run();
+        AiStatusResponse.LatestSaga latest = await().atMost(SAGA_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions().until(() -> client.status(orgId).latestSaga(),
+                        s -> s != null && !s.id().equals(before) && ENDED.contains(s.state()));
+        assertThat(latest.type()).isEqualTo(type);
+        return client.saga(latest.id());
+    }
+
+    private String latestSagaId(String orgId) {
+        try {
+            AiStatusResponse.LatestSaga latest = client.status(orgId).latestSaga();
+            return latest == null ? null : latest.id();
+        } catch (RuntimeException noSuchOrganization) {
+            return null;
+        }
+    }
+
+    private static void assertCompleted(SagaResponse saga) {
+        assertThat(saga.state()).as(saga.type() + " " + saga.failedStep() + ": " + saga.failureReason())
+                .isEqualTo("COMPLETED");
+    }
+
+    private static SagaResponse.Step step(SagaResponse saga, String name) {
+        return saga.steps().stream().filter(s -> s.name().equals(name) && s.direction().equals("ACTION"))
+                .findFirst().orElseThrow(() -> new AssertionError(saga.type() + " has no step " + name));
     }
 }
