@@ -149,80 +149,88 @@ class NumberPoolSystemTest {
     }
 
     @Test
-    void aNumberTakenFromThePoolAndThenReleasedAtTwilioLeavesThePoolAndItsTenantCredentialCanBeDeleted() {
-        String orgId = "pool-rel-" + UUID.randomUUID().toString().substring(0, 8);
-        String credentialId = registerTenantCredential(orgId);
+    void aNumberTakenFromThePoolAndThenReleasedAtTwilioLeavesThePoolAndATenantsCredentialCanGoOnceItsLineHasGone() {
         Stats before = stats();
-        String sid;
-        // Stock the pool with the organization's own number: only a line given up under the POOL policy does that.
-        restartOrchestrator(Map.of("switchboard.pool.release-policy", "POOL"));
-        try {
-            assertCompleted(runSaga(orgId, "onboarding", () -> client.approve(orgId, "Pool Release", "606", credentialId)));
-            sid = numberSidOf(orgId);
-            assertThat(system.twilio().ownedNumbers(RunningSystem.TENANT_ACCOUNT_SID)).extracting(n -> n.sid())
-                    .as("bought in the tenant's own account").contains(sid);
-            assertCompleted(runSaga(orgId, "inbound-ai-off", () -> lines.toggle(orgId, false)));
-            expectInPool(sid, before, 1);
-        } finally {
-            restartOrchestrator(Map.of());
-        }
+        String sid = provisionOne("606");
+        expectInPool(sid, before, 1);
 
-        // Taken back from the pool (RELEASE policy from here on): the line's, no longer the pool's.
+        // Taken: the line's, no longer the pool's.
+        String orgId = "pool-rel-" + UUID.randomUUID().toString().substring(0, 8);
         long purchases = system.twilio().purchaseCount();
-        assertCompleted(runSaga(orgId, "inbound-ai-on", () -> lines.toggle(orgId, true)));
+        assertCompleted(runSaga(orgId, "onboarding", () -> client.approve(orgId, "Pool Release", "606")));
         assertThat(numberSidOf(orgId)).as("the pooled number, not a new one").isEqualTo(sid);
         assertThat(system.twilio().purchaseCount()).isEqualTo(purchases);
         expectUsedByTheLine(orgId, sid, before);
-        assertThat(deleteCredential(orgId, credentialId).statusCode()).as("a line uses the account").isEqualTo(409);
 
-        // Released at Twilio: nothing of it is left in the pool, nothing dangles, the credential may go.
+        // Released at Twilio (RELEASE policy): nothing of it is left in the pool, nothing dangles.
         SagaResponse off = runSaga(orgId, "inbound-ai-off", () -> lines.toggle(orgId, false));
         assertCompleted(off);
         assertThat(step(off, "release-number").status()).isEqualTo("SUCCEEDED");
         assertThat(system.twilio().ownedNumbers()).noneMatch(n -> n.sid().equals(sid));
         expectGone(orgId, sid, before);
-        HttpResponse<String> deleted = deleteCredential(orgId, credentialId);
+
+        // An organization on its own Twilio account: its credential is in use while the line is, then may go.
+        String tenant = "pool-rel-t-" + UUID.randomUUID().toString().substring(0, 8);
+        String credentialId = registerTenantCredential(tenant);
+        assertCompleted(runSaga(tenant, "onboarding", () -> client.approve(tenant, "Pool Release Tenant", "606", credentialId)));
+        String tenantSid = numberSidOf(tenant);
+        assertThat(system.twilio().ownedNumbers(RunningSystem.TENANT_ACCOUNT_SID)).extracting(n -> n.sid())
+                .as("bought in the tenant's own account").contains(tenantSid);
+        expectUsedByTheLine(tenant, tenantSid, before);
+        expectCredentialInUse(tenant, credentialId, "lineNumbers");
+        assertCompleted(runSaga(tenant, "inbound-ai-off", () -> lines.toggle(tenant, false)));
+        expectGone(tenant, tenantSid, before);
+        HttpResponse<String> deleted = deleteCredential(tenant, credentialId);
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
     }
 
     @Test
-    void withThePoolPolicyANumberTakenAndReturnedIsAvailableOnceAndItsCredentialIsInUseUntilThePoolReleasesIt() {
-        String orgId = "pool-ret-" + UUID.randomUUID().toString().substring(0, 8);
-        String credentialId = registerTenantCredential(orgId);
-        restartOrchestrator(Map.of("switchboard.pool.release-policy", "POOL", "switchboard.pool.idle-release-after", "0s"));
+    void withThePoolPolicyANumberTakenAndReturnedIsAvailableOnceAndATenantsOwnNumberIsReleasedNotPooled() {
+        restartOrchestrator(Map.of("switchboard.pool.release-policy", "POOL"));
         try {
             Stats before = stats();
-            assertCompleted(runSaga(orgId, "onboarding", () -> client.approve(orgId, "Pool Return", "607", credentialId)));
-            String sid = numberSidOf(orgId);
-            expectUsedByTheLine(orgId, sid, before);
-            assertThat(deleteCredential(orgId, credentialId).statusCode()).as("a line uses the account").isEqualTo(409);
-
-            assertCompleted(runSaga(orgId, "inbound-ai-off", () -> lines.toggle(orgId, false)));
+            String sid = provisionOne("607");
             expectInPool(sid, before, 1);
-            assertThat(deleteCredential(orgId, credentialId).statusCode()).as("the pool holds a number in the account")
-                    .isEqualTo(409);
 
             // Take → return, twice: one row, available again, never a second one, never counted twice.
+            String orgId = "pool-ret-" + UUID.randomUUID().toString().substring(0, 8);
             for (int round = 1; round <= 2; round++) {
-                assertCompleted(runSaga(orgId, "inbound-ai-on", () -> lines.toggle(orgId, true)));
+                String saga = round == 1 ? "onboarding" : "inbound-ai-on";
+                assertCompleted(runSaga(orgId, saga, () -> {
+                    if (saga.equals("onboarding")) {
+                        client.approve(orgId, "Pool Return", "607");
+                    } else {
+                        lines.toggle(orgId, true);
+                    }
+                }));
                 assertThat(numberSidOf(orgId)).as("round " + round + ": the pooled number").isEqualTo(sid);
                 expectUsedByTheLine(orgId, sid, before);
-                assertThat(deleteCredential(orgId, credentialId).statusCode()).isEqualTo(409);
 
-                assertCompleted(runSaga(orgId, "inbound-ai-off", () -> lines.toggle(orgId, false)));
+                SagaResponse off = runSaga(orgId, "inbound-ai-off", () -> lines.toggle(orgId, false));
+                assertCompleted(off);
+                assertThat(step(off, "return-number-to-pool").status()).isEqualTo("SUCCEEDED");
                 expectInPool(sid, before, 1);
+                assertThat(tagOf(system.twilio().ownedNumbers().stream().filter(n -> n.sid().equals(sid)).findFirst()
+                        .orElseThrow().phoneNumber())).startsWith("sb/pool/");
             }
-            assertThat(deleteCredential(orgId, credentialId).statusCode()).isEqualTo(409);
 
-            // The pool gives it up (idle longer than 0 s): now nothing holds a number in the account.
-            long availableBeforeRelease = stats().available();
-            List<String> releases = startedSagas(lines.post("/api/v1/number-pool/release-idle", "{}"));
-            awaitCompleted(releases);
-            assertThat(system.twilio().ownedNumbers()).noneMatch(n -> n.sid().equals(sid));
-            assertThat(stats().available()).isEqualTo(availableBeforeRelease - releases.size());
-            assertThat(lines.poolRows()).doesNotContainKey(sid);
-            assertThat(findingsAbout(List.of(sid))).as("nothing about the released number").isEmpty();
-            HttpResponse<String> deleted = deleteCredential(orgId, credentialId);
+            // A number in the organization's own account is released, never pooled: the pool could not release it.
+            String tenant = "pool-ret-t-" + UUID.randomUUID().toString().substring(0, 8);
+            String credentialId = registerTenantCredential(tenant);
+            assertCompleted(runSaga(tenant, "onboarding", () -> client.approve(tenant, "Pool Return Tenant", "609", credentialId)));
+            String tenantSid = numberSidOf(tenant);
+            Stats withTheReturnedNumber = stats();
+            expectUsedByTheLine(tenant, tenantSid, withTheReturnedNumber);
+            expectCredentialInUse(tenant, credentialId, "lineNumbers");
+
+            SagaResponse off = runSaga(tenant, "inbound-ai-off", () -> lines.toggle(tenant, false));
+            assertCompleted(off);
+            assertThat(step(off, "hand-number-to-pool").status()).isEqualTo("SKIPPED");
+            assertThat(step(off, "return-number-to-pool").status()).isEqualTo("SKIPPED");
+            assertThat(step(off, "release-number").status()).isEqualTo("SUCCEEDED");
+            assertThat(system.twilio().ownedNumbers()).noneMatch(n -> n.sid().equals(tenantSid));
+            expectGone(tenant, tenantSid, withTheReturnedNumber);
+            HttpResponse<String> deleted = deleteCredential(tenant, credentialId);
             assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
         } finally {
             restartOrchestrator(Map.of());
@@ -231,10 +239,7 @@ class NumberPoolSystemTest {
 
     @Test
     void aPooledNumberWhoseOnboardingIsUndoneIsBackInThePoolExactlyOnce() {
-        awaitCompleted(startedSagas(lines.post("/api/v1/number-pool/provision",
-                "{\"count\":1,\"country\":\"US\",\"areaCode\":\"608\"}")));
-        String sid = system.twilio().ownedNumbers().stream().filter(n -> n.phoneNumber().startsWith("+1608"))
-                .filter(n -> n.friendlyName().startsWith("sb/pool/")).findFirst().orElseThrow().sid();
+        String sid = provisionOne("608");
         Stats stocked = stats();
         assertThat(lines.poolRows()).containsEntry(sid, "AVAILABLE");
 
@@ -248,8 +253,8 @@ class NumberPoolSystemTest {
         }
         assertThat(onboarding.state()).isEqualTo("COMPENSATED");
         assertThat(step(onboarding, "take-pooled-number").status()).isEqualTo("SUCCEEDED");
-        assertThat(tagOf(system.twilio().ownedNumbers().stream().filter(n -> n.sid().equals(sid)).findFirst()
-                .orElseThrow().phoneNumber())).as("re-tagged for the pool").startsWith("sb/pool/");
+        assertThat(system.twilio().ownedNumbers()).filteredOn(n -> n.sid().equals(sid)).singleElement()
+                .satisfies(n -> assertThat(n.friendlyName()).as("re-tagged for the pool").startsWith("sb/pool/"));
         assertThat(lines.poolRows()).containsEntry(sid, "AVAILABLE");
         assertThat(stats()).isEqualTo(stocked);
         assertThat(findingsAbout(List.of(sid))).singleElement().satisfies(f -> {
@@ -314,12 +319,33 @@ class NumberPoolSystemTest {
         return codec.decodeLenient(response.body(), Stats.class);
     }
 
+    /** Buys one number for the pool in the area code and returns its SID. */
+    private String provisionOne(String areaCode) {
+        awaitCompleted(startedSagas(lines.post("/api/v1/number-pool/provision",
+                "{\"count\":1,\"country\":\"US\",\"areaCode\":\"" + areaCode + "\"}")));
+        List<String> pooled = system.twilio().ownedNumbers().stream()
+                .filter(n -> n.phoneNumber().startsWith("+1" + areaCode) && n.friendlyName().startsWith("sb/pool/"))
+                .map(n -> n.sid()).filter(lines.poolRows()::containsKey).toList();
+        assertThat(pooled).as("the pool's number in " + areaCode).hasSize(1);
+        return pooled.get(0);
+    }
+
     private String registerTenantCredential(String orgId) {
         HttpResponse<String> created = lines.post("/api/v1/organizations/" + orgId + "/twilio-credentials",
                 "{\"accountSid\":\"" + RunningSystem.TENANT_ACCOUNT_SID + "\",\"authToken\":\""
                         + RunningSystem.TENANT_AUTH_TOKEN + "\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return String.valueOf(codec.decodeLenient(created.body(), Map.class).get("credentialId"));
+    }
+
+    /** 409 credential-in-use, naming the number that keeps it ({@code lineNumbers} or {@code pooledNumbers}). */
+    private void expectCredentialInUse(String orgId, String credentialId, String holder) {
+        HttpResponse<String> refused = deleteCredential(orgId, credentialId);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        Map<?, ?> problem = codec.decodeLenient(refused.body(), Map.class);
+        assertThat(problem.get("type")).isEqualTo("https://switchboard.io/problems/credential-in-use");
+        assertThat(problem.get("credentialId")).isEqualTo(credentialId);
+        assertThat((List<?>) problem.get(holder)).as(refused.body()).hasSize(1);
     }
 
     private HttpResponse<String> deleteCredential(String orgId, String credentialId) {

@@ -105,9 +105,10 @@ public class TwilioCredentialsController {
                     .append(" in that account: switch inbound AI off or DELETE …/ai-setup first.");
         }
         if (!usage.pooledNumbers().isEmpty()) {
+            // Only numbers pooled before the line sagas stopped pooling organizations' own numbers (v3).
             detail.append(" The number pool holds ").append(String.join(", ", usage.pooledNumbers()))
-                    .append(" in that account: they are released once idle for switchboard.pool.idle-release-after")
-                    .append(" (POST /api/v1/number-pool/release-idle releases those idle that long now).");
+                    .append(" in that account, which the pool cannot release (it has no organization's credential):")
+                    .append(" switch the organization's inbound AI on, which takes it back, then off, which releases it.");
         }
         if (!usage.sagaIds().isEmpty()) {
             detail.append(" Unfinished sagas work with it: ").append(String.join(", ", usage.sagaIds()))

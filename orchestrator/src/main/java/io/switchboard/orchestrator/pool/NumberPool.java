@@ -114,12 +114,17 @@ public class NumberPool {
         jdbc.update("delete from number_pool where number_sid = ?", numberSid);
     }
 
-    /** Available numbers idle for longer than the configured age, oldest first. */
+    /**
+     * Available numbers idle for longer than the configured age, oldest first. Only numbers in the platform's own
+     * account: the release runs as the pool, which holds no organization's credential. (The line sagas no longer
+     * pool a number in an organization's own account; one pooled before stays until that organization takes it.)
+     */
     public List<PooledNumber> idleTooLong(int limit) {
         Instant threshold = clock.instant().minus(properties.idleReleaseAfter());
         return jdbc.query("""
                 select number_sid, phone_number, country, area_code, twilio_credential_id from number_pool
-                where status = 'AVAILABLE' and idle_since < ? order by idle_since limit ?""",
+                where status = 'AVAILABLE' and idle_since < ? and coalesce(twilio_credential_id, '') = ''
+                order by idle_since limit ?""",
                 (rs, i) -> new PooledNumber(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5)),
                 Timestamp.from(threshold), limit);

@@ -224,7 +224,7 @@ class ApiProblemsTest {
                 values (?, ?, 'US', '510', ?, 'AVAILABLE', now(), now())""", "PN-POOL-" + orgId, pooled, credentialId);
         Map<String, Object> poolHoldsIt = problem(call("DELETE", delete, OPS, null), 409, "credential-in-use", delete);
         assertThat(poolHoldsIt).containsEntry("lineNumbers", List.of()).containsEntry("pooledNumbers", List.of(pooled));
-        assertThat(detail(poolHoldsIt)).contains("number pool holds " + pooled).contains("release-idle");
+        assertThat(detail(poolHoldsIt)).contains("number pool holds " + pooled).contains("switch the organization's inbound AI on");
 
         jdbc.update("delete from number_pool where number_sid = ?", "PN-POOL-" + orgId);
         assertThat(call("DELETE", delete, OPS, null).statusCode()).isEqualTo(204);
