@@ -32,7 +32,6 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/organizations/{orgId}")
 public class OrganizationSetupController {
-
     private final OrganizationEventIntake intake;
     private final SagaLauncher launcher;
     private final AiConfigRepository configs;
