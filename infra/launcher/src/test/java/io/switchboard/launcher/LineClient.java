@@ -60,6 +60,10 @@ final class LineClient implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(orchestratorUrl.get() + path)).GET());
+    }
+
     HttpResponse<String> delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(orchestratorUrl.get() + path)).DELETE());
     }
@@ -112,6 +116,21 @@ final class LineClient implements AutoCloseable {
                 sids.add(rs.getString(1));
             }
             return sids;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every row of the number pool: SID to status. */
+    Map<String, String> poolRows() {
+        try (Connection connection = DriverManager.getConnection(system.stack().jdbcUrl(),
+                system.stack().postgres().username(), system.stack().postgres().password());
+             ResultSet rs = connection.createStatement().executeQuery("select number_sid, status from number_pool")) {
+            Map<String, String> rows = new java.util.LinkedHashMap<>();
+            while (rs.next()) {
+                rows.put(rs.getString(1), rs.getString(2));
+            }
+            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -17,6 +17,10 @@ final class RunningSystem {
             "switchboard.sagas.step-timeout", "20s",
             "switchboard.sagas.compensation-timeout", "20s");
 
+    /** An organization's own Twilio account, as tests register it over the API (never a real account or token). */
+    static final String TENANT_ACCOUNT_SID = "AC" + "5e7a".repeat(8);
+    static final String TENANT_AUTH_TOKEN = "tenant-token-" + "0123456789abcdef".repeat(2);
+
     private static SwitchboardSystem system;
 
     private RunningSystem() {
@@ -28,7 +32,8 @@ final class RunningSystem {
                 Path state = Files.createTempDirectory("switchboard-system-test");
                 SystemOptions options = SystemOptions.ephemeral(state).withOverrides(FAST_SAGAS);
                 // Released numbers never come back in the simulator: give each area code enough for the whole suite.
-                system = SwitchboardSystem.start(options.withTwilio(options.twilio().withNumbersPerAreaCode(100)));
+                system = SwitchboardSystem.start(options.withTwilio(options.twilio().withNumbersPerAreaCode(100)
+                        .withExtraAccount(TENANT_ACCOUNT_SID, TENANT_AUTH_TOKEN)));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }

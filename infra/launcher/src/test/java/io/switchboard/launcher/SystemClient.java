@@ -54,8 +54,13 @@ final class SystemClient implements AutoCloseable {
     }
 
     void approve(String orgId, String orgName, String areaCode) {
+        approve(orgId, orgName, areaCode, null);
+    }
+
+    /** With the organization's own Twilio account, registered before as {@code twilioCredentialId}. */
+    void approve(String orgId, String orgName, String areaCode, String twilioCredentialId) {
         OrganizationApproved event = new OrganizationApproved(orgId, orgName, ownerOf(orgId), "verified", "US",
-                areaCode, null);
+                areaCode, twilioCredentialId);
         try {
             producer.send(new ProducerRecord<>(Topics.ORG_EVENTS, null, orgId, codec.encode(event),
                     CloudEventHeaders.toKafka(headers.newMessage(OrganizationApproved.TYPE, orgId, null)))).get();

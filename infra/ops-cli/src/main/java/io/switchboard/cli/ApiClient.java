@@ -41,7 +41,8 @@ public final class ApiClient {
 
     private JsonNode send(HttpRequest.Builder builder) {
         HttpRequest request = builder.timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").build();
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json, application/problem+json").build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -59,12 +60,23 @@ public final class ApiClient {
                 : JSON.readTree(response.body());
     }
 
-    private static String errorMessage(HttpRequest request, HttpResponse<String> response) {
+    /**
+     * The orchestrator answers errors as RFC 9457 problems: the title says what kind of error, the detail what was
+     * wrong and what to do. Older orchestrators sent {@code {"message": …}}; anything else is shown as it came.
+     */
+    static String errorMessage(HttpRequest request, HttpResponse<String> response) {
         String detail = response.body();
         try {
             JsonNode body = JSON.readTree(response.body());
-            String message = Json.text(body, "message");
-            detail = message != null ? message : Json.text(body, "error");
+            String title = Json.text(body, "title");
+            String problemDetail = Json.text(body, "detail");
+            if (title != null || problemDetail != null) {
+                detail = title == null ? problemDetail
+                        : problemDetail == null ? title : title + ": " + problemDetail;
+            } else {
+                String message = Json.text(body, "message");
+                detail = message != null ? message : Json.text(body, "error");
+            }
         } catch (RuntimeException notJson) {
             // keep the raw body
         }

@@ -22,6 +22,7 @@ class SwitchboardCliTest {
     private HttpServer server;
     private final Map<String, String[]> answers = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<String> accepts = new CopyOnWriteArrayList<>();
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -32,10 +33,12 @@ class SwitchboardCliTest {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
                     + exchange.getRequestHeaders().getFirst("Authorization") + " " + body);
+            accepts.add(exchange.getRequestHeaders().getFirst("Accept"));
             String[] answer = answers.getOrDefault(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(),
-                    new String[]{"404", "{\"status\":404,\"error\":\"Not Found\",\"message\":\"no such thing\"}"});
+                    new String[]{"404", problem(404, "not-found", "Nothing here", "no such thing")});
             byte[] bytes = answer[1].getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("Content-Type", answer[0].startsWith("2") ? "application/json"
+                    : "application/problem+json");
             exchange.sendResponseHeaders(Integer.parseInt(answer[0]), bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
@@ -120,17 +123,40 @@ class SwitchboardCliTest {
         assertThat(err.toString()).contains("at least one filter");
     }
 
+    /** An RFC 9457 problem as the orchestrator writes it. */
+    private static String problem(int status, String type, String title, String detail) {
+        return "{\"type\":\"https://switchboard.io/problems/" + type + "\",\"title\":\"" + title + "\",\"status\":"
+                + status + ",\"detail\":\"" + detail + "\",\"instance\":\"/api/v1/x\"}";
+    }
+
     @Test
-    void anApiErrorIsPrintedWithItsMessageAndExitsNonZero() {
+    void anApiProblemIsPrintedWithItsTitleAndDetailAndExitsNonZero() {
+        answers.put("POST /api/v1/sagas/abc/replay", new String[]{"409", problem(409, "saga-not-replayable",
+                "Only a FAILED saga can be replayed", "saga abc was compensated; start a new saga instead")});
+        assertThat(run("sagas", "replay", "abc")).isEqualTo(1);
+        assertThat(err.toString()).contains("error: POST /api/v1/sagas/abc/replay answered 409: Only a FAILED saga "
+                + "can be replayed: saga abc was compensated; start a new saga instead");
+        assertThat(accepts).allSatisfy(a -> assertThat(a).contains("application/problem+json"));
+
+        answers.put("GET /api/v1/sagas", new String[]{"401", problem(401, "unauthorized", "A valid API token is required",
+                "This request needs Authorization: Bearer <token>")});
+        assertThat(run("sagas", "list")).isEqualTo(1);
+        assertThat(err.toString()).contains("answered 401: A valid API token is required: This request needs")
+                .contains("--token");
+        assertThat(err.toString()).doesNotContain("secret-1");
+
+        answers.put("GET /api/v1/sagas/xyz", new String[]{"404", problem(404, "saga-not-found", "No such saga",
+                "There is no saga xyz")});
+        assertThat(run("sagas", "show", "xyz")).isEqualTo(1);
+        assertThat(err.toString()).contains("answered 404: No such saga: There is no saga xyz");
+    }
+
+    @Test
+    void anErrorFromAnOrchestratorBeforeProblemDetailsIsStillPrintedWithItsMessage() {
         answers.put("POST /api/v1/sagas/abc/replay", new String[]{"409",
                 "{\"status\":409,\"error\":\"Conflict\",\"message\":\"saga abc was compensated\"}"});
         assertThat(run("sagas", "replay", "abc")).isEqualTo(1);
         assertThat(err.toString()).contains("error: POST /api/v1/sagas/abc/replay answered 409: saga abc was compensated");
-
-        answers.put("GET /api/v1/sagas", new String[]{"401", "{\"status\":401,\"error\":\"Unauthorized\",\"message\":\"send a token\"}"});
-        assertThat(run("sagas", "list")).isEqualTo(1);
-        assertThat(err.toString()).contains("401").contains("--token");
-        assertThat(err.toString()).doesNotContain("secret-1");
     }
 
     @Test

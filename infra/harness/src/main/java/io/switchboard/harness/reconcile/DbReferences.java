@@ -9,23 +9,29 @@ import java.util.Map;
 
 /**
  * What the database says the platform should own: each organization's ai_config (number SID, VAPI registration,
- * both assistants) and the number pool. Resources a saga is still working with (or parked with, FAILED) are only in
- * that saga's data; they are collected separately so they show up as "held by saga", not as orphans.
+ * both assistants) and the number pool (the numbers it holds: available, or being released; a number a line uses is
+ * the line's, in ai_config, and not also the pool's). Resources a saga is still working with (or parked with,
+ * FAILED) are only in that saga's data; they are collected separately so they show up as "held by saga", not as
+ * orphans.
  */
 public record DbReferences(Map<String, List<String>> owners, List<SagaData> unfinishedSagas,
-                           List<ConfigRef> configRefs, Map<String, String> sagaStates) {
+                           List<Reference> references, Map<String, String> sagaStates) {
 
     /** A saga still running, compensating or parked, with its data as JSON text. */
     public record SagaData(String id, String orgId, String state, String data) {
     }
 
-    /** One id an ai_config row points at, to find references to resources the provider no longer has. */
-    public record ConfigRef(String orgId, String column, String id, String status) {
+    /**
+     * One id an ai_config or number_pool row points at, to find references to resources the provider no longer has.
+     *
+     * @param holder the row and column, as the report prints it ({@code ai_config[acme].number_sid (status active)})
+     */
+    public record Reference(String holder, Resource.Kind kind, String id) {
     }
 
     public static DbReferences load(Database db) {
         Map<String, List<String>> owners = new HashMap<>();
-        List<ConfigRef> refs = new ArrayList<>();
+        List<Reference> refs = new ArrayList<>();
         for (Map<String, Object> row : db.query("""
                 select org_id, status, number_sid, vapi_phone_number_id, inbound_assistant_id, outbound_assistant_id
                 from ai_config""")) {
@@ -33,13 +39,15 @@ public record DbReferences(Map<String, List<String>> owners, List<SagaData> unfi
                 Object id = row.get(column);
                 if (id != null) {
                     owners.computeIfAbsent(id.toString(), k -> new ArrayList<>()).add("ai_config[" + row.get("org_id") + "]." + column);
-                    refs.add(new ConfigRef((String) row.get("org_id"), column, id.toString(), (String) row.get("status")));
+                    refs.add(new Reference("ai_config[" + row.get("org_id") + "]." + column + " (status "
+                            + row.get("status") + ")", kindOf(column), id.toString()));
                 }
             }
         }
-        for (Map<String, Object> row : db.query("select number_sid, status, assigned_org_id from number_pool")) {
-            owners.computeIfAbsent(row.get("number_sid").toString(), k -> new ArrayList<>())
-                    .add("number_pool[" + row.get("status") + (row.get("assigned_org_id") == null ? "" : " " + row.get("assigned_org_id")) + "]");
+        for (Map<String, Object> row : db.query("select number_sid, status from number_pool")) {
+            String holder = "number_pool[" + row.get("status") + "]";
+            owners.computeIfAbsent(row.get("number_sid").toString(), k -> new ArrayList<>()).add(holder);
+            refs.add(new Reference(holder, Resource.Kind.TWILIO_NUMBER, row.get("number_sid").toString()));
         }
         List<SagaData> unfinished = db.query("""
                 select id::text as id, org_id, state, data::text as data from saga_instance
@@ -63,6 +71,14 @@ public record DbReferences(Map<String, List<String>> owners, List<SagaData> unfi
         String requestId = tag.startsWith("sb:") ? tag.substring(3) : tag;
         int colon = requestId.indexOf(':');
         return java.util.Optional.of(colon < 0 ? requestId : requestId.substring(0, colon));
+    }
+
+    private static Resource.Kind kindOf(String column) {
+        return switch (column) {
+            case "number_sid" -> Resource.Kind.TWILIO_NUMBER;
+            case "vapi_phone_number_id" -> Resource.Kind.VAPI_PHONE_NUMBER;
+            default -> Resource.Kind.VAPI_ASSISTANT;
+        };
     }
 
     public String stateOf(String sagaId) {

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * Ops command: lists paid resources at Twilio and VAPI that nothing in the database references (orphans), resources
- * referenced twice, and config references to resources the providers no longer have; with {@code --release}, deletes
+ * referenced twice, and config or pool rows naming resources the providers no longer have; with {@code --release}, deletes
  * the orphans (VAPI registrations, then assistants, then Twilio numbers). Exit code 0 when nothing is wrong.
  * <pre>
  * harness.sh io.switchboard.harness.reconcile.ReconcileMain \

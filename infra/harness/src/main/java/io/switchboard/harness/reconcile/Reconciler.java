@@ -10,7 +10,8 @@ import java.util.Set;
  * Compares provider inventory with database references. Each provider resource is exactly one of: OWNED (one config
  * or pool row), HELD (no config yet, but a running / compensating / parked saga has it in its data — not an orphan,
  * ops see the saga), ORPHAN (nothing references it: a leak; releasable), or SHARED (more than one reference: two
- * organizations on one paid resource). Config references to resources the provider does not have are DANGLING.
+ * organizations on one paid resource, or a number both a line and the pool claim). Config and pool references to
+ * resources the provider does not have are DANGLING (a number released at Twilio that a row still names).
  */
 public final class Reconciler {
     private Reconciler() {
@@ -56,21 +57,13 @@ public final class Reconciler {
                 }
             }
         }
-        for (DbReferences.ConfigRef ref : db.configRefs()) {
+        for (DbReferences.Reference ref : db.references()) {
             if (!held.contains(ref.id())) {
-                findings.add(new Finding(Verdict.DANGLING, kindOf(ref.column()), ref.id(), null,
-                        "ai_config[" + ref.orgId() + "]." + ref.column() + " (status " + ref.status() + ") points at nothing the provider holds"));
+                findings.add(new Finding(Verdict.DANGLING, ref.kind(), ref.id(), null,
+                        ref.holder() + " points at nothing the provider holds"));
             }
         }
         findings.sort(Comparator.comparing(Finding::verdict).thenComparing(Finding::kind).thenComparing(Finding::id));
         return findings;
-    }
-
-    private static Resource.Kind kindOf(String column) {
-        return switch (column) {
-            case "number_sid" -> Resource.Kind.TWILIO_NUMBER;
-            case "vapi_phone_number_id" -> Resource.Kind.VAPI_PHONE_NUMBER;
-            default -> Resource.Kind.VAPI_ASSISTANT;
-        };
     }
 }

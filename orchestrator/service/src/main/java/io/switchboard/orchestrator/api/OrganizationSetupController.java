@@ -1,6 +1,10 @@
 package io.switchboard.orchestrator.api;
 
+import io.switchboard.orchestrator.aiconfig.AiConfig;
 import io.switchboard.orchestrator.aiconfig.AiConfigRepository;
+import io.switchboard.orchestrator.api.problems.ApiProblem;
+import io.switchboard.orchestrator.api.problems.FieldErrors;
+import io.switchboard.orchestrator.api.problems.ProblemType;
 import io.switchboard.orchestrator.intake.OpsRequest;
 import io.switchboard.orchestrator.intake.OrganizationEventIntake;
 import io.switchboard.orchestrator.intake.SagaLauncher;
@@ -16,11 +20,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Ops actions on one organization's line. Each is queued behind whatever saga the organization is running and
@@ -29,9 +32,6 @@ import java.util.regex.Pattern;
 @RestController
 @RequestMapping("/api/v1/organizations/{orgId}")
 public class OrganizationSetupController {
-    private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
-    private static final Pattern AREA_CODE = Pattern.compile("^[0-9]{3}$");
-
     private final OrganizationEventIntake intake;
     private final SagaLauncher launcher;
     private final AiConfigRepository configs;
@@ -49,6 +49,12 @@ public class OrganizationSetupController {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Body of {@code POST …/retry-ai-setup}, every member optional (the failed onboarding's values are kept).
+     *
+     * @param country  ISO 3166-1 alpha-2, in capitals ({@code US})
+     * @param areaCode three digits ({@code 415})
+     */
     public record RetrySetupRequest(String country, String areaCode) {
     }
 
@@ -62,18 +68,18 @@ public class OrganizationSetupController {
     @Transactional
     public ResponseEntity<Accepted> retrySetup(@PathVariable String orgId, @RequestBody(required = false) RetrySetupRequest body) {
         RetrySetupRequest request = body == null ? new RetrySetupRequest(null, null) : body;
-        if (request.country() != null && !COUNTRY.matcher(request.country()).matches()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "country must be ISO 3166-1 alpha-2, e.g. US");
-        }
-        if (request.areaCode() != null && !AREA_CODE.matcher(request.areaCode()).matches()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "areaCode must be three digits, e.g. 415");
-        }
-        if (configs.existsById(orgId)) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT,
-                    "the organization already has an AI setup; DELETE …/ai-setup first to start over");
+        new FieldErrors().country("country", request.country()).areaCode("areaCode", request.areaCode()).throwIfAny();
+        Optional<AiConfig> existing = configs.findById(orgId);
+        if (existing.isPresent()) {
+            throw new ApiProblem(ProblemType.SETUP_EXISTS, "Organization " + orgId + " already has an AI setup (status "
+                    + existing.get().status() + "), so there is nothing to retry. To start over, DELETE /api/v1/"
+                    + "organizations/" + orgId + "/ai-setup first, then retry.")
+                    .with("orgId", orgId).with("setupStatus", existing.get().status());
         }
         if (launcher.lastOnboarding(orgId).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no onboarding to retry for organization " + orgId);
+            throw new ApiProblem(ProblemType.ONBOARDING_NOT_FOUND, "Organization " + orgId + " was never onboarded, so "
+                    + "there is no onboarding to retry; its first OrganizationApproved event starts one.")
+                    .with("orgId", orgId);
         }
         return accepted(orgId, intake.accept(new OpsRequest.RetrySetup(orgId, request.country(), request.areaCode())));
     }
@@ -82,7 +88,9 @@ public class OrganizationSetupController {
     @Transactional
     public ResponseEntity<Accepted> cleanup(@PathVariable String orgId) {
         if (!configs.existsById(orgId)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "organization " + orgId + " has no AI setup");
+            throw new ApiProblem(ProblemType.AI_SETUP_NOT_FOUND, "Organization " + orgId + " has no AI setup to delete "
+                    + "(never onboarded, or cleaned up already); GET …/ai-status shows its latest saga.")
+                    .with("orgId", orgId);
         }
         return accepted(orgId, intake.accept(new OpsRequest.Cleanup(orgId)));
     }
@@ -98,7 +106,9 @@ public class OrganizationSetupController {
                             sagaId == null ? null : status.saga(sagaId.toString()));
                 }, orgId, requestId);
         return found.stream().findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no request " + requestId));
+                .orElseThrow(() -> new ApiProblem(ProblemType.REQUEST_NOT_FOUND, "Organization " + orgId
+                        + " has no request " + requestId + "; use the requestId (or statusUrl) a 202 answer gave.")
+                        .with("orgId", orgId).with("requestId", requestId));
     }
 
     private static ResponseEntity<Accepted> accepted(String orgId, String requestId) {

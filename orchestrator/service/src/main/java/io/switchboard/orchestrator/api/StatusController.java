@@ -3,16 +3,15 @@ package io.switchboard.orchestrator.api;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.orchestrator.aiconfig.AiConfig;
 import io.switchboard.orchestrator.aiconfig.AiConfigRepository;
+import io.switchboard.orchestrator.api.ops.SagaActions;
 import io.switchboard.saga.persistence.SagaInstance;
 import io.switchboard.saga.persistence.SagaInstanceRepository;
 import io.switchboard.saga.persistence.SagaStep;
-import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Duration;
 import java.util.Comparator;
@@ -54,7 +53,7 @@ public class StatusController {
     @Transactional(readOnly = true)
     public SagaResponse saga(@PathVariable String sagaId) {
         SagaInstance saga = parse(sagaId).flatMap(sagas::findById)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no saga " + sagaId));
+                .orElseThrow(() -> SagaActions.sagaNotFound(sagaId));
         List<SagaResponse.Step> steps = saga.steps().stream()
                 .sorted(Comparator.comparing(SagaStep::startedAt))
                 .map(this::step)

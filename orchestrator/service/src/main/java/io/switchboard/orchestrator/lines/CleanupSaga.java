@@ -15,18 +15,29 @@ import static io.switchboard.orchestrator.participants.VapiParticipant.deleteAss
  *   <li>delete the inbound and the outbound assistant;</li>
  *   <li>delete the AI config.</li>
  * </ol>
- * Version 2 added the owner tags (in {@link LineTeardown}); version 1 stays registered.
+ * Version 3 releases a number in the organization's own Twilio account instead of pooling it; version 2 added the
+ * owner tags (in {@link LineTeardown}). Both earlier versions stay registered.
  */
 public final class CleanupSaga {
     public static final String TYPE = "cleanup";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private CleanupSaga() {
     }
 
     public static SagaDefinition<LineData> definition(LineSteps lines) {
-        return SagaDefinition.saga(TYPE, VERSION, LineData.class)
-                .then(LineTeardown.takeDownTheLine(lines))
+        return definition(VERSION, LineTeardown.takeDownTheLine(lines), lines);
+    }
+
+    /** Versions 2 and 1, for instances that started on them. */
+    public static SagaDefinition<LineData> version2(LineSteps lines) {
+        return definition(2, LineTeardown.takeDownTheLineVersion2(lines), lines);
+    }
+
+    private static SagaDefinition<LineData> definition(int version, SagaDefinition.Fragment<LineData> takeDown,
+                                                       LineSteps lines) {
+        return SagaDefinition.saga(TYPE, version, LineData.class)
+                .then(takeDown)
                 .inParallel(
                         step("delete-inbound-assistant")
                                 .when(data -> data.inboundAssistantId() != null)
@@ -41,7 +52,6 @@ public final class CleanupSaga {
                 .build();
     }
 
-    /** Version 1, for instances that started on it. */
     public static SagaDefinition<LineData> version1(LineSteps lines) {
         return LineSagaPreviousVersions.cleanupVersion1(lines);
     }

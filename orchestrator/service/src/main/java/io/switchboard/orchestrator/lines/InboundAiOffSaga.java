@@ -14,11 +14,12 @@ import io.switchboard.saga.definition.StepDefinition;
  * saga with the config still referencing the number (nothing is lost track of) and marked deactivating, so the next
  * "on" rebuilds the line and the next "off" finishes the job; ops can also replay.
  * <p>
- * Version 2 added the owner tags (hand-back-trial-number, hand-number-to-pool); version 1 stays registered.
+ * Version 3 releases a number in the organization's own Twilio account instead of pooling it; version 2 added the
+ * owner tags (hand-back-trial-number, hand-number-to-pool). Both earlier versions stay registered.
  */
 public final class InboundAiOffSaga {
     public static final String TYPE = "inbound-ai-off";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private InboundAiOffSaga() {
     }
@@ -31,7 +32,15 @@ public final class InboundAiOffSaga {
                 .build();
     }
 
-    /** Version 1, for instances that started on it. */
+    /** Versions 2 and 1, for instances that started on them. */
+    public static SagaDefinition<LineData> version2(LineSteps lines) {
+        return SagaDefinition.saga(TYPE, 2, LineData.class)
+                .then(LineTeardown.takeDownTheLineVersion2(lines))
+                .then(StepDefinition.<LineData>step("deactivate-ai-config")
+                        .invokeLocal(lines::deactivateConfig))
+                .build();
+    }
+
     public static SagaDefinition<LineData> version1(LineSteps lines) {
         return LineSagaPreviousVersions.inboundAiOffVersion1(lines);
     }

@@ -47,6 +47,14 @@ public record LineData(
         return hasNumber() && (PURCHASED.equals(numberSource) || POOLED.equals(numberSource));
     }
 
+    /**
+     * In the platform's own Twilio account: the pool's sagas can release it. A number in an organization's own
+     * account (a tenant credential) can only be released with that organization's credential, so it is never pooled.
+     */
+    public boolean inPlatformAccount() {
+        return twilioCredentialId == null || twilioCredentialId.isBlank();
+    }
+
     /** Taken from the pool by this saga. */
     public boolean pooledHere() {
         return hasNumber() && numberTakenHere && POOLED.equals(numberSource);

@@ -58,6 +58,16 @@ public class LineSteps {
         return poolProperties.releasePolicy() == PoolProperties.ReleasePolicy.POOL;
     }
 
+    /**
+     * Whether this line's number goes back to the pool when the line goes: the POOL policy, a number the platform
+     * owns, and in the platform's own account. A number in the organization's own Twilio account is released
+     * instead, under either policy: the pool's sagas act as the pool, with no organization's credential, so they
+     * could never release it, and only that organization could take it again.
+     */
+    public boolean returnsToPool(LineData data) {
+        return keepsNumbersInPool() && data.platformOwnsNumber() && data.inPlatformAccount();
+    }
+
     public LineData returnNumberToPool(LineData data, StepContext step) throws StepFailure {
         faults.check(step.step());
         if (data.hasNumber() && data.platformOwnsNumber()) {

@@ -15,14 +15,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The pool of numbers the platform owns but no organization uses. Taking a number locks its row with
- * {@code SKIP LOCKED}, so two sagas never get the same number, and runs in the saga's transaction, so a crash
- * either keeps both the assignment and the saga step or neither. At Twilio a pooled number's owner tag says "pool";
- * the sagas re-tag it when an organization takes it ({@link #ASSIGN_STEP}) and before it comes back.
+ * The numbers the platform pays for and no organization uses: {@code AVAILABLE} (in stock) or {@code RELEASING} (an
+ * idle-release saga is giving it back to Twilio). Nothing else is in the table. A number an organization takes
+ * leaves it, in the saga's transaction: from then on the saga's data, and once the line is saved its
+ * {@code ai_config}, say whose it is, and nothing here does. One record per number on purpose — a second one
+ * ("assigned", kept beside the config) went stale whenever the line's number was released at Twilio (issue 11).
+ * <p>
+ * Taking locks the row with {@code SKIP LOCKED}, so two sagas never get the same number; a crash either keeps both
+ * the take and the saga step or neither. A number comes back ({@link #giveBack}) when its organization gives it up
+ * under the POOL policy or the saga that took it is undone. At Twilio a pooled number's owner tag says "pool"; the
+ * sagas re-tag it when an organization takes it ({@link #ASSIGN_STEP}) and before it comes back.
  */
 public class NumberPool {
     /** The saga step that re-tags a taken number at Twilio for the organization that took it. */
     public static final String ASSIGN_STEP = "assign-pooled-number";
+    /** In stock: the next organization that asks may take it. */
+    static final String AVAILABLE = "AVAILABLE";
+    /** Idle too long: a pool-release-idle saga is giving it back to Twilio. */
+    static final String RELEASING = "RELEASING";
     private static final Logger log = LoggerFactory.getLogger(NumberPool.class);
 
     private final JdbcTemplate jdbc;
@@ -35,11 +45,13 @@ public class NumberPool {
         this.clock = clock;
     }
 
-    /** Takes the longest-idle available number for the country (and area code, when one is asked for). */
+    /**
+     * Takes the longest-idle available number for the country (and area code, when one is asked for) out of the
+     * pool: it is the organization's from now on, so its row goes.
+     */
     public Optional<PooledNumber> take(String orgId, String country, String areaCode, String twilioCredentialId) {
-        Timestamp now = Timestamp.from(clock.instant());
-        return jdbc.query("""
-                update number_pool set status = 'ASSIGNED', assigned_org_id = ?, assigned_at = ?
+        Optional<PooledNumber> taken = jdbc.query("""
+                delete from number_pool
                 where number_sid = (
                     select number_sid from number_pool
                     where status = 'AVAILABLE' and country = ? and (? is null or area_code = ?)
@@ -48,27 +60,35 @@ public class NumberPool {
                 returning number_sid, phone_number, country, area_code, twilio_credential_id""",
                 (rs, i) -> new PooledNumber(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5)),
-                orgId, now, country, areaCode, areaCode, twilioCredentialId).stream().findFirst();
+                country, areaCode, areaCode, twilioCredentialId).stream().findFirst();
+        taken.ifPresent(n -> log.info("Organization {} takes pooled number {} ({})", orgId, n.phoneNumber(), n.numberSid()));
+        return taken;
     }
 
-    /** Puts a number (taken from the pool, or bought and now given up) back as available. */
+    /**
+     * Puts a number (taken from the pool, or bought and now given up) in stock. Only a number no organization uses
+     * comes here, so it has no row; should one exist (the number is already in stock or being released), it is
+     * left as it is: never a second row, never a release in flight turned back into stock.
+     */
     public void giveBack(String numberSid, String phoneNumber, String country, String twilioCredentialId) {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("""
+        int added = jdbc.update("""
                 insert into number_pool (number_sid, phone_number, country, area_code, twilio_credential_id, status,
                                          idle_since, created_at)
                 values (?, ?, ?, ?, ?, 'AVAILABLE', ?, ?)
-                on conflict (number_sid) do update set status = 'AVAILABLE', assigned_org_id = null,
-                                                       assigned_at = null, idle_since = excluded.idle_since""",
+                on conflict (number_sid) do nothing""",
                 numberSid, phoneNumber, country == null ? "US" : country, areaCodeOf(phoneNumber), twilioCredentialId,
                 now, now);
+        if (added == 0) {
+            log.warn("Number {} ({}) is in the pool already; left as it is", phoneNumber, numberSid);
+        }
     }
 
     /**
      * Undoes a take. The number goes back to stock, unless the saga is being undone because Twilio refused to move
      * it to the organization ({@link #ASSIGN_STEP} failed for good: its owner tag names someone else, or Twilio no
-     * longer has it). Then it is not the pool's to hand out, and it leaves the pool instead of failing the next
-     * organization that takes it.
+     * longer has it). Then it is not the pool's to hand out, and it stays out of the pool (the take removed its
+     * row) instead of failing the next organization that takes it.
      *
      * @param undoing the compensation's context, which names the step whose failure is being undone
      */
@@ -77,9 +97,8 @@ public class NumberPool {
         if (ASSIGN_STEP.equals(undoing.failedStep()) && undoing.failureReason() != null
                 && (undoing.failureReason().startsWith(StepFailed.OWNED_BY_ANOTHER_ORGANIZATION)
                 || undoing.failureReason().startsWith(StepFailed.INVALID_REQUEST))) {
-            log.warn("Pooled number {} ({}) is not the pool's at Twilio ({}); it leaves the pool", phoneNumber,
-                    numberSid, undoing.failureReason());
-            remove(numberSid);
+            log.warn("Pooled number {} ({}) is not the pool's at Twilio ({}); it does not go back to the pool",
+                    phoneNumber, numberSid, undoing.failureReason());
             return;
         }
         giveBack(numberSid, phoneNumber, country, twilioCredentialId);
@@ -95,17 +114,23 @@ public class NumberPool {
         jdbc.update("delete from number_pool where number_sid = ?", numberSid);
     }
 
-    /** Available numbers idle for longer than the configured age, oldest first. */
+    /**
+     * Available numbers idle for longer than the configured age, oldest first. Only numbers in the platform's own
+     * account: the release runs as the pool, which holds no organization's credential. (The line sagas no longer
+     * pool a number in an organization's own account; one pooled before stays until that organization takes it.)
+     */
     public List<PooledNumber> idleTooLong(int limit) {
         Instant threshold = clock.instant().minus(properties.idleReleaseAfter());
         return jdbc.query("""
                 select number_sid, phone_number, country, area_code, twilio_credential_id from number_pool
-                where status = 'AVAILABLE' and idle_since < ? order by idle_since limit ?""",
+                where status = 'AVAILABLE' and idle_since < ? and coalesce(twilio_credential_id, '') = ''
+                order by idle_since limit ?""",
                 (rs, i) -> new PooledNumber(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5)),
                 Timestamp.from(threshold), limit);
     }
 
+    /** What the pool holds now, by status and provider. */
     public PoolStats stats(long vapiFreeNumbersInUse) {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         Map<String, Long> byProvider = new LinkedHashMap<>();
@@ -113,12 +138,11 @@ public class NumberPool {
             byStatus.merge(rs.getString(1), rs.getLong(3), Long::sum);
             byProvider.merge(rs.getString(2), rs.getLong(3), Long::sum);
         });
-        long assigned = byStatus.getOrDefault("ASSIGNED", 0L);
-        long available = byStatus.getOrDefault("AVAILABLE", 0L);
-        long releasing = byStatus.getOrDefault("RELEASING", 0L);
+        long available = byStatus.getOrDefault(AVAILABLE, 0L);
+        long releasing = byStatus.getOrDefault(RELEASING, 0L);
         double usedPercent = properties.vapiFreeNumberLimit() == 0 ? 0
                 : 100.0 * vapiFreeNumbersInUse / properties.vapiFreeNumberLimit();
-        return new PoolStats(assigned + available + releasing, assigned, available, byProvider, usedPercent,
+        return new PoolStats(available + releasing, available, releasing, byProvider, usedPercent,
                 usedPercent >= properties.warnAtPercent());
     }
 

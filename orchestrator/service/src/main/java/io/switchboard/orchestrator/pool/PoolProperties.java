@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param idleReleaseBatch       idle numbers released per check at most
  * @param vapiFreeNumberLimit    VAPI's limit of free numbers per account (5 at the time of writing)
  * @param warnAtPercent          pool statistics flag the free-number limit as near from this share on
+ * @param maxProvisionPerRequest numbers one {@code POST /api/v1/number-pool/provision} may buy at most (each is a
+ *                               paid purchase and a saga; a typo should not buy thousands)
  */
 @ConfigurationProperties(prefix = "switchboard.pool")
 public record PoolProperties(
@@ -23,7 +25,8 @@ public record PoolProperties(
         @DefaultValue("1h") Duration idleCheckInterval,
         @DefaultValue("100") int idleReleaseBatch,
         @DefaultValue("5") int vapiFreeNumberLimit,
-        @DefaultValue("80") int warnAtPercent) {
+        @DefaultValue("80") int warnAtPercent,
+        @DefaultValue("100") int maxProvisionPerRequest) {
 
     public enum ReleasePolicy { RELEASE, POOL }
 }

@@ -12,6 +12,8 @@ import io.switchboard.contracts.replies.NumberAcquired;
 import io.switchboard.contracts.replies.StepFailed;
 import io.switchboard.contracts.wire.Topics;
 import io.switchboard.orchestrator.kafka.FakeWorkers;
+import io.switchboard.orchestrator.pool.NumberPool;
+import io.switchboard.orchestrator.pool.PooledNumber;
 import io.switchboard.orchestrator.kafka.KafkaTestClient;
 import io.switchboard.saga.persistence.SagaInstance;
 import io.switchboard.saga.persistence.SagaInstanceRepository;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +47,10 @@ class NumberOwnershipOverKafkaTest extends OrchestratorOverKafkaContext {
     SagaInstanceRepository sagas;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    NumberPool pool;
+    @Autowired
+    TransactionTemplate transactions;
 
     @BeforeAll
     static void startFakeWorkers() {
@@ -88,8 +95,12 @@ class NumberOwnershipOverKafkaTest extends OrchestratorOverKafkaContext {
         return sid;
     }
 
+    private List<Map<String, Object>> poolRows(String sid) {
+        return jdbc.queryForList("select status from number_pool where number_sid = ?", sid);
+    }
+
     private Map<String, Object> poolRow(String sid) {
-        List<Map<String, Object>> rows = jdbc.queryForList("select status, assigned_org_id from number_pool where number_sid = ?", sid);
+        List<Map<String, Object>> rows = jdbc.queryForList("select status from number_pool where number_sid = ?", sid);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -111,7 +122,10 @@ class NumberOwnershipOverKafkaTest extends OrchestratorOverKafkaContext {
             assertThat(take.newOwner()).isEqualTo(NumberOwner.organization(orgId));
         });
         assertThat(sent(orgId, AcquireNumber.class)).isEmpty();
-        assertThat(poolRow(sid)).containsEntry("status", "ASSIGNED").containsEntry("assigned_org_id", orgId);
+        // The organization's now: its line's config names it, the pool no longer does.
+        assertThat(poolRow(sid)).as("taken numbers leave the pool").isNull();
+        assertThat(jdbc.queryForObject("select number_sid from ai_config where org_id = ?", String.class, orgId))
+                .isEqualTo(sid);
 
         toggle(orgId, false);
         awaitSaga(orgId, "inbound-ai-off", SagaState.COMPLETED);
@@ -119,6 +133,25 @@ class NumberOwnershipOverKafkaTest extends OrchestratorOverKafkaContext {
             assertThat(release.numberSid()).isEqualTo(sid);
             assertThat(release.ownerOrOrganization()).isEqualTo(NumberOwner.organization(orgId));
         });
+        assertThat(poolRow(sid)).as("released at Twilio: nothing of it is left in the pool").isNull();
+    }
+
+    @Test
+    void thePoolHoldsOneRowPerNumberInStockAndNoneForANumberTaken() {
+        String sid = stockedNumber("825");
+        PooledNumber taken = transactions.execute(status -> pool.take("org-825", "US", "825", null)).orElseThrow();
+        assertThat(taken.numberSid()).isEqualTo(sid);
+        assertThat(poolRows(sid)).as("an organization's number is not the pool's").isEmpty();
+
+        transactions.executeWithoutResult(status -> pool.giveBack(sid, taken.phoneNumber(), "US", null));
+        transactions.executeWithoutResult(status -> pool.giveBack(sid, taken.phoneNumber(), "US", null));
+        assertThat(poolRows(sid)).as("given back twice, one row").singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("status", "AVAILABLE"));
+
+        assertThat(pool.markReleasing(sid)).isTrue();
+        transactions.executeWithoutResult(status -> pool.giveBack(sid, taken.phoneNumber(), "US", null));
+        assertThat(poolRows(sid)).as("a release in flight is not turned back into stock").singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("status", "RELEASING"));
     }
 
     @Test
@@ -132,8 +165,30 @@ class NumberOwnershipOverKafkaTest extends OrchestratorOverKafkaContext {
 
         assertThat(sent(orgId, AssignNumber.class)).extracting(AssignNumber::newOwner)
                 .containsExactly(NumberOwner.organization(orgId), NumberOwner.pool());
-        assertThat(poolRow(sid)).containsEntry("status", "AVAILABLE");
+        assertThat(poolRows(sid)).as("back in stock exactly once").singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("status", "AVAILABLE"));
         assertThat(sent(orgId, ReleaseNumber.class)).isEmpty();
+    }
+
+    @Test
+    void aPooledNumberTakenByAnInboundAiOnThatIsUndoneIsBackInStockExactlyOnce() {
+        String orgId = newOrg();
+        workers.answer(orgId, AcquireNumber.class, new NumberAcquired("+18265550199", "PN-BOUGHT-" + orgId,
+                NumberAcquired.Source.PURCHASED));
+        approve(orgId, "826");
+        awaitSaga(orgId, "onboarding", SagaState.COMPLETED);
+        toggle(orgId, false);
+        awaitSaga(orgId, "inbound-ai-off", SagaState.COMPLETED);
+        String sid = stockedNumber("826");
+        workers.fail(orgId, RegisterPhoneNumber.class, new StepFailed(StepFailed.INVALID_REQUEST, "rejected", false, "vapi", "400"));
+
+        toggle(orgId, true);
+        SagaInstance on = awaitSaga(orgId, "inbound-ai-on", SagaState.COMPENSATED);
+
+        assertThat(on.failedStep()).isEqualTo("register-number");
+        assertThat(sent(orgId, AssignNumber.class)).filteredOn(a -> a.numberSid().equals(sid))
+                .extracting(AssignNumber::newOwner).containsExactly(NumberOwner.organization(orgId), NumberOwner.pool());
+        assertThat(poolRows(sid)).singleElement().satisfies(r -> assertThat(r).containsEntry("status", "AVAILABLE"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.switchboard.orchestrator.api.ops;
 
+import io.switchboard.orchestrator.api.problems.ApiProblem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,7 +21,7 @@ public class DeadLetterController {
     @GetMapping
     public DeadLetterPage list(@RequestParam String topic, @RequestParam(defaultValue = "1000") int limit) {
         if (limit < 1) {
-            throw new IllegalArgumentException("limit must be positive");
+            throw ApiProblem.invalid("limit", "must be positive");
         }
         return deadLetters.list(topic, limit);
     }

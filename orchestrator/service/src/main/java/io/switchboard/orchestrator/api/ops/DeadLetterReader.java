@@ -1,5 +1,7 @@
 package io.switchboard.orchestrator.api.ops;
 
+import io.switchboard.orchestrator.api.problems.ApiProblem;
+import io.switchboard.orchestrator.api.problems.ProblemType;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,8 +41,8 @@ public class DeadLetterReader {
                 overrides)) {
             List<PartitionInfo> infos = consumer.partitionsFor(deadLetterTopic, Duration.ofSeconds(5));
             if (infos == null || infos.isEmpty()) {
-                throw new OpsException(org.springframework.http.HttpStatus.NOT_FOUND,
-                        "topic " + deadLetterTopic + " does not exist");
+                throw new ApiProblem(ProblemType.DEAD_LETTER_TOPIC_NOT_FOUND, "The dead-letter topic " + deadLetterTopic
+                        + " does not exist yet: nothing was ever dead-lettered there.").with("topic", deadLetterTopic);
             }
             List<TopicPartition> partitions = infos.stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();

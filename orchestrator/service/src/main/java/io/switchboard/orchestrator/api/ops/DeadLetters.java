@@ -2,13 +2,13 @@ package io.switchboard.orchestrator.api.ops;
 
 import io.switchboard.contracts.wire.Headers;
 import io.switchboard.contracts.wire.Topics;
+import io.switchboard.orchestrator.api.problems.ApiProblem;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -67,7 +67,8 @@ public class DeadLetters {
         boolean all = Boolean.TRUE.equals(request.all());
         boolean dryRun = Boolean.TRUE.equals(request.dryRun());
         if (all == (request.offsets() != null && !request.offsets().isEmpty())) {
-            throw new OpsException(HttpStatus.BAD_REQUEST, "give either offsets (\"<partition>:<offset>\", …) or all=true");
+            throw ApiProblem.invalid("offsets", "must list the positions to redrive (\"<partition>:<offset>\", …) "
+                    + "unless all is true, and be left out when it is");
         }
         Set<String> wanted = all ? Set.of() : normalise(request.offsets());
         List<ConsumerRecord<String, byte[]>> parked = reader.readAll(dlq, MAX_RECORDS).records();
@@ -142,25 +143,24 @@ public class DeadLetters {
 
     static String originalTopic(String topic) {
         if (topic == null || topic.isBlank()) {
-            throw new OpsException(HttpStatus.BAD_REQUEST, "topic is required, one of " + Topics.consumed());
+            throw ApiProblem.invalid("topic", "is required, one of " + Topics.consumed());
         }
         String name = topic.trim();
         if (name.endsWith(Topics.DEAD_LETTER_SUFFIX)) {
             name = name.substring(0, name.length() - Topics.DEAD_LETTER_SUFFIX.length());
         }
         if (!Topics.consumed().contains(name)) {
-            throw new OpsException(HttpStatus.BAD_REQUEST, "no dead-letter topic for '" + topic + "'; topics with one: "
-                    + Topics.consumed());
+            throw ApiProblem.invalid("topic", "must be a topic with a dead-letter topic, one of " + Topics.consumed());
         }
         return name;
     }
 
     private static Set<String> normalise(List<String> offsets) {
         Set<String> positions = new LinkedHashSet<>();
-        for (String raw : offsets) {
-            String value = raw == null ? "" : raw.trim();
+        for (int i = 0; i < offsets.size(); i++) {
+            String value = offsets.get(i) == null ? "" : offsets.get(i).trim();
             if (!value.matches("^([0-9]+:)?[0-9]+$")) {
-                throw new OpsException(HttpStatus.BAD_REQUEST, "offset '" + raw + "' must be <partition>:<offset> or <offset>");
+                throw ApiProblem.invalid("offsets[" + i + "]", "must be <partition>:<offset> or <offset>");
             }
             positions.add(value.contains(":") ? value : "0:" + value);
         }

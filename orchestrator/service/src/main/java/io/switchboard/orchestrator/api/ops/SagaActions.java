@@ -1,5 +1,7 @@
 package io.switchboard.orchestrator.api.ops;
 
+import io.switchboard.orchestrator.api.problems.ApiProblem;
+import io.switchboard.orchestrator.api.problems.ProblemType;
 import io.switchboard.saga.definition.Direction;
 import io.switchboard.saga.persistence.SagaInstance;
 import io.switchboard.saga.persistence.SagaInstanceRepository;
@@ -8,7 +10,6 @@ import io.switchboard.saga.persistence.StepStatus;
 import io.switchboard.saga.runtime.SagaRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,13 +41,16 @@ public class SagaActions {
      * Resumes a FAILED saga from where it stopped: the failed step (or failed compensation) runs again from attempt
      * 1; steps that succeeded are not repeated.
      *
-     * @throws OpsException 404 unknown saga, 409 a saga that cannot be replayed (the message says why)
+     * @throws ApiProblem {@code saga-not-found}; {@code saga-not-replayable} (not FAILED; the detail says what to
+     *                     do instead); {@code organization-busy}
      */
     public SagaActionResult replay(UUID sagaId, boolean dryRun) {
         return transactions.execute(status -> {
             SagaInstance saga = lock(sagaId);
             if (saga.state() != SagaState.FAILED) {
-                throw new OpsException(HttpStatus.CONFLICT, notReplayable(saga));
+                throw new ApiProblem(ProblemType.SAGA_NOT_REPLAYABLE, notReplayable(saga)).with("sagaId", saga.id().toString())
+                        .with("orgId", saga.orgId()).with("state", saga.state().name())
+                        .with("failedStep", saga.failedStep());
             }
             requireNoOtherActiveSaga(saga, "replay");
             if (dryRun) {
@@ -62,11 +66,12 @@ public class SagaActions {
     /**
      * Stops a RUNNING saga (or a FAILED one whose forward step failed) and undoes what it did, newest first.
      *
-     * @throws OpsException 404 unknown saga, 409 a saga that cannot be compensated now (the message says why)
+     * @throws ApiProblem {@code invalid-request} (no reason); {@code saga-not-found}; {@code saga-not-compensable}
+     *                     (the detail says why); {@code organization-busy}
      */
     public SagaActionResult compensate(UUID sagaId, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new OpsException(HttpStatus.BAD_REQUEST, "a reason is required: it is recorded as the saga's failure");
+            throw ApiProblem.invalid("reason", "is required: it is recorded as the saga's failure reason");
         }
         return transactions.execute(status -> {
             SagaInstance saga = lock(sagaId);
@@ -74,17 +79,17 @@ public class SagaActions {
                 case RUNNING -> { }
                 case FAILED -> {
                     if (compensationFailed(saga)) {
-                        throw new OpsException(HttpStatus.CONFLICT, "saga " + saga.id() + " is already undoing its "
-                                + "work and parked because the compensation " + saga.failedStep() + " failed ("
-                                + saga.failureReason() + "); fix the cause, then replay it to retry the compensation");
+                        throw notCompensable(saga, "saga " + saga.id() + " is already undoing its work and parked "
+                                + "because the compensation " + saga.failedStep() + " failed (" + saga.failureReason()
+                                + "); fix the cause, then replay it to retry the compensation");
                     }
                     requireNoOtherActiveSaga(saga, "compensate");
                 }
-                case COMPENSATING -> throw new OpsException(HttpStatus.CONFLICT,
-                        "saga " + saga.id() + " is already compensating");
-                default -> throw new OpsException(HttpStatus.CONFLICT, "saga " + saga.id() + " has ended ("
-                        + saga.state() + "); nothing to compensate. To take down a working line use "
-                        + "DELETE /api/v1/organizations/" + saga.orgId() + "/ai-setup");
+                case COMPENSATING -> throw notCompensable(saga, "saga " + saga.id() + " is already compensating; "
+                        + "GET /api/v1/sagas/" + saga.id() + " shows how far it got");
+                default -> throw notCompensable(saga, "saga " + saga.id() + " has ended (" + saga.state()
+                        + "); nothing to compensate. To take down a working line use DELETE /api/v1/organizations/"
+                        + saga.orgId() + "/ai-setup");
             }
             log.info("Ops compensation of saga {} ({}) for org {}", saga.id(), saga.sagaType(), saga.orgId());
             SagaInstance after = runtime.compensate(sagaId, "ops: " + reason.trim());
@@ -93,8 +98,18 @@ public class SagaActions {
     }
 
     private SagaInstance lock(UUID sagaId) {
-        return sagas.lockById(sagaId)
-                .orElseThrow(() -> new OpsException(HttpStatus.NOT_FOUND, "no saga " + sagaId));
+        return sagas.lockById(sagaId).orElseThrow(() -> sagaNotFound(sagaId.toString()));
+    }
+
+    /** {@code saga-not-found} for an id that is no saga (or not a saga id at all). */
+    public static ApiProblem sagaNotFound(String sagaId) {
+        return new ApiProblem(ProblemType.SAGA_NOT_FOUND, "There is no saga " + sagaId + "; GET /api/v1/sagas lists "
+                + "them (filter by orgId, type, state).").with("sagaId", sagaId);
+    }
+
+    private static ApiProblem notCompensable(SagaInstance saga, String detail) {
+        return new ApiProblem(ProblemType.SAGA_NOT_COMPENSABLE, detail).with("sagaId", saga.id().toString())
+                .with("orgId", saga.orgId()).with("state", saga.state().name()).with("failedStep", saga.failedStep());
     }
 
     private static String notReplayable(SagaInstance saga) {
@@ -123,9 +138,11 @@ public class SagaActions {
         List<SagaInstance> active = sagas.findByOrgIdAndStateIn(saga.orgId(),
                 List.of(SagaState.RUNNING, SagaState.COMPENSATING));
         active.stream().filter(other -> !other.id().equals(saga.id())).findFirst().ifPresent(other -> {
-            throw new OpsException(HttpStatus.CONFLICT, "organization " + saga.orgId() + " is running saga "
+            throw new ApiProblem(ProblemType.ORGANIZATION_BUSY, "organization " + saga.orgId() + " is running saga "
                     + other.id() + " (" + other.sagaType() + ", " + other.state() + "); " + action
-                    + " once it has ended — one saga per organization at a time");
+                    + " once it has ended — one saga per organization at a time")
+                    .with("sagaId", saga.id().toString()).with("orgId", saga.orgId())
+                    .with("runningSagaId", other.id().toString());
         });
     }
 

@@ -1,5 +1,6 @@
 package io.switchboard.orchestrator.api.ops;
 
+import io.switchboard.orchestrator.api.problems.ApiProblem;
 import io.switchboard.saga.persistence.SagaState;
 
 import java.time.Clock;
@@ -11,7 +12,8 @@ import java.util.Locale;
 /**
  * Which sagas an ops request is about. Every field is optional; {@code createdBefore} comes from
  * {@code olderThan}, given as an ISO duration ({@code PT1H}, {@code P2D}: created more than that long ago) or an
- * instant ({@code 2025-01-31T12:00:00Z}: created before it).
+ * instant ({@code 2025-01-31T12:00:00Z}: created before it). A value that is not valid is an {@code invalid-request}
+ * problem naming the field.
  */
 public record SagaFilter(String type, SagaState state, String orgId, String failedStep, Instant createdBefore,
                          int limit, int offset) {
@@ -20,10 +22,10 @@ public record SagaFilter(String type, SagaState state, String orgId, String fail
 
     public SagaFilter {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+            throw ApiProblem.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
         if (offset < 0) {
-            throw new IllegalArgumentException("offset must not be negative");
+            throw ApiProblem.invalid("offset", "must not be negative");
         }
     }
 
@@ -44,7 +46,7 @@ public record SagaFilter(String type, SagaState state, String orgId, String fail
         try {
             return SagaState.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("state must be one of " + java.util.Arrays.toString(SagaState.values()));
+            throw ApiProblem.invalid("state", "must be one of " + java.util.Arrays.toString(SagaState.values()));
         }
     }
 
@@ -60,7 +62,7 @@ public record SagaFilter(String type, SagaState state, String orgId, String fail
             }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("olderThan must be an ISO duration like PT1H or P2D, "
+            throw ApiProblem.invalid("olderThan", "must be an ISO duration like PT1H or P2D, "
                     + "or an instant like 2025-01-31T12:00:00Z, not '" + value + "'");
         }
     }

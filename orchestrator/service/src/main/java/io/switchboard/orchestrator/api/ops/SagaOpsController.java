@@ -1,5 +1,6 @@
 package io.switchboard.orchestrator.api.ops;
 
+import io.switchboard.orchestrator.api.problems.ApiProblem;
 import io.switchboard.saga.persistence.SagaState;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,7 +71,7 @@ public class SagaOpsController {
         SagaFilter filter = SagaFilter.parse(request.type(), request.state(), request.orgId(), request.failedStep(),
                 request.olderThan(), request.limit() == null ? DEFAULT_BULK_LIMIT : request.limit(), 0, clock);
         if (filter.state() != null && filter.state() != SagaState.FAILED) {
-            throw new OpsException(HttpStatus.BAD_REQUEST, "only FAILED sagas can be replayed; drop state or use FAILED");
+            throw ApiProblem.invalid("state", "must be FAILED or left out: only FAILED sagas can be replayed");
         }
         boolean dry = Boolean.TRUE.equals(request.dryRun());
         List<SagaActionResult> results = new ArrayList<>();
@@ -84,9 +85,9 @@ public class SagaOpsController {
     private SagaActionResult replayOne(UUID id, boolean dryRun) {
         try {
             return actions.replay(id, dryRun);
-        } catch (OpsException e) {
+        } catch (ApiProblem e) {
             String outcome = e.status() == HttpStatus.NOT_FOUND ? "NOT_FOUND" : "REJECTED";
-            return new SagaActionResult(id.toString(), null, outcome, null, e.getMessage());
+            return new SagaActionResult(id.toString(), null, outcome, null, e.detail());
         } catch (RuntimeException e) {
             return new SagaActionResult(id.toString(), null, "ERROR", null, e.getClass().getSimpleName() + ": "
                     + e.getMessage());
@@ -108,7 +109,7 @@ public class SagaOpsController {
         try {
             return UUID.fromString(sagaId);
         } catch (IllegalArgumentException e) {
-            throw new OpsException(HttpStatus.NOT_FOUND, "no saga " + sagaId);
+            throw SagaActions.sagaNotFound(sagaId);
         }
     }
 }

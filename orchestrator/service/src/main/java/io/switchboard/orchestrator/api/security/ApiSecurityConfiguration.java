@@ -1,5 +1,6 @@
 package io.switchboard.orchestrator.api.security;
 
+import io.switchboard.orchestrator.api.problems.ProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -7,6 +8,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Puts {@link ApiTokenFilter} in front of every request of the orchestrator's web server. */
 @Configuration(proxyBeanMethods = false)
@@ -28,9 +30,9 @@ public class ApiSecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(TokenRegistry tokens) {
-        FilterRegistrationBean<ApiTokenFilter> registration =
-                new FilterRegistrationBean<>(new ApiTokenFilter(tokens, new AccessPolicy()));
+    FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(TokenRegistry tokens, JsonMapper json) {
+        FilterRegistrationBean<ApiTokenFilter> registration = new FilterRegistrationBean<>(
+                new ApiTokenFilter(tokens, new AccessPolicy(), new ProblemWriter(json)));
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setName("apiTokenFilter");

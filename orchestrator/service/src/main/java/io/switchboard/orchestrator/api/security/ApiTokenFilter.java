@@ -6,12 +6,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.switchboard.orchestrator.api.problems.ApiProblem;
+import io.switchboard.orchestrator.api.problems.ApiProblemHandler;
+import io.switchboard.orchestrator.api.problems.ProblemType;
+import io.switchboard.orchestrator.api.problems.ProblemWriter;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -22,7 +24,10 @@ import java.util.Optional;
  * its defaults (sessions, CSRF, a generated user) switched off; and the all-in-one launcher runs every service in
  * one JVM, where Spring Security on the shared classpath would switch itself on in the workers' contexts too.
  * <p>
- * The token itself is never logged or echoed; denials are logged with method and path only.
+ * Refusals are RFC 9457 problems like every other API error ({@link ProblemWriter}). Another organization's path
+ * answers exactly what an unknown path answers ({@link ApiProblemHandler#notFound()}), so a token learns nothing
+ * about other tenants. The token itself is never logged, echoed or described; denials are logged with method and
+ * path only.
  */
 public final class ApiTokenFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(ApiTokenFilter.class);
@@ -30,10 +35,12 @@ public final class ApiTokenFilter extends OncePerRequestFilter {
 
     private final TokenRegistry tokens;
     private final AccessPolicy policy;
+    private final ProblemWriter problems;
 
-    public ApiTokenFilter(TokenRegistry tokens, AccessPolicy policy) {
+    public ApiTokenFilter(TokenRegistry tokens, AccessPolicy policy, ProblemWriter problems) {
         this.tokens = tokens;
         this.policy = policy;
+        this.problems = problems;
     }
 
     @Override
@@ -49,11 +56,15 @@ public final class ApiTokenFilter extends OncePerRequestFilter {
         switch (decision) {
             case UNAUTHORIZED -> {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                write(response, 401, "Unauthorized", "send Authorization: Bearer <token>", path);
+                problems.write(request, response, new ApiProblem(ProblemType.UNAUTHORIZED, "This request needs "
+                        + "Authorization: Bearer <token> with an ops token or this organization's token; none was "
+                        + "sent, or the one sent is not valid."));
             }
-            case FORBIDDEN -> write(response, 403, "Forbidden", "this token may not call " + path, path);
-            // The same answer as for an organization that does not exist: nothing about the other tenant leaks.
-            default -> write(response, 404, "Not Found", "not found", path);
+            case FORBIDDEN -> problems.write(request, response, new ApiProblem(ProblemType.FORBIDDEN, "An organization "
+                    + "token may only call GET, POST and DELETE under /api/v1/organizations/<its id>/; "
+                    + request.getMethod() + " " + path + " needs an ops token."));
+            // The same answer as for a path that does not exist: nothing about the other tenant leaks.
+            default -> problems.write(request, response, ApiProblemHandler.notFound());
         }
     }
 
@@ -70,28 +81,5 @@ public final class ApiTokenFilter extends OncePerRequestFilter {
     private static String pathOf(HttpServletRequest request) {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         return path.isEmpty() ? "/" : path;
-    }
-
-    private static void write(HttpServletResponse response, int status, String error, String message, String path)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"status\":" + status + ",\"error\":\"" + error + "\",\"message\":\""
-                + escape(message) + "\",\"path\":\"" + escape(path) + "\"}");
-    }
-
-    private static String escape(String value) {
-        StringBuilder out = new StringBuilder(value.length());
-        for (char c : value.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -189,8 +189,12 @@ class OpsApiTest {
 
         HttpResponse<String> replay = call("POST", "/api/v1/sagas/" + compensated.id() + "/replay", OPS, null);
         assertThat(replay.statusCode()).isEqualTo(409);
-        assertThat(codec.decodeLenient(replay.body(), OpsError.class).message())
-                .contains("was compensated").contains("retry-ai-setup");
+        assertThat(replay.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(codec.decodeLenient(replay.body(), java.util.Map.class))
+                .containsEntry("type", "https://switchboard.io/problems/saga-not-replayable")
+                .containsEntry("sagaId", compensated.id().toString())
+                .containsEntry("state", "COMPENSATED")
+                .extractingByKey("detail").asString().contains("was compensated").contains("retry-ai-setup");
         HttpResponse<String> compensate = call("POST", "/api/v1/sagas/" + compensated.id() + "/compensate", OPS,
                 "{\"reason\":\"stuck\"}");
         assertThat(compensate.statusCode()).isEqualTo(409);
