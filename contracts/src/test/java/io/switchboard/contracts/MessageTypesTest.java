@@ -32,6 +32,15 @@ class MessageTypesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void everyCommandHasTheTopicOfTheWorkerThatConsumesIt() {
+        MessageTypes.all().values().stream().filter(io.switchboard.contracts.commands.Command.class::isAssignableFrom)
+                .forEach(type -> assertThat(Topics.commandTopicOf((Class<? extends io.switchboard.contracts.commands.Command>) type))
+                        .as(type.getSimpleName()).isIn(Topics.TWILIO_COMMANDS, Topics.VAPI_COMMANDS, Topics.NOTIFIER_COMMANDS));
+        assertThat(Topics.commandTopicOf(AcquireNumber.class)).isEqualTo(Topics.TWILIO_COMMANDS);
+    }
+
+    @Test
     void everyConsumedTopicHasADeadLetterTwinAndEveryNameIsVersioned() {
         assertThat(Topics.all()).allMatch(t -> t.startsWith("switchboard.") && t.contains(".v1"));
         Topics.consumed().forEach(t -> assertThat(Topics.all()).contains(Topics.deadLetterOf(t)));

@@ -1,5 +1,18 @@
 package io.switchboard.contracts.wire;
 
+import io.switchboard.contracts.commands.AcquireNumber;
+import io.switchboard.contracts.commands.AssignNumber;
+import io.switchboard.contracts.commands.CheckPhoneNumber;
+import io.switchboard.contracts.commands.Command;
+import io.switchboard.contracts.commands.CreateAssistant;
+import io.switchboard.contracts.commands.CreateFreePhoneNumber;
+import io.switchboard.contracts.commands.DeleteAssistant;
+import io.switchboard.contracts.commands.DeletePhoneNumberRegistration;
+import io.switchboard.contracts.commands.RegisterPhoneNumber;
+import io.switchboard.contracts.commands.ReleaseNumber;
+import io.switchboard.contracts.commands.SendApprovalEmail;
+import io.switchboard.contracts.commands.SendFailureEmail;
+
 /**
  * Every Kafka topic Switchboard reads or writes. Names say what flows on them and carry the contract version;
  * the record key is always the organization id so that one organization's messages keep their order.
@@ -26,6 +39,25 @@ public final class Topics {
 
     public static String deadLetterOf(String topic) {
         return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    /**
+     * The topic a command must go to: the one its worker consumes. The participant proxies address commands with it,
+     * and the saga test kit checks every command a saga sends against it.
+     */
+    public static String commandTopicOf(Class<? extends Command> type) {
+        if (type == AcquireNumber.class || type == ReleaseNumber.class || type == AssignNumber.class) {
+            return TWILIO_COMMANDS;
+        }
+        if (type == CreateAssistant.class || type == DeleteAssistant.class || type == RegisterPhoneNumber.class
+                || type == DeletePhoneNumberRegistration.class || type == CreateFreePhoneNumber.class
+                || type == CheckPhoneNumber.class) {
+            return VAPI_COMMANDS;
+        }
+        if (type == SendApprovalEmail.class || type == SendFailureEmail.class) {
+            return NOTIFIER_COMMANDS;
+        }
+        throw new IllegalArgumentException("no worker consumes " + type.getName());
     }
 
     /** Topics a consumer reads, each of which has a dead-letter twin. */

@@ -7,6 +7,7 @@ import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.saga.definition.Direction;
 import io.switchboard.saga.definition.SagaDefinition;
 import io.switchboard.saga.engine.Effect;
+import io.switchboard.saga.definition.StepPolicyLookup;
 import io.switchboard.saga.engine.SagaExecutor;
 import io.switchboard.saga.persistence.SagaInstance;
 import io.switchboard.saga.persistence.SagaState;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -46,18 +48,35 @@ public final class SagaScenario<D> {
     private SagaInstance saga;
     private int endedCount;
 
-    private SagaScenario(SagaDefinition<D> definition, Duration replyGrace) {
+    private Function<Class<? extends Command>, String> destinations;
+
+    private SagaScenario(SagaDefinition<D> definition, StepPolicyLookup policies, Duration replyGrace) {
         this.definition = definition;
-        this.executor = new SagaExecutor(codec, clock, replyGrace);
+        this.executor = new SagaExecutor(codec, clock, policies, replyGrace, SagaExecutor.DEFAULT_UNSTARTED_ALLOWANCE);
     }
 
+    /** With the engine's default timeouts and retries ({@link StepPolicyLookup#DEFAULTS}). */
     public static <D> SagaScenario<D> given(SagaDefinition<D> definition) {
-        return given(definition, Duration.ZERO);
+        return given(definition, StepPolicyLookup.DEFAULTS, Duration.ZERO);
     }
 
     /** With the orchestrator's {@code switchboard.sagas.reply-grace}: timeouts fire that long after each deadline. */
     public static <D> SagaScenario<D> given(SagaDefinition<D> definition, Duration replyGrace) {
-        return new SagaScenario<>(definition, replyGrace);
+        return given(definition, StepPolicyLookup.DEFAULTS, replyGrace);
+    }
+
+    public static <D> SagaScenario<D> given(SagaDefinition<D> definition, StepPolicyLookup policies, Duration replyGrace) {
+        return new SagaScenario<>(definition, policies, replyGrace);
+    }
+
+    /**
+     * Checks the destination of every command the saga sends from now on: it must be the topic
+     * {@code destinations} names for the command's type (e.g. {@code Topics::commandTopicOf}); a command addressed to
+     * any other topic fails the test when it is sent.
+     */
+    public SagaScenario<D> routedBy(Function<Class<? extends Command>, String> destinations) {
+        this.destinations = destinations;
+        return this;
     }
 
     public SagaScenario<D> startedWith(D data) {
@@ -200,6 +219,11 @@ public final class SagaScenario<D> {
     private void record(List<Effect> effects) {
         for (Effect effect : effects) {
             if (effect instanceof Effect.SendCommand send) {
+                if (destinations != null) {
+                    assertThat(send.request().topic()).as("topic of %s sent by %s %s",
+                                    send.request().command().getClass().getSimpleName(), send.step(), send.direction())
+                            .isEqualTo(destinations.apply(send.request().command().getClass()));
+                }
                 sent.add(send);
             } else if (effect instanceof Effect.ScheduleTimer timer) {
                 timers.add(timer);

@@ -74,8 +74,8 @@ public final class SagaDefinition<D> {
             this.dataType = dataType;
         }
 
-        public Builder<D> then(StepDefinition<D> step) {
-            stages.add(List.of(step));
+        public Builder<D> then(StepDefinition.Builder<D> step) {
+            stages.add(List.of(step.build()));
             return this;
         }
 
@@ -85,8 +85,8 @@ public final class SagaDefinition<D> {
         }
 
         @SafeVarargs
-        public final Builder<D> inParallel(StepDefinition<D>... steps) {
-            stages.add(List.of(steps));
+        public final Builder<D> inParallel(StepDefinition.Builder<D>... steps) {
+            stages.add(java.util.Arrays.stream(steps).map(StepDefinition.Builder::build).toList());
             return this;
         }
 
@@ -94,7 +94,6 @@ public final class SagaDefinition<D> {
             Set<String> names = new HashSet<>();
             for (List<StepDefinition<D>> stage : stages) {
                 for (StepDefinition<D> step : stage) {
-                    step.validate();
                     if (!names.add(step.name())) {
                         throw new IllegalStateException("Duplicate step name " + step.name() + " in saga " + type);
                     }

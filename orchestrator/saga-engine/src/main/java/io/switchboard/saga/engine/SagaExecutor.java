@@ -13,6 +13,7 @@ import io.switchboard.saga.definition.StepContext;
 import io.switchboard.saga.definition.StepDefinition;
 import io.switchboard.saga.definition.StepFailure;
 import io.switchboard.saga.definition.StepPolicy;
+import io.switchboard.saga.definition.StepPolicyLookup;
 import io.switchboard.saga.persistence.TimerKind;
 import io.switchboard.saga.persistence.SagaInstance;
 import io.switchboard.saga.persistence.SagaState;
@@ -35,28 +36,24 @@ import java.util.function.BiFunction;
 public final class SagaExecutor {
     private final JsonCodec codec;
     private final Clock clock;
+    private final StepPolicyLookup policies;
     private final Duration replyGrace;
     private final int unstartedAllowance;
 
     /**
+     * @param policies           every step's timeout and retries
      * @param replyGrace         how long after a command's deadline its timeout fires: the worker acts only before
      *                           the deadline, the grace lets a reply sent just in time travel through Kafka and be applied
      * @param unstartedAllowance attempts per step that a worker may refuse unstarted ({@code COMMAND_NOT_STARTED},
      *                           e.g. a backlog after a restart) without using up the step's retry budget
      */
-    public SagaExecutor(JsonCodec codec, Clock clock, Duration replyGrace, int unstartedAllowance) {
+    public SagaExecutor(JsonCodec codec, Clock clock, StepPolicyLookup policies, Duration replyGrace,
+                        int unstartedAllowance) {
         this.codec = codec;
         this.clock = clock;
+        this.policies = policies;
         this.replyGrace = replyGrace;
         this.unstartedAllowance = unstartedAllowance;
-    }
-
-    public SagaExecutor(JsonCodec codec, Clock clock, Duration replyGrace) {
-        this(codec, clock, replyGrace, DEFAULT_UNSTARTED_ALLOWANCE);
-    }
-
-    public SagaExecutor(JsonCodec codec, Clock clock) {
-        this(codec, clock, Duration.ZERO);
     }
 
     public static final int DEFAULT_UNSTARTED_ALLOWANCE = 5;
@@ -110,7 +107,7 @@ public final class SagaExecutor {
         }
         SagaStep step = found.get();
         if (kind == TimerKind.STEP_TIMEOUT && step.status() == StepStatus.RUNNING) {
-            String message = "no reply within " + stepDefinition.get().policy(direction).timeout();
+            String message = "no reply within " + policies.of(stepDefinition.get(), direction).timeout();
             run.fail(stepDefinition.get(), step, StepFailed.TIMEOUT, message, true);
             run.advance();
         } else if (kind == TimerKind.RETRY && step.status() == StepStatus.WAITING_RETRY) {
@@ -335,7 +332,7 @@ public final class SagaExecutor {
 
         private void send(CommandRequest request, StepDefinition<D> step, SagaStep state) {
             state.sent(MessageTypes.typeOf(request.command().getClass()), codec.encodeToString(request.command()));
-            Instant deadline = now.plus(step.policy(state.direction()).timeout());
+            Instant deadline = now.plus(policies.of(step, state.direction()).timeout());
             effects.add(new Effect.SendCommand(request, step.name(), state.direction(), state.attempt(), deadline));
             effects.add(new Effect.ScheduleTimer(TimerKind.STEP_TIMEOUT, step.name(), state.direction(), state.attempt(),
                     deadline.plus(replyGrace)));
@@ -361,7 +358,7 @@ public final class SagaExecutor {
         }
 
         void fail(StepDefinition<D> step, SagaStep state, String errorCode, String message, boolean retryable) {
-            StepPolicy policy = step.policy(state.direction());
+            StepPolicy policy = policies.of(step, state.direction());
             if (StepFailed.COMMAND_NOT_STARTED.equals(errorCode)) {
                 state.refundUnstarted(state.attempt(), unstartedAllowance);
             }

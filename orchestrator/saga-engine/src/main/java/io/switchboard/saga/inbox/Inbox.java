@@ -27,8 +27,14 @@ public class Inbox {
                 consumer, source, messageId, Timestamp.from(clock.instant())) == 1;
     }
 
-    public int purgeOlderThan(Duration retention) {
-        return jdbc.update("delete from inbox_message where received_at < ?",
-                Timestamp.from(clock.instant().minus(retention)));
+    /**
+     * Forgets at most {@code limit} message identities received longer than {@code retention} ago; returns how many.
+     * A redelivery older than the retention would be applied again, so the retention must outlast any redelivery
+     * (consumer offsets are committed within seconds; the default is a week).
+     */
+    public int purgeOlderThan(Duration retention, int limit) {
+        return jdbc.update("delete from inbox_message where ctid = any(array(select ctid from inbox_message "
+                        + "where received_at < ? limit ?))",
+                Timestamp.from(clock.instant().minus(retention)), limit);
     }
 }

@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param batchSize       messages sent per round trip
  * @param sendTimeout     how long to wait for the broker to acknowledge a batch
  * @param retention       how long published messages stay visible (for ops) before they are purged
- * @param purgeInterval   how often published messages past their retention are purged
+ * @param purgeInterval   how often published messages past their retention (and old inbox entries) are purged
+ * @param purgeBatchSize  rows deleted per statement while purging (short transactions beside the hot path)
  */
 @ConfigurationProperties(prefix = "switchboard.outbox")
 public record OutboxProperties(
@@ -20,5 +21,6 @@ public record OutboxProperties(
         @DefaultValue("500") int batchSize,
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("1d") Duration retention,
-        @DefaultValue("10m") Duration purgeInterval) {
+        @DefaultValue("10m") Duration purgeInterval,
+        @DefaultValue("5000") int purgeBatchSize) {
 }

@@ -128,9 +128,11 @@ public class OutboxPublisher implements SmartLifecycle {
         return sent == null ? 0 : sent;
     }
 
-    public int purgePublished() {
-        return jdbc.update("delete from outbox_message where published_at < ?",
-                Timestamp.from(clock.instant().minus(properties.retention())));
+    /** Deletes at most {@code limit} messages published longer ago than the retention; returns how many. */
+    public int purgePublished(int limit) {
+        return jdbc.update("delete from outbox_message where id in (select id from outbox_message "
+                        + "where published_at < ? order by id limit ?)",
+                Timestamp.from(clock.instant().minus(properties.retention())), limit);
     }
 
     private void sleepQuietly() {

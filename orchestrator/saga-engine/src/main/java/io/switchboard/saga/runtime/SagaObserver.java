@@ -10,7 +10,5 @@ import io.switchboard.saga.persistence.SagaInstance;
  */
 @FunctionalInterface
 public interface SagaObserver {
-    SagaObserver NONE = (saga, event) -> { };
-
     void observe(SagaInstance saga, Effect.PublishSagaEvent event);
 }

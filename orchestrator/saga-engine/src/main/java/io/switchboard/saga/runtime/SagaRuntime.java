@@ -29,7 +29,7 @@ import java.util.UUID;
  * Runs the saga executor against persisted instances. Every method must be called inside a transaction: the new
  * saga state, its outgoing commands and events (outbox) and its timers commit together or not at all.
  */
-public class SagaRuntime {
+public class SagaRuntime implements SagaStarter {
     private static final Logger log = LoggerFactory.getLogger(SagaRuntime.class);
 
     private final SagaDefinitions definitions;
@@ -40,11 +40,16 @@ public class SagaRuntime {
     private final CloudEventHeaders headers;
     private final JsonCodec codec;
     private final Clock clock;
-    private SagaEndListener endListener = saga -> { };
-    private SagaObserver observer = SagaObserver.NONE;
+    private final List<SagaObserver> observers;
+    private final List<SagaEndListener> endListeners;
 
+    /**
+     * @param observers    told about every saga event (metrics)
+     * @param endListeners told when a saga stops running (e.g. to start the organization's next queued event)
+     */
     public SagaRuntime(SagaDefinitions definitions, SagaExecutor executor, SagaInstanceRepository sagas,
-                       TimerStore timers, OutboxWriter outbox, CloudEventHeaders headers, JsonCodec codec, Clock clock) {
+                       TimerStore timers, OutboxWriter outbox, CloudEventHeaders headers, JsonCodec codec, Clock clock,
+                       List<SagaObserver> observers, List<SagaEndListener> endListeners) {
         this.definitions = definitions;
         this.executor = executor;
         this.sagas = sagas;
@@ -53,16 +58,11 @@ public class SagaRuntime {
         this.headers = headers;
         this.codec = codec;
         this.clock = clock;
+        this.observers = List.copyOf(observers);
+        this.endListeners = List.copyOf(endListeners);
     }
 
-    public void onSagaEnded(SagaEndListener listener) {
-        this.endListener = listener;
-    }
-
-    public void observe(SagaObserver sagaObserver) {
-        this.observer = sagaObserver;
-    }
-
+    @Override
     public <D> SagaInstance start(String type, String orgId, D data) {
         SagaDefinition<D> definition = definitions.newest(type);
         SagaInstance saga = new SagaInstance(UUID.randomUUID(), definition.type(), definition.version(), orgId,
@@ -135,7 +135,7 @@ public class SagaRuntime {
             timers.cancelAll(saga.id());
             log.info("Saga {} ended {}{}", saga.sagaType(), saga.state(),
                     saga.failedStep() == null ? "" : " (failed step " + saga.failedStep() + ": " + saga.failureReason() + ")");
-            endListener.sagaEnded(saga);
+            endListeners.forEach(listener -> listener.sagaEnded(saga, this));
         }
     }
 
@@ -156,11 +156,13 @@ public class SagaRuntime {
         Map<String, String> eventHeaders = headers.newMessage(event.kind().ceType(), saga.orgId(),
                 SagaRouting.command(saga.id().toString(), event.step() == null ? "" : event.step(), 0, null));
         outbox.write(Topics.SAGA_EVENTS, saga.orgId(), eventHeaders, codec.encode(body));
-        try {
-            observer.observe(saga, event);
-        } catch (RuntimeException e) {
-            // Observation (metrics) must never roll back a saga's state change.
-            log.warn("Saga observer failed: {}", e.toString());
+        for (SagaObserver observer : observers) {
+            try {
+                observer.observe(saga, event);
+            } catch (RuntimeException e) {
+                // Observation (metrics) must never roll back a saga's state change.
+                log.warn("Saga observer failed: {}", e.toString());
+            }
         }
     }
 }

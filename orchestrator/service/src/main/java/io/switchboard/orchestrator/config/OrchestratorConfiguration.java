@@ -8,9 +8,11 @@ import io.switchboard.messaging.headers.CloudEventHeaders;
 import io.switchboard.messaging.worker.WorkerRuntime;
 import io.switchboard.orchestrator.aiconfig.AiConfigRepository;
 import io.switchboard.orchestrator.chaos.LocalStepFaults;
+import io.switchboard.saga.housekeeping.Housekeeping;
 import io.switchboard.saga.inbox.Inbox;
 import io.switchboard.orchestrator.intake.EventSchemaValidator;
 import io.switchboard.orchestrator.intake.OrgEventConsumer;
+import io.switchboard.orchestrator.intake.OrgEventQueue;
 import io.switchboard.orchestrator.intake.OrganizationEventIntake;
 import io.switchboard.saga.replies.ReplyConsumer;
 import io.switchboard.orchestrator.intake.SagaLauncher;
@@ -32,6 +34,7 @@ import io.switchboard.saga.definition.SagaDefinition;
 import io.switchboard.saga.engine.SagaExecutor;
 import io.switchboard.saga.persistence.SagaInstanceRepository;
 import io.switchboard.saga.runtime.SagaDefinitions;
+import io.switchboard.saga.runtime.SagaObserver;
 import io.switchboard.saga.runtime.SagaRuntime;
 import io.switchboard.saga.timers.ReplyCatchUp;
 import io.switchboard.saga.timers.TimerPoller;
@@ -82,6 +85,14 @@ public class OrchestratorConfiguration {
         return new Inbox(jdbc, clock);
     }
 
+    /** Purges published outbox messages and old inbox entries (switchboard.outbox.retention, .purge-interval). */
+    @Bean
+    Housekeeping housekeeping(OutboxPublisher outbox, Inbox inbox, OutboxProperties outboxProperties,
+                              OrchestratorProperties orchestrator) {
+        return new Housekeeping(outbox, inbox, orchestrator.inboxRetention(), outboxProperties.purgeInterval(),
+                outboxProperties.purgeBatchSize());
+    }
+
     @Bean
     TimerStore timerStore(JdbcTemplate jdbc) {
         return new TimerStore(jdbc);
@@ -108,49 +119,24 @@ public class OrchestratorConfiguration {
         return new LineSteps(configs, pool, poolProperties, faults, clock);
     }
 
-    /** Every saga the orchestrator runs. Keep an old version here until its last instance has finished. */
+    /** Every saga the orchestrator runs, every version still registered (see {@link SagaCatalog}). */
     @Bean
-    SagaDefinitions sagaDefinitions(OnboardingSteps onboarding, LineSteps lines, NumberPool pool,
-                                    SagaProperties properties, NumberProperties numbers) {
-        List<SagaDefinition<?>> definitions = List.of(
-                OnboardingSaga.definition(onboarding::takePooledNumber, onboarding::returnPooledNumber,
-                        onboarding::saveActive, numbers),
-                OnboardingSaga.version2(onboarding::takePooledNumber, onboarding::returnPooledNumber,
-                        onboarding::saveActive, numbers),
-                OnboardingSaga.version1(onboarding::takePooledNumber, onboarding::returnPooledNumber,
-                        onboarding::saveActive),
-                InboundAiOnSaga.definition(lines),
-                InboundAiOnSaga.version1(lines),
-                InboundAiOffSaga.definition(lines),
-                InboundAiOffSaga.version2(lines),
-                InboundAiOffSaga.version1(lines),
-                CleanupSaga.definition(lines),
-                CleanupSaga.version2(lines),
-                CleanupSaga.version1(lines),
-                PoolSagas.provision(pool),
-                PoolSagas.provisionVersion1(pool),
-                PoolSagas.releaseIdle(pool),
-                PoolSagas.releaseIdleVersion1(pool));
-        definitions.forEach(definition -> definition.steps().forEach(step -> {
-            if (!step.hasOwnPolicy()) {
-                step.timeout(properties.actionPolicy(step.name()).timeout())
-                        .retry(properties.actionPolicy(step.name()).retry());
-            }
-            step.compensationPolicy(properties.compensationPolicy());
-        }));
-        return new SagaDefinitions(definitions);
+    SagaDefinitions sagaDefinitions(OnboardingSteps onboarding, LineSteps lines, NumberPool pool, NumberProperties numbers) {
+        return new SagaDefinitions(SagaCatalog.all(onboarding, lines, pool, numbers));
     }
 
     @Bean
     SagaExecutor sagaExecutor(JsonCodec codec, Clock clock, SagaProperties properties) {
-        return new SagaExecutor(codec, clock, properties.replyGrace(), properties.unstartedAttemptAllowance());
+        return new SagaExecutor(codec, clock, properties.policyLookup(), properties.replyGrace(),
+                properties.unstartedAttemptAllowance());
     }
 
     @Bean
     SagaRuntime sagaRuntime(SagaDefinitions definitions, SagaExecutor executor, SagaInstanceRepository sagas,
                             TimerStore timers, OutboxWriter outbox, CloudEventHeaders headers, JsonCodec codec,
-                            Clock clock) {
-        return new SagaRuntime(definitions, executor, sagas, timers, outbox, headers, codec, clock);
+                            Clock clock, List<SagaObserver> observers, OrgEventQueue queue) {
+        return new SagaRuntime(definitions, executor, sagas, timers, outbox, headers, codec, clock, observers,
+                List.of(queue));
     }
 
     @Bean
@@ -159,11 +145,14 @@ public class OrchestratorConfiguration {
     }
 
     @Bean
-    OrganizationEventIntake organizationEventIntake(JdbcTemplate jdbc, SagaInstanceRepository sagas, SagaRuntime runtime,
-                                                    SagaLauncher launcher, JsonCodec codec, Clock clock) {
-        OrganizationEventIntake intake = new OrganizationEventIntake(jdbc, sagas, runtime, launcher, codec, clock);
-        runtime.onSagaEnded(intake);
-        return intake;
+    OrgEventQueue orgEventQueue(JdbcTemplate jdbc, SagaInstanceRepository sagas, SagaLauncher launcher, JsonCodec codec,
+                                Clock clock) {
+        return new OrgEventQueue(jdbc, sagas, launcher, codec, clock);
+    }
+
+    @Bean
+    OrganizationEventIntake organizationEventIntake(OrgEventQueue queue, SagaRuntime runtime) {
+        return new OrganizationEventIntake(queue, runtime);
     }
 
     @Bean

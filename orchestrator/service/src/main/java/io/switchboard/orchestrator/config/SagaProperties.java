@@ -2,6 +2,7 @@ package io.switchboard.orchestrator.config;
 
 import io.switchboard.saga.definition.RetryPolicy;
 import io.switchboard.saga.definition.StepPolicy;
+import io.switchboard.saga.definition.StepPolicyLookup;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -46,13 +47,15 @@ public record SagaProperties(
         failingLocalSteps = failingLocalSteps == null ? Set.of() : Set.copyOf(failingLocalSteps);
     }
 
-    public StepPolicy actionPolicy(String step) {
-        return new StepPolicy(stepTimeouts.getOrDefault(step, stepTimeout),
-                RetryPolicy.exponential(maxAttempts, initialBackoff, maxBackoff));
-    }
-
-    public StepPolicy compensationPolicy() {
-        return new StepPolicy(compensationTimeout,
-                RetryPolicy.exponential(compensationMaxAttempts, initialBackoff, compensationMaxBackoff));
+    /**
+     * The one place every step's policy comes from: what a saga definition fixes for a step itself, then
+     * {@code step-timeouts}, then these defaults.
+     */
+    public StepPolicyLookup policyLookup() {
+        return new StepPolicyLookup(
+                new StepPolicy(stepTimeout, RetryPolicy.exponential(maxAttempts, initialBackoff, maxBackoff)),
+                stepTimeouts,
+                new StepPolicy(compensationTimeout,
+                        RetryPolicy.exponential(compensationMaxAttempts, initialBackoff, compensationMaxBackoff)));
     }
 }

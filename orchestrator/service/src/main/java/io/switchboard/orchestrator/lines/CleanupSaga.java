@@ -56,7 +56,7 @@ public final class CleanupSaga {
         return LineSagaPreviousVersions.cleanupVersion1(lines);
     }
 
-    private static StepDefinition<LineData> step(String name) {
+    private static StepDefinition.Builder<LineData> step(String name) {
         return StepDefinition.step(name);
     }
 }

@@ -104,7 +104,7 @@ public final class InboundAiOnSaga {
         return Optional.empty();
     }
 
-    private static StepDefinition<LineData> step(String name) {
+    private static StepDefinition.Builder<LineData> step(String name) {
         return StepDefinition.step(name);
     }
 }

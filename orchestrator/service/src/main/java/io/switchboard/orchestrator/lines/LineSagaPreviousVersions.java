@@ -102,7 +102,7 @@ final class LineSagaPreviousVersions {
                         .onReply(NumberReleased.class, (data, reply) -> data.withoutNumber()));
     }
 
-    private static StepDefinition<LineData> step(String name) {
+    private static StepDefinition.Builder<LineData> step(String name) {
         return StepDefinition.step(name);
     }
 }

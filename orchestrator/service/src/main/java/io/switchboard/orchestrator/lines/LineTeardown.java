@@ -75,7 +75,7 @@ final class LineTeardown {
                         .onReply(NumberReleased.class, (data, reply) -> data.withoutNumber()));
     }
 
-    private static StepDefinition<LineData> step(String name) {
+    private static StepDefinition.Builder<LineData> step(String name) {
         return StepDefinition.step(name);
     }
 }

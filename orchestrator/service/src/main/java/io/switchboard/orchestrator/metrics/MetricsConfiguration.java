@@ -1,7 +1,6 @@
 package io.switchboard.orchestrator.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.switchboard.saga.runtime.SagaRuntime;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,11 +12,10 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 public class MetricsConfiguration {
 
+    /** Observes the saga runtime, which gets every {@code SagaObserver} bean. */
     @Bean
-    SagaMetrics sagaMetrics(MeterRegistry registry, SagaRuntime runtime) {
-        SagaMetrics metrics = new SagaMetrics(registry);
-        runtime.observe(metrics);
-        return metrics;
+    SagaMetrics sagaMetrics(MeterRegistry registry) {
+        return new SagaMetrics(registry);
     }
 
     @Bean

@@ -119,7 +119,7 @@ public final class OnboardingSaga {
                         .when(OnboardingData::usesFreeVapiNumber)
                         .invoke(FreeVapiNumberCommands::check)
                         .onReply(PhoneNumberActive.class, OnboardingData::withFreeNumberActive)
-                        .ownPolicy(numbers.freeNumberPolling()))
+                        .policy(numbers.freeNumberPolling()))
                 .then(step("save-ai-config").invokeLocal(saveAiConfig))
                 .then(sendApprovalEmail())
                 .build();
@@ -150,13 +150,13 @@ public final class OnboardingSaga {
         return Optional.empty();
     }
 
-    private static StepDefinition<OnboardingData> notifyOwnerOnFailure() {
+    private static StepDefinition.Builder<OnboardingData> notifyOwnerOnFailure() {
         return step("notify-owner-on-failure")
                 .compensateWith((data, step) -> Optional.of(failureEmail(step, data.orgName(), data.ownerEmail())))
                 .onCompensated(EmailSent.class, (data, reply) -> data);
     }
 
-    private static StepDefinition<OnboardingData> registerNumber() {
+    private static StepDefinition.Builder<OnboardingData> registerNumber() {
         return step("register-number")
                 .invoke((data, step) -> registerPhoneNumber(step, data.phoneNumber(), data.numberSid(),
                         data.inboundAssistantId(), data.orgName(), data.twilioCredentialId()))
@@ -165,7 +165,7 @@ public final class OnboardingSaga {
                         Optional.of(deletePhoneNumberRegistration(step, data.vapiPhoneNumberId())));
     }
 
-    private static StepDefinition<OnboardingData> sendApprovalEmail() {
+    private static StepDefinition.Builder<OnboardingData> sendApprovalEmail() {
         return step("send-approval-email")
                 .invoke((data, step) -> approvalEmail(step, data.orgName(), data.ownerEmail(),
                         data.phoneNumber(), data.inboundAssistantName(), data.outboundAssistantName(),
@@ -174,7 +174,7 @@ public final class OnboardingSaga {
                 .nonCritical();
     }
 
-    private static StepDefinition<OnboardingData> step(String name) {
+    private static StepDefinition.Builder<OnboardingData> step(String name) {
         return StepDefinition.step(name);
     }
 }

@@ -59,7 +59,7 @@ final class OnboardingSagaPreviousVersions {
                         .when(OnboardingData::usesFreeVapiNumber)
                         .invoke(FreeVapiNumberCommands::check)
                         .onReply(PhoneNumberActive.class, OnboardingData::withFreeNumberActive)
-                        .ownPolicy(numbers.freeNumberPolling()))
+                        .policy(numbers.freeNumberPolling()))
                 .then(saveAiConfig(saveAiConfig))
                 .then(sendApprovalEmail())
                 .build();
@@ -77,7 +77,7 @@ final class OnboardingSagaPreviousVersions {
                 .build();
     }
 
-    private static StepDefinition<OnboardingData> notifyOwnerOnFailure() {
+    private static StepDefinition.Builder<OnboardingData> notifyOwnerOnFailure() {
         return step("notify-owner-on-failure")
                 .compensateWith((data, step) -> Optional.of(failureEmail(step, data.orgName(), data.ownerEmail())))
                 .onCompensated(EmailSent.class, (data, reply) -> data);
@@ -115,7 +115,7 @@ final class OnboardingSagaPreviousVersions {
                                 .compensateWith((data, step) -> Optional.of(deleteAssistant(step, data.outboundAssistantId()))));
     }
 
-    private static StepDefinition<OnboardingData> registerNumber() {
+    private static StepDefinition.Builder<OnboardingData> registerNumber() {
         return step("register-number")
                 .invoke((data, step) -> registerPhoneNumber(step, data.phoneNumber(), data.numberSid(),
                         data.inboundAssistantId(), data.orgName(), data.twilioCredentialId()))
@@ -124,11 +124,11 @@ final class OnboardingSagaPreviousVersions {
                         Optional.of(deletePhoneNumberRegistration(step, data.vapiPhoneNumberId())));
     }
 
-    private static StepDefinition<OnboardingData> saveAiConfig(LocalAction<OnboardingData> saveAiConfig) {
+    private static StepDefinition.Builder<OnboardingData> saveAiConfig(LocalAction<OnboardingData> saveAiConfig) {
         return step("save-ai-config").invokeLocal(saveAiConfig);
     }
 
-    private static StepDefinition<OnboardingData> sendApprovalEmail() {
+    private static StepDefinition.Builder<OnboardingData> sendApprovalEmail() {
         return step("send-approval-email")
                 .invoke((data, step) -> approvalEmail(step, data.orgName(), data.ownerEmail(),
                         data.phoneNumber(), data.inboundAssistantName(), data.outboundAssistantName(),
@@ -137,7 +137,7 @@ final class OnboardingSagaPreviousVersions {
                 .nonCritical();
     }
 
-    private static StepDefinition<OnboardingData> step(String name) {
+    private static StepDefinition.Builder<OnboardingData> step(String name) {
         return StepDefinition.step(name);
     }
 }

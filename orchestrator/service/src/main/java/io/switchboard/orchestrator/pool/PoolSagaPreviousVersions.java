@@ -51,7 +51,7 @@ final class PoolSagaPreviousVersions {
                 .build();
     }
 
-    private static StepDefinition<PoolNumberData> step(String name) {
+    private static StepDefinition.Builder<PoolNumberData> step(String name) {
         return StepDefinition.step(name);
     }
 }

@@ -65,7 +65,7 @@ public final class PoolSagas {
         return PoolSagaPreviousVersions.releaseIdleVersion1(pool);
     }
 
-    private static StepDefinition<PoolNumberData> step(String name) {
+    private static StepDefinition.Builder<PoolNumberData> step(String name) {
         return StepDefinition.step(name);
     }
 }

@@ -20,6 +20,7 @@ import io.switchboard.saga.definition.Direction;
 import io.switchboard.saga.definition.SagaDefinition;
 import io.switchboard.saga.persistence.SagaState;
 import io.switchboard.saga.persistence.StepStatus;
+import io.switchboard.contracts.wire.Topics;
 import io.switchboard.saga.testkit.SagaScenario;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +58,7 @@ class FreeVapiNumberOnboardingTest {
     }
 
     private SagaScenario<OnboardingData> started(NumberProperties numbers) {
-        return SagaScenario.given(definition(numbers)).startedWith(OnboardingData.from(ACME));
+        return SagaScenario.given(definition(numbers)).routedBy(Topics::commandTopicOf).startedWith(OnboardingData.from(ACME));
     }
 
     /** Both assistants created and the free number ordered: the saga now polls for its digits. */
@@ -193,7 +194,7 @@ class FreeVapiNumberOnboardingTest {
     void theProviderChosenAtTheStartIsKeptWhateverTheSetting() {
         OnboardingData chosen = OnboardingData.from(ACME).withNumberProvider(NumberProvider.VAPI_FREE);
 
-        SagaScenario<OnboardingData> saga = SagaScenario.given(definition(NumberProperties.defaults())).startedWith(chosen)
+        SagaScenario<OnboardingData> saga = SagaScenario.given(definition(NumberProperties.defaults())).routedBy(Topics::commandTopicOf).startedWith(chosen)
                 .expectCommandsInFlight(CreateAssistant.class, CreateAssistant.class);
         assertThat(saga.data().numberProvider()).isEqualTo(NumberProvider.VAPI_FREE);
 

@@ -23,6 +23,9 @@ import io.switchboard.contracts.replies.PhoneNumberRegistrationDeleted;
 import io.switchboard.contracts.replies.StepFailed;
 import io.switchboard.saga.definition.Direction;
 import io.switchboard.saga.definition.RetryPolicy;
+import io.switchboard.saga.definition.StepPolicy;
+import io.switchboard.saga.definition.StepPolicyLookup;
+import io.switchboard.contracts.wire.Topics;
 import io.switchboard.saga.definition.SagaDefinition;
 import io.switchboard.saga.definition.StepFailure;
 import io.switchboard.saga.persistence.SagaState;
@@ -64,13 +67,17 @@ class OnboardingSagaTest {
             savedConfigs.add(data.orgId());
             return data.withSetupDate("2026-01-01T00:00:00Z");
         });
-        definition.steps().forEach(step -> step.timeout(Duration.ofSeconds(30))
-                .retry(RetryPolicy.exponential(3, Duration.ofSeconds(1), Duration.ofSeconds(10))));
         return definition;
     }
 
+    /** 30 s per attempt, three attempts, 1 s backoff doubling: short numbers the tests can count with. */
+    private static final StepPolicyLookup POLICIES = StepPolicyLookup.uniform(
+            new StepPolicy(Duration.ofSeconds(30), RetryPolicy.exponential(3, Duration.ofSeconds(1), Duration.ofSeconds(10))),
+            new StepPolicy(Duration.ofSeconds(30), RetryPolicy.exponential(3, Duration.ofSeconds(1), Duration.ofSeconds(10))));
+
     private SagaScenario<OnboardingData> started() {
-        return SagaScenario.given(definition()).startedWith(OnboardingData.from(ACME));
+        return SagaScenario.given(definition(), POLICIES, Duration.ZERO).routedBy(Topics::commandTopicOf)
+                .startedWith(OnboardingData.from(ACME));
     }
 
     private SagaScenario<OnboardingData> withNumberAndAssistants(SagaScenario<OnboardingData> saga) {
@@ -256,7 +263,7 @@ class OnboardingSagaTest {
 
     @Test
     void theTimeoutFiresTheReplyGraceAfterTheDeadlineTheWorkerWasGiven() {
-        SagaScenario<OnboardingData> saga = SagaScenario.given(definition(), Duration.ofSeconds(5))
+        SagaScenario<OnboardingData> saga = SagaScenario.given(definition(), POLICIES, Duration.ofSeconds(5)).routedBy(Topics::commandTopicOf)
                 .startedWith(OnboardingData.from(ACME));
         assertThat(saga.sentCommands().get(0).deadline()).isEqualTo(Instant.parse("2026-01-01T00:00:30Z"));
 

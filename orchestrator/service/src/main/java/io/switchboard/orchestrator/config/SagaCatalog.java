@@ -1,0 +1,47 @@
+package io.switchboard.orchestrator.config;
+
+import io.switchboard.orchestrator.lines.CleanupSaga;
+import io.switchboard.orchestrator.lines.InboundAiOffSaga;
+import io.switchboard.orchestrator.lines.InboundAiOnSaga;
+import io.switchboard.orchestrator.lines.LineSteps;
+import io.switchboard.orchestrator.onboarding.NumberProperties;
+import io.switchboard.orchestrator.onboarding.OnboardingSaga;
+import io.switchboard.orchestrator.onboarding.OnboardingSteps;
+import io.switchboard.orchestrator.pool.NumberPool;
+import io.switchboard.orchestrator.pool.PoolSagas;
+import io.switchboard.saga.definition.SagaDefinition;
+
+import java.util.List;
+
+/**
+ * Every saga the orchestrator runs, and every older version still registered for instances started before it
+ * changed. A version is frozen code: change a saga by adding a version, and keep the old one here until its last
+ * instance has finished (SagaVersionsTest pins each version's steps).
+ */
+public final class SagaCatalog {
+    private SagaCatalog() {
+    }
+
+    public static List<SagaDefinition<?>> all(OnboardingSteps onboarding, LineSteps lines, NumberPool pool,
+                                              NumberProperties numbers) {
+        return List.of(
+                OnboardingSaga.definition(onboarding::takePooledNumber, onboarding::returnPooledNumber,
+                        onboarding::saveActive, numbers),
+                OnboardingSaga.version2(onboarding::takePooledNumber, onboarding::returnPooledNumber,
+                        onboarding::saveActive, numbers),
+                OnboardingSaga.version1(onboarding::takePooledNumber, onboarding::returnPooledNumber,
+                        onboarding::saveActive),
+                InboundAiOnSaga.definition(lines),
+                InboundAiOnSaga.version1(lines),
+                InboundAiOffSaga.definition(lines),
+                InboundAiOffSaga.version2(lines),
+                InboundAiOffSaga.version1(lines),
+                CleanupSaga.definition(lines),
+                CleanupSaga.version2(lines),
+                CleanupSaga.version1(lines),
+                PoolSagas.provision(pool),
+                PoolSagas.provisionVersion1(pool),
+                PoolSagas.releaseIdle(pool),
+                PoolSagas.releaseIdleVersion1(pool));
+    }
+}

@@ -1,0 +1,113 @@
+package io.switchboard.orchestrator.intake;
+
+import io.switchboard.contracts.events.InboundAiChanged;
+import io.switchboard.contracts.wire.MessageTypes;
+import io.switchboard.messaging.codec.JsonCodec;
+import io.switchboard.saga.persistence.SagaInstance;
+import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.runtime.SagaEndListener;
+import io.switchboard.saga.runtime.SagaStarter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The organizations' queue of events and ops requests ({@code org_event}): one saga per organization at a time, in
+ * arrival order. Events that arrive while a saga runs wait here; when the saga ends the next one starts. Of several
+ * waiting {@code InboundAiChanged} events only the last matters (the org must end in the state of the last event), so
+ * the earlier ones are superseded rather than each building and tearing down a line.
+ * All methods run inside the caller's transaction.
+ */
+public class OrgEventQueue implements SagaEndListener {
+    private static final Logger log = LoggerFactory.getLogger(OrgEventQueue.class);
+
+    private final JdbcTemplate jdbc;
+    private final SagaInstanceRepository sagas;
+    private final SagaLauncher launcher;
+    private final JsonCodec codec;
+    private final Clock clock;
+
+    public OrgEventQueue(JdbcTemplate jdbc, SagaInstanceRepository sagas, SagaLauncher launcher, JsonCodec codec,
+                         Clock clock) {
+        this.jdbc = jdbc;
+        this.sagas = sagas;
+        this.launcher = launcher;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    void enqueue(String source, String eventId, String type, String orgId, Object body, SagaStarter starter) {
+        lockOrganization(orgId);
+        jdbc.update("insert into org_event (event_source, event_id, org_id, event_type, payload, received_at, status) "
+                        + "values (?, ?, ?, ?, ?::jsonb, ?, 'PENDING')",
+                source, eventId, orgId, type, codec.encodeToString(body), Timestamp.from(clock.instant()));
+        startNextIfIdle(orgId, starter);
+    }
+
+    @Override
+    public void sagaEnded(SagaInstance saga, SagaStarter starter) {
+        lockOrganization(saga.orgId());
+        startNextIfIdle(saga.orgId(), starter);
+    }
+
+    private void startNextIfIdle(String orgId, SagaStarter starter) {
+        if (sagas.hasActiveSaga(orgId)) {
+            return;
+        }
+        List<PendingEvent> pending = pendingEvents(orgId);
+        for (int i = 0; i < pending.size(); i++) {
+            PendingEvent next = pending.get(i);
+            if (next.event() instanceof InboundAiChanged && laterToggleExists(pending, i)) {
+                mark(next, "SUPERSEDED", null, "a later InboundAiChanged decides the final state");
+                continue;
+            }
+            SagaLauncher.Decision decision = launcher.decide(next.event());
+            if (decision instanceof SagaLauncher.Start start) {
+                SagaInstance saga = starter.start(start.sagaType(), orgId, start.data());
+                mark(next, "STARTED", saga.id(), null);
+                return;
+            }
+            String note = ((SagaLauncher.Ignore) decision).reason();
+            log.info("Event {} for org {} starts no saga: {}", next.eventId(), orgId, note);
+            mark(next, "IGNORED", null, note);
+        }
+    }
+
+    private static boolean laterToggleExists(List<PendingEvent> pending, int index) {
+        return pending.subList(index + 1, pending.size()).stream().anyMatch(p -> p.event() instanceof InboundAiChanged);
+    }
+
+    private List<PendingEvent> pendingEvents(String orgId) {
+        return jdbc.query("select id, event_id, event_type, payload from org_event "
+                        + "where org_id = ? and status = 'PENDING' order by id",
+                (rs, i) -> new PendingEvent(rs.getLong(1), rs.getString(2), decode(rs.getString(3), rs.getString(4))),
+                orgId);
+    }
+
+    private Object decode(String type, String payload) {
+        Class<?> bodyClass = switch (type) {
+            case OpsRequest.RetrySetup.TYPE -> OpsRequest.RetrySetup.class;
+            case OpsRequest.Cleanup.TYPE -> OpsRequest.Cleanup.class;
+            default -> MessageTypes.classOf(type).orElseThrow(() -> new IllegalStateException("unknown queued " + type));
+        };
+        return codec.decodeLenient(payload, bodyClass);
+    }
+
+    private void mark(PendingEvent event, String status, UUID sagaId, String note) {
+        jdbc.update("update org_event set status = ?, saga_id = ?, note = ? where id = ?", status, sagaId, note, event.id());
+    }
+
+    /** Serialises intake and saga hand-over for one organization across threads and orchestrator instances. */
+    private void lockOrganization(String orgId) {
+        jdbc.update("insert into org_lock (org_id) values (?) on conflict do nothing", orgId);
+        jdbc.queryForObject("select org_id from org_lock where org_id = ? for update", String.class, orgId);
+    }
+
+    private record PendingEvent(long id, String eventId, Object event) {
+    }
+}
