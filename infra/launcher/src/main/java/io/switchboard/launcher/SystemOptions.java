@@ -45,6 +45,10 @@ public record SystemOptions(
                 VapiSimulatorConfig.defaults(), EnumSet.allOf(Services.Kind.class), 0, Map.of());
     }
 
+    public SystemOptions withStack(LocalStackConfig value) {
+        return new SystemOptions(value, twilio, vapi, services, orchestratorPort, overrides);
+    }
+
     public SystemOptions withServices(Set<Services.Kind> value) {
         return new SystemOptions(stack, twilio, vapi, value.isEmpty() ? EnumSet.noneOf(Services.Kind.class)
                 : EnumSet.copyOf(value), orchestratorPort, overrides);

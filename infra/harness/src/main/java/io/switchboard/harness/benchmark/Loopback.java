@@ -33,10 +33,28 @@ final class Loopback {
         return o;
     }
 
+    /**
+     * PostgreSQL as production runs it: every commit flushed to the WAL on disk ({@code fsync}, {@code
+     * synchronous_commit}; the embedded server turns both off by default), plus pg_stat_statements to count statements.
+     */
+    static final Map<String, String> DURABLE_POSTGRES = Map.of(
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "full_page_writes", "on",
+            "shared_preload_libraries", "pg_stat_statements",
+            "pg_stat_statements.track", "all");
+
     static SwitchboardSystem start(TwilioSimulatorConfig twilio, VapiSimulatorConfig vapi, Set<Services.Kind> services,
                                    Map<String, String> extraOverrides) {
+        return start(twilio, vapi, services, extraOverrides, Map.of());
+    }
+
+    static SwitchboardSystem start(TwilioSimulatorConfig twilio, VapiSimulatorConfig vapi, Set<Services.Kind> services,
+                                   Map<String, String> extraOverrides, Map<String, String> postgresServerConfig) {
         try {
-            SystemOptions options = SystemOptions.ephemeral(Files.createTempDirectory("sb-bench"))
+            SystemOptions options = SystemOptions.ephemeral(Files.createTempDirectory("sb-bench"));
+            options = options.withStack(options.stack().withPostgres(
+                            options.stack().postgres().withServerConfig(postgresServerConfig)))
                     .withTwilio(twilio.withThreads(32)).withVapi(vapi.withThreads(32))
                     .withServices(services).withOverrides(benchmarkOverrides(extraOverrides));
             return SwitchboardSystem.start(options);

@@ -46,6 +46,13 @@ public record LocalPostgresConfig(String externalJdbcUrl, String username, Strin
         return new LocalPostgresConfig(externalJdbcUrl, username, password, dataDir, newPort, startupTimeout, serverConfig);
     }
 
+    /** These {@code postgresql.conf} settings on top of the others (e.g. {@code fsync=on} for honest benchmarks). */
+    public LocalPostgresConfig withServerConfig(Map<String, String> extra) {
+        Map<String, String> merged = new java.util.LinkedHashMap<>(serverConfig);
+        merged.putAll(extra);
+        return new LocalPostgresConfig(externalJdbcUrl, username, password, dataDir, port, startupTimeout, merged);
+    }
+
     public LocalPostgresConfig withDataDir(Path newDataDir) {
         return new LocalPostgresConfig(externalJdbcUrl, username, password, newDataDir, port, startupTimeout, serverConfig);
     }

@@ -34,6 +34,10 @@ public record LocalStackConfig(Path stateDir, LocalKafkaConfig kafka, LocalPostg
                 LocalSmtpConfig.forLocalStack(), DEFAULT_DATABASE, 6);
     }
 
+    public LocalStackConfig withPostgres(LocalPostgresConfig value) {
+        return new LocalStackConfig(stateDir, kafka, value, smtp, databaseName, topicPartitions);
+    }
+
     public static LocalStackConfig defaults() {
         return defaults(DEFAULT_STATE_DIR);
     }

@@ -13,6 +13,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.UUID;
 /** One run of a saga definition for one organization, with its data and the history of every step. */
 @Entity
 @Table(name = "saga_instance")
+@DynamicUpdate
 public class SagaInstance {
     @Id
     private UUID id;
@@ -59,8 +61,9 @@ public class SagaInstance {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    /** A wrapper, so a new instance (null) is persisted at once rather than merged (which reads the row first). */
     @Version
-    private long version;
+    private Long version;
 
     @OneToMany(mappedBy = "saga", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
     @OrderBy("id")

@@ -11,17 +11,22 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
 
 /** The history of one direction of one step: what was sent, what came back, how often, when, and why it failed. */
 @Entity
 @Table(name = "saga_step")
+@DynamicUpdate
 public class SagaStep {
+    /** From a sequence with a pooled allocation, so Hibernate can batch the inserts of one transaction. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "saga_step_ids")
+    @SequenceGenerator(name = "saga_step_ids", sequenceName = "saga_step_id_seq", allocationSize = 50)
     private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -70,6 +75,17 @@ public class SagaStep {
 
     @Column(name = "finished_at")
     private Instant finishedAt;
+
+    /**
+     * The step's durable timer (its timeout, or the end of its retry backoff), kept in the step's own row: arming or
+     * clearing it rides on the update the step gets anyway, instead of a row of its own to insert and delete.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "timer_kind")
+    private TimerKind timerKind;
+
+    @Column(name = "fire_at")
+    private Instant fireAt;
 
     /** Attempts the worker refused before any provider call: they do not use up the step's retry budget. */
     @Column(name = "unstarted_attempts", nullable = false)
@@ -163,6 +179,25 @@ public class SagaStep {
 
     public int unstartedAttempts() {
         return unstartedAttempts;
+    }
+
+    /** Arms the step's timer; replaces any timer it had. */
+    public void arm(TimerKind kind, Instant at) {
+        this.timerKind = kind;
+        this.fireAt = at;
+    }
+
+    public void disarm() {
+        this.timerKind = null;
+        this.fireAt = null;
+    }
+
+    public TimerKind timerKind() {
+        return timerKind;
+    }
+
+    public Instant fireAt() {
+        return fireAt;
     }
 
     public String name() {

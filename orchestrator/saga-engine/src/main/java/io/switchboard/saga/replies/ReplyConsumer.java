@@ -8,7 +8,7 @@ import io.switchboard.messaging.codec.MessageDecodingException;
 import io.switchboard.messaging.deadletter.DeadLetterPublisher;
 import io.switchboard.messaging.headers.CloudEventHeaders;
 import io.switchboard.messaging.headers.MessageMetadata;
-import io.switchboard.saga.inbox.Inbox;
+import io.switchboard.saga.runtime.SagaConflicts;
 import io.switchboard.saga.runtime.SagaRuntime;
 import io.switchboard.saga.runtime.UnknownSagaException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,57 +26,79 @@ import java.util.UUID;
  */
 public class ReplyConsumer implements BatchMessageListener<String, byte[]> {
     private static final Logger log = LoggerFactory.getLogger(ReplyConsumer.class);
-    static final String CONSUMER = "saga-replies";
+    private static final int CONFLICT_RETRIES = 5;
 
     private final SagaRuntime runtime;
     private final JsonCodec codec;
     private final MessageAuthenticator authenticator;
-    private final Inbox inbox;
     private final DeadLetterPublisher deadLetters;
     private final TransactionTemplate transactions;
 
-    public ReplyConsumer(SagaRuntime runtime, JsonCodec codec, MessageAuthenticator authenticator, Inbox inbox,
+    public ReplyConsumer(SagaRuntime runtime, JsonCodec codec, MessageAuthenticator authenticator,
                          DeadLetterPublisher deadLetters, TransactionTemplate transactions) {
         this.runtime = runtime;
         this.codec = codec;
         this.authenticator = authenticator;
-        this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.transactions = transactions;
     }
 
-    @Override
-    public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
-        records.forEach(this::process);
+    /** A reply that passed authentication and decoding. */
+    private record Applicable(ConsumerRecord<String, byte[]> record, MessageMetadata metadata, UUID sagaId, Reply reply) {
     }
 
-    private void process(ConsumerRecord<String, byte[]> record) {
-        MessageMetadata metadata = CloudEventHeaders.metadataOf(record.headers());
-        UUID sagaId;
-        Reply reply;
-        try {
-            authenticate(record, metadata);
-            sagaId = sagaId(metadata);
-            reply = decode(record, metadata);
-        } catch (MessageDecodingException e) {
-            deadLetters.publish(record, e.getMessage(), e);
-            return;
+    /**
+     * The replies of one poll are applied in one transaction (one commit for the lot); if that fails for a reason other
+     * than an unreachable database, they are applied again one per transaction, so only the reply that cannot be
+     * applied is parked. No inbox: applying a reply is idempotent by itself (a reply for an attempt that is no longer
+     * current, or for a step that already finished, changes nothing), so a redelivery costs a read, not a row.
+     */
+    @Override
+    public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
+        List<Applicable> applicable = new java.util.ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            MessageMetadata metadata = CloudEventHeaders.metadataOf(record.headers());
+            try {
+                authenticate(record, metadata);
+                applicable.add(new Applicable(record, metadata, sagaId(metadata), decode(record, metadata)));
+            } catch (MessageDecodingException e) {
+                deadLetters.publish(record, e.getMessage(), e);
+            }
         }
-        try {
-            transactions.executeWithoutResult(status -> {
-                if (inbox.firstDelivery(CONSUMER, metadata.source(), metadata.id())) {
-                    runtime.onReply(sagaId, metadata.step(), metadata.attempt(), reply);
+        if (applicable.size() > 1) {
+            try {
+                transactions.executeWithoutResult(status -> applicable.forEach(this::apply));
+                return;
+            } catch (RuntimeException e) {
+                if (FailureKinds.transientFailure(e) && !SagaConflicts.isConflict(e)) {
+                    throw e;
                 }
+                log.warn("A batch of {} replies could not be applied together ({}); applying them one by one",
+                        applicable.size(), FailureKinds.describe(e));
+            }
+        }
+        applicable.forEach(this::applyAlone);
+    }
+
+    private void apply(Applicable a) {
+        runtime.onReply(a.sagaId(), a.metadata().step(), a.metadata().attempt(), a.reply());
+    }
+
+    private void applyAlone(Applicable a) {
+        try {
+            SagaConflicts.retrying(CONFLICT_RETRIES, () -> {
+                transactions.executeWithoutResult(status -> apply(a));
+                return null;
             });
         } catch (UnknownSagaException e) {
-            deadLetters.publish(record, e.getMessage(), e);
+            deadLetters.publish(a.record(), e.getMessage(), e);
         } catch (RuntimeException e) {
             if (FailureKinds.transientFailure(e)) {
                 throw e;
             }
             // Parking is safe for a reply: the step's durable timeout resends the command, which the worker absorbs.
-            log.error("Reply for saga {} step {} cannot be applied; dead-lettering it", sagaId, metadata.step(), e);
-            deadLetters.publish(record, "reply cannot be applied: " + FailureKinds.describe(e), e);
+            log.error("Reply for saga {} step {} cannot be applied; dead-lettering it", a.sagaId(), a.metadata().step(), e);
+            deadLetters.publish(a.record(), "reply cannot be applied: " + FailureKinds.describe(e), e);
         }
     }
 

@@ -16,13 +16,14 @@ import io.switchboard.saga.engine.SagaExecutor;
 import io.switchboard.saga.persistence.SagaInstance;
 import io.switchboard.saga.persistence.SagaInstanceRepository;
 import io.switchboard.saga.persistence.DueTimer;
-import io.switchboard.saga.persistence.TimerStore;
+import io.switchboard.saga.persistence.SagaStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -35,7 +36,6 @@ public class SagaRuntime implements SagaStarter {
     private final SagaDefinitions definitions;
     private final SagaExecutor executor;
     private final SagaInstanceRepository sagas;
-    private final TimerStore timers;
     private final OutboxWriter outbox;
     private final CloudEventHeaders headers;
     private final JsonCodec codec;
@@ -48,12 +48,11 @@ public class SagaRuntime implements SagaStarter {
      * @param endListeners told when a saga stops running (e.g. to start the organization's next queued event)
      */
     public SagaRuntime(SagaDefinitions definitions, SagaExecutor executor, SagaInstanceRepository sagas,
-                       TimerStore timers, OutboxWriter outbox, CloudEventHeaders headers, JsonCodec codec, Clock clock,
+                       OutboxWriter outbox, CloudEventHeaders headers, JsonCodec codec, Clock clock,
                        List<SagaObserver> observers, List<SagaEndListener> endListeners) {
         this.definitions = definitions;
         this.executor = executor;
         this.sagas = sagas;
-        this.timers = timers;
         this.outbox = outbox;
         this.headers = headers;
         this.codec = codec;
@@ -83,12 +82,25 @@ public class SagaRuntime implements SagaStarter {
         }
     }
 
-    public void onTimer(DueTimer timer) {
+    /**
+     * Fires a due timer, unless another instance fired it or the step moved on meanwhile (checked under the saga's
+     * row lock, so it fires once).
+     *
+     * @return whether it fired
+     */
+    public boolean onTimer(DueTimer timer) {
         SagaInstance saga = lock(timer.sagaId());
+        Optional<SagaStep> step = saga.step(timer.step(), timer.direction())
+                .filter(s -> s.timerKind() == timer.kind() && s.fireAt() != null && !s.fireAt().isAfter(clock.instant()));
+        if (step.isEmpty()) {
+            return false;
+        }
+        step.get().disarm();
         try (LogContext ignored = LogContext.of(timer.sagaId().toString(), saga.orgId(), timer.step())) {
             apply(saga, executor.onTimer(definitions.of(saga), saga, timer.kind(), timer.step(), timer.direction(),
                     timer.attempt()));
         }
+        return true;
     }
 
     public SagaInstance replay(UUID sagaId) {
@@ -109,30 +121,35 @@ public class SagaRuntime implements SagaStarter {
         return saga;
     }
 
+    /** Optimistic: the version column makes a concurrent change of the same saga fail at flush (and be retried). */
     private SagaInstance lock(UUID sagaId) {
-        return sagas.lockById(sagaId).orElseThrow(() -> new UnknownSagaException(sagaId));
+        return sagas.findWithSteps(sagaId).orElseThrow(() -> new UnknownSagaException(sagaId));
     }
 
     private void apply(SagaInstance saga, List<Effect> effects) {
-        // Flush first: timers and outbox rows are written with JDBC and reference the saga's row, and the next saga
-        // of the organization may only be inserted once this one is no longer active.
-        sagas.saveAndFlush(saga);
-        boolean ended = false;
+        // Timers live in the step rows: arm and disarm them before the flush that writes those rows anyway.
+        boolean ended = effects.stream().anyMatch(Effect.SagaEnded.class::isInstance);
         for (Effect effect : effects) {
-            if (effect instanceof Effect.SendCommand send) {
-                sendCommand(saga, send);
-            } else if (effect instanceof Effect.ScheduleTimer timer) {
-                timers.schedule(saga.id(), timer.kind(), timer.step(), timer.direction(), timer.attempt(), timer.fireAt());
+            if (effect instanceof Effect.ScheduleTimer timer) {
+                saga.step(timer.step(), timer.direction()).ifPresent(step -> step.arm(timer.kind(), timer.fireAt()));
             } else if (effect instanceof Effect.CancelTimers cancel) {
-                timers.cancel(saga.id(), cancel.step(), cancel.direction());
-            } else if (effect instanceof Effect.PublishSagaEvent event) {
-                publishEvent(saga, event);
-            } else if (effect instanceof Effect.SagaEnded) {
-                ended = true;
+                saga.step(cancel.step(), cancel.direction()).ifPresent(SagaStep::disarm);
             }
         }
         if (ended) {
-            timers.cancelAll(saga.id());
+            saga.steps().forEach(SagaStep::disarm);
+        }
+        // Flush before the outbox rows (JDBC, referencing the saga) and before the organization's next saga may be
+        // inserted, which needs this one to be no longer active.
+        sagas.saveAndFlush(saga);
+        for (Effect effect : effects) {
+            if (effect instanceof Effect.SendCommand send) {
+                sendCommand(saga, send);
+            } else if (effect instanceof Effect.PublishSagaEvent event) {
+                publishEvent(saga, event);
+            }
+        }
+        if (ended) {
             log.info("Saga {} ended {}{}", saga.sagaType(), saga.state(),
                     saga.failedStep() == null ? "" : " (failed step " + saga.failedStep() + ": " + saga.failureReason() + ")");
             endListeners.forEach(listener -> listener.sagaEnded(saga, this));

@@ -2,6 +2,7 @@ package io.switchboard.saga.timers;
 
 import io.switchboard.saga.persistence.DueTimer;
 import io.switchboard.saga.persistence.TimerStore;
+import io.switchboard.saga.runtime.SagaConflicts;
 import io.switchboard.saga.runtime.SagaRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,11 +13,13 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Fires due timers, each in its own transaction so one broken saga cannot hold back the others. The claim is a
- * {@code DELETE … RETURNING} in that transaction: if firing fails, the timer comes back with the rollback.
+ * Fires due timers, each in its own transaction so one broken saga cannot hold back the others. The runtime disarms a
+ * timer in the transaction that fires it: if firing fails, the timer comes back with the rollback.
  */
 public class TimerPoller implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TimerPoller.class);
+
+    private static final int CONFLICT_RETRIES = 5;
 
     private final TimerStore timers;
     private final SagaRuntime runtime;
@@ -78,19 +81,17 @@ public class TimerPoller implements SmartLifecycle {
 
     /** @return how many timers were fired */
     public int fireDue() {
-        List<Long> due = timers.dueIds(clock.instant(), properties.batchSize());
+        List<DueTimer> due = timers.due(clock.instant(), properties.batchSize());
         int fired = 0;
-        for (long id : due) {
+        for (DueTimer timer : due) {
             try {
-                Boolean done = transactions.execute(status -> timers.claim(id).map(timer -> {
-                    runtime.onTimer(timer);
-                    return true;
-                }).orElse(false));
-                if (Boolean.TRUE.equals(done)) {
+                if (Boolean.TRUE.equals(SagaConflicts.retrying(CONFLICT_RETRIES,
+                        () -> transactions.execute(status -> runtime.onTimer(timer))))) {
                     fired++;
                 }
             } catch (RuntimeException e) {
-                log.error("Firing timer {} failed; it stays due and is retried", id, e);
+                log.error("Firing timer of saga {} step {} failed; it stays due and is retried", timer.sagaId(),
+                        timer.step(), e);
             }
         }
         return fired;

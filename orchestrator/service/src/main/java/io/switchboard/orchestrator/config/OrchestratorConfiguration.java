@@ -133,9 +133,9 @@ public class OrchestratorConfiguration {
 
     @Bean
     SagaRuntime sagaRuntime(SagaDefinitions definitions, SagaExecutor executor, SagaInstanceRepository sagas,
-                            TimerStore timers, OutboxWriter outbox, CloudEventHeaders headers, JsonCodec codec,
+                            OutboxWriter outbox, CloudEventHeaders headers, JsonCodec codec,
                             Clock clock, List<SagaObserver> observers, OrgEventQueue queue) {
-        return new SagaRuntime(definitions, executor, sagas, timers, outbox, headers, codec, clock, observers,
+        return new SagaRuntime(definitions, executor, sagas, outbox, headers, codec, clock, observers,
                 List.of(queue));
     }
 
@@ -181,9 +181,9 @@ public class OrchestratorConfiguration {
 
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> replyListener(
-            WorkerRuntime kafka, SagaRuntime runtime, JsonCodec codec, MessageAuthenticator authenticator, Inbox inbox,
+            WorkerRuntime kafka, SagaRuntime runtime, JsonCodec codec, MessageAuthenticator authenticator,
             TransactionTemplate transactions, OrchestratorProperties properties) {
-        ReplyConsumer consumer = new ReplyConsumer(runtime, codec, authenticator, inbox,
+        ReplyConsumer consumer = new ReplyConsumer(runtime, codec, authenticator,
                 kafka.deadLetters(properties.consumerGroup()), transactions);
         return kafka.container(Topics.SAGA_REPLIES, properties.consumerGroup(), properties.replyConcurrency(), consumer);
     }

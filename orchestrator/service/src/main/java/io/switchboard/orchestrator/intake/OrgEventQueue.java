@@ -104,8 +104,9 @@ public class OrgEventQueue implements SagaEndListener {
 
     /** Serialises intake and saga hand-over for one organization across threads and orchestrator instances. */
     private void lockOrganization(String orgId) {
-        jdbc.update("insert into org_lock (org_id) values (?) on conflict do nothing", orgId);
-        jdbc.queryForObject("select org_id from org_lock where org_id = ? for update", String.class, orgId);
+        // One statement: an upsert that conflicts takes the existing row's lock, just like SELECT … FOR UPDATE.
+        jdbc.queryForObject("insert into org_lock (org_id) values (?) on conflict (org_id) do update "
+                + "set org_id = excluded.org_id returning org_id", String.class, orgId);
     }
 
     private record PendingEvent(long id, String eventId, Object event) {

@@ -29,7 +29,7 @@ public final class BacklogGauges {
                         "select count(*) from outbox_message where published_at is null"))
                 .description("outbox messages not yet published").register(registry);
         Gauge.builder("switchboard.timers.due", this, g -> g.count(
-                        "select count(*) from saga_timer where fire_at <= now()"))
+                        "select count(*) from saga_step where fire_at <= now()"))
                 .description("durable timers due but not yet fired").register(registry);
         Gauge.builder("switchboard.sagas.parked", this, g -> g.count(
                         "select count(*) from saga_instance where state = 'FAILED'"))

@@ -49,6 +49,8 @@ class MessageTrustTest extends OrchestratorOverKafkaContext {
     SagaInstanceRepository sagas;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeAll
     static void topics() {
@@ -85,6 +87,25 @@ class MessageTrustTest extends OrchestratorOverKafkaContext {
         // The same reply tagged by a worker is believed: a late purchase reopens the saga to release the number.
         kafka.sendAuthentic(Topics.SAGA_REPLIES, orgId, replyHeaders(saga, orgId), body);
         await().atMost(WAIT).until(() -> sagas.findById(saga.id()).orElseThrow().state() == SagaState.COMPENSATING);
+    }
+
+    @Test
+    void aRedeliveredReplyChangesNothingTheSecondTime() {
+        String orgId = "redelivered-" + UUID.randomUUID().toString().substring(0, 8);
+        SagaInstance saga = compensatedSagaWhoseAcquireTimedOut(orgId);
+        Map<String, String> headers = replyHeaders(saga, orgId);
+        String body = codec.encodeToString(new NumberAcquired("+15105550198", "PN-TWICE", NumberAcquired.Source.PURCHASED));
+
+        kafka.sendAuthentic(Topics.SAGA_REPLIES, orgId, headers, body);
+        kafka.sendAuthentic(Topics.SAGA_REPLIES, orgId, headers, body);   // the same record again: same ce_id
+        // A reply behind both on the partition proves both were consumed before we count.
+        kafka.sendAuthentic(Topics.SAGA_REPLIES, orgId, replyHeaders(saga, orgId),
+                codec.encodeToString(new NumberAcquired("+15105550198", "PN-TWICE", NumberAcquired.Source.PURCHASED)));
+        await().atMost(WAIT).until(() -> sagas.findById(saga.id()).orElseThrow().state() == SagaState.COMPENSATING);
+
+        await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).untilAsserted(() ->
+                assertThat(jdbc.queryForObject("select count(*) from outbox_message where message_key = ? and topic = ?",
+                        Integer.class, orgId, Topics.TWILIO_COMMANDS)).as("one release of the late number").isEqualTo(1));
     }
 
     @Test

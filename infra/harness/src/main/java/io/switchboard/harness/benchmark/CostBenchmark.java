@@ -1,0 +1,181 @@
+package io.switchboard.harness.benchmark;
+
+import io.switchboard.contracts.wire.Topics;
+import io.switchboard.harness.Args;
+import io.switchboard.harness.Classpath;
+import io.switchboard.harness.Database;
+import io.switchboard.harness.EventPublisher;
+import io.switchboard.harness.Percentiles;
+import io.switchboard.harness.SagaEventListener;
+import io.switchboard.launcher.ServiceProcess;
+import io.switchboard.launcher.Services;
+import io.switchboard.launcher.SwitchboardSystem;
+import io.switchboard.sim.twilio.TwilioSimulatorConfig;
+import io.switchboard.sim.vapi.VapiSimulatorConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * (e) What one onboarding saga costs, sagas run one at a time after a warm-up: SQL statements and commits
+ * (pg_stat_statements, by the component whose tables they touch), Kafka records written, and the orchestrator
+ * process's CPU time. PostgreSQL runs with fsync and synchronous_commit on; the orchestrator is its own process so its
+ * CPU is its own (/proc/pid/stat); the workers, broker and simulators share the harness JVM.
+ */
+final class CostBenchmark {
+    private CostBenchmark() {
+    }
+
+    static void run(Args args, Report report) throws Exception {
+        int warmup = args.getInt("warmup", 200);
+        int sagas = args.getInt("sagas", 200);
+        try (SwitchboardSystem system = Loopback.start(TwilioSimulatorConfig.defaults().withNumbersPerAreaCode(100),
+                VapiSimulatorConfig.defaults(), EnumSet.of(Services.Kind.TWILIO_WORKER, Services.Kind.VAPI_WORKER,
+                        Services.Kind.NOTIFIER), Map.of(), Loopback.DURABLE_POSTGRES)) {
+            Database db = Loopback.database(system);
+            db.update("create extension if not exists pg_stat_statements");
+            Map<String, String> settings = new HashMap<>(system.settingsFor(Services.Kind.ORCHESTRATOR));
+            settings.put("server.port", Integer.toString(ServiceProcess.freePort()));
+            settings.put("logging.level.io.switchboard", "INFO");
+            List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+            String jfr = args.get("jfr", "");
+            if (!jfr.isBlank()) {
+                // Started after the warm-up would be better; a recording of the whole run still ranks the hot frames.
+                jvm.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile,dumponexit=true");
+            }
+            ServiceProcess orchestrator = new ServiceProcess(Services.Kind.ORCHESTRATOR, settings, jvm,
+                    Classpath.forChildren(), Files.createTempDirectory("sb-bench-cost"));
+            orchestrator.start();
+            try (EventPublisher publisher = new EventPublisher(system.stack().kafka().bootstrapServers());
+                 SagaEventListener listener = new SagaEventListener(system.stack().kafka().bootstrapServers())) {
+                orchestrator.awaitStarted(Duration.ofMinutes(5));
+                runSagas(publisher, listener, "cost-warm-", warmup);
+                String fsync = db.strings("show fsync").get(0) + "/" + db.strings("show synchronous_commit").get(0);
+
+                db.query("select pg_stat_statements_reset()");
+                long commitsBefore = commits(db);
+                long recordsBefore = records(system.stack().kafka().bootstrapServers());
+                long cpuBefore = cpuMillis(orchestrator.pid());
+                List<Double> latencies = runSagas(publisher, listener, "cost-", sagas);
+                long cpu = cpuMillis(orchestrator.pid()) - cpuBefore;
+                long records = records(system.stack().kafka().bootstrapServers()) - recordsBefore;
+                long commits = commits(db) - commitsBefore;
+
+                List<Map<String, Object>> statements = db.query("""
+                        select query, calls from pg_stat_statements
+                        where query not like '%pg_stat_statements%' and query not like 'show %'
+                          and query not like '%pg_stat_database%' order by calls desc""");
+                Map<String, Long> byComponent = new java.util.LinkedHashMap<>();
+                long commitStatements = 0;
+                for (Map<String, Object> row : statements) {
+                    String query = row.get("query").toString();
+                    long calls = ((Number) row.get("calls")).longValue();
+                    if (query.trim().equalsIgnoreCase("commit")) {
+                        commitStatements += calls;
+                        continue;
+                    }
+                    byComponent.merge(component(query), calls, Long::sum);
+                }
+                report.line("### (e) cost per onboarding saga — %d sagas one at a time after %d warm-up, PostgreSQL fsync/synchronous_commit %s",
+                        sagas, warmup, fsync);
+                report.line("- saga latency, publish → SagaCompleted: %s", Percentiles.of(latencies).summary("ms"));
+                byComponent.forEach((component, calls) -> report.line("- SQL statements by %s: %.1f per saga",
+                        component, calls / (double) sagas));
+                report.line("- COMMIT statements (all JDBC clients): %.1f per saga; transactions committed in the database "
+                        + "(pg_stat_database.xact_commit, every client): %.1f per saga", commitStatements / (double) sagas,
+                        commits / (double) sagas);
+                report.line("- Kafka records written (every topic): %.1f per saga", records / (double) sagas);
+                report.line("- orchestrator process CPU: %.1f ms per saga", cpu / (double) sagas);
+                for (String component : byComponent.keySet()) {
+                    report.line("- %s, most frequent statements (calls per saga):", component);
+                    statements.stream().filter(r -> component(r.get("query").toString()).equals(component))
+                            .limit(component.equals("orchestrator") ? 25 : 6)
+                            .forEach(r -> report.line("  - %.1f × `%s`", ((Number) r.get("calls")).longValue() / (double) sagas,
+                                    abbreviate(r.get("query").toString())));
+                }
+            } finally {
+                orchestrator.stop(Duration.ofSeconds(30)); // graceful, so a flight recording is written
+            }
+        }
+    }
+
+    private static List<Double> runSagas(EventPublisher publisher, SagaEventListener listener, String prefix, int count)
+            throws InterruptedException {
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String orgId = prefix + i;
+            long start = System.nanoTime();
+            publisher.approve(orgId, "Cost " + i, io.switchboard.harness.AreaCodes.forIndex(i + (prefix.contains("warm") ? 0 : 5000))).await();
+            while (listener.ended(orgId) == null) {
+                Thread.sleep(1);
+                if (System.nanoTime() - start > 60_000_000_000L) {
+                    throw new IllegalStateException("saga of " + orgId + " did not end in 60 s");
+                }
+            }
+            millis.add((listener.ended(orgId).nanos() - start) / 1e6);
+        }
+        return millis;
+    }
+
+    private static String abbreviate(String query) {
+        String flat = query.replaceAll("\\s+", " ");
+        return flat.substring(0, Math.min(140, flat.length()));
+    }
+
+    /** Which service a statement belongs to, by the tables it touches. */
+    private static String component(String query) {
+        String q = query.toLowerCase(java.util.Locale.ROOT);
+        if (q.contains("vapi_worker.") || q.contains("creation_ledger") || q.contains("pg_advisory")) {
+            return "the VAPI worker (creation ledger)";
+        }
+        if (q.contains("notifier.") || q.contains("email_delivery")) {
+            return "the notifier (delivery ledger)";
+        }
+        if (q.contains("from tenant_credential") || q.contains("into tenant_credential")) {
+            return "tenant credential lookups";
+        }
+        if (q.startsWith("select 1 from only")) {
+            return "foreign-key checks (run by the database itself, per inserted row)";
+        }
+        if (q.startsWith("begin") || q.startsWith("set ") || q.startsWith("select 1") || q.contains("rollback")) {
+            return "connection housekeeping (BEGIN/SET/validation)";
+        }
+        return "orchestrator";
+    }
+
+    private static long commits(Database db) {
+        return db.count("select xact_commit from pg_stat_database where datname = current_database()");
+    }
+
+    private static long records(String bootstrap) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : Topics.all()) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** user + system CPU of a process, from /proc (Linux), in ms. */
+    private static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 10; // USER_HZ is 100 on Linux
+    }
+}
