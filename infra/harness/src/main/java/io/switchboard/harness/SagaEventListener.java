@@ -73,6 +73,25 @@ public final class SagaEventListener implements AutoCloseable {
         return endedByOrg.get(orgId);
     }
 
+    /**
+     * Waits until the organization's saga ends and returns when (System.nanoTime); a saga that compensated or failed
+     * throws, so a benchmark never counts an undone onboarding as a measured one.
+     */
+    public long awaitCompleted(String orgId, long startNanos, Duration timeout) throws InterruptedException {
+        Ended ended;
+        while ((ended = ended(orgId)) == null) {
+            Thread.sleep(1);
+            if (System.nanoTime() - startNanos > timeout.toNanos()) {
+                throw new IllegalStateException("saga of " + orgId + " did not end in " + timeout);
+            }
+        }
+        if (ended.event().kind() != SagaEvent.Kind.SagaCompleted) {
+            throw new IllegalStateException("saga of " + orgId + " ended " + ended.event().kind()
+                    + ", not completed: the benchmark would measure an undone onboarding");
+        }
+        return ended.nanos();
+    }
+
     public int endedCount() {
         return endedByOrg.size();
     }

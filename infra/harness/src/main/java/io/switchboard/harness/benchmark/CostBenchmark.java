@@ -63,45 +63,33 @@ final class CostBenchmark {
                 runSagas(publisher, listener, "cost-warm-", warmup);
                 String fsync = db.strings("show fsync").get(0) + "/" + db.strings("show synchronous_commit").get(0);
 
-                db.query("select pg_stat_statements_reset()");
-                long commitsBefore = commits(db);
-                long recordsBefore = records(system.stack().kafka().bootstrapServers());
-                long cpuBefore = cpuMillis(orchestrator.pid());
-                List<Double> latencies = runSagas(publisher, listener, "cost-", sagas);
-                long cpu = cpuMillis(orchestrator.pid()) - cpuBefore;
-                long records = records(system.stack().kafka().bootstrapServers()) - recordsBefore;
-                long commits = commits(db) - commitsBefore;
-
-                List<Map<String, Object>> statements = db.query("""
-                        select query, calls from pg_stat_statements
-                        where query not like '%pg_stat_statements%' and query not like 'show %'
-                          and query not like '%pg_stat_database%' order by calls desc""");
-                Map<String, Long> byComponent = new java.util.LinkedHashMap<>();
-                long commitStatements = 0;
-                for (Map<String, Object> row : statements) {
-                    String query = row.get("query").toString();
-                    long calls = ((Number) row.get("calls")).longValue();
-                    if (query.trim().equalsIgnoreCase("commit")) {
-                        commitStatements += calls;
-                        continue;
-                    }
-                    byComponent.merge(component(query), calls, Long::sum);
+                int repeat = args.getInt("repeat", 3);
+                List<Measurement> runs = new ArrayList<>();
+                for (int r = 0; r < repeat; r++) {
+                    runs.add(measure(db, system.stack().kafka().bootstrapServers(), orchestrator, publisher, listener,
+                            "cost-" + r + "-", sagas));
                 }
-                report.line("### (e) cost per onboarding saga — %d sagas one at a time after %d warm-up, PostgreSQL fsync/synchronous_commit %s",
-                        sagas, warmup, fsync);
-                report.line("- saga latency, publish → SagaCompleted: %s", Percentiles.of(latencies).summary("ms"));
-                byComponent.forEach((component, calls) -> report.line("- SQL statements by %s: %.1f per saga",
-                        component, calls / (double) sagas));
-                report.line("- COMMIT statements (all JDBC clients): %.1f per saga; transactions committed in the database "
-                        + "(pg_stat_database.xact_commit, every client): %.1f per saga", commitStatements / (double) sagas,
-                        commits / (double) sagas);
-                report.line("- Kafka records written (every topic): %.1f per saga", records / (double) sagas);
-                report.line("- orchestrator process CPU: %.1f ms per saga", cpu / (double) sagas);
-                for (String component : byComponent.keySet()) {
+                report.line("### (e) cost per onboarding saga — %d × %d sagas one at a time after %d warm-up, PostgreSQL fsync/synchronous_commit %s",
+                        repeat, sagas, warmup, fsync);
+                report.line("| repetition | orchestrator SQL statements | all SQL statements | COMMIT statements | xact_commit (all clients) | Kafka records | orchestrator CPU ms | saga p50 ms | saga p99 ms |");
+                report.line("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+                for (int r = 0; r < runs.size(); r++) {
+                    Measurement m = runs.get(r);
+                    report.line("| %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.0f |", r + 1,
+                            m.perSaga(m.byComponent().getOrDefault("orchestrator", 0L)),
+                            m.perSaga(m.byComponent().values().stream().mapToLong(Long::longValue).sum()),
+                            m.perSaga(m.commitStatements()), m.perSaga(m.commits()), m.perSaga(m.records()),
+                            m.perSaga(m.cpuMillis()), m.latencies().at(50), m.latencies().at(99));
+                }
+                Measurement last = runs.get(runs.size() - 1);
+                report.line("- last repetition, saga latency publish → SagaCompleted: %s", last.latencies().summary("ms"));
+                last.byComponent().forEach((component, calls) -> report.line("- SQL statements by %s: %.1f per saga",
+                        component, last.perSaga(calls)));
+                for (String component : last.byComponent().keySet()) {
                     report.line("- %s, most frequent statements (calls per saga):", component);
-                    statements.stream().filter(r -> component(r.get("query").toString()).equals(component))
+                    last.statements().stream().filter(r -> component(r.get("query").toString()).equals(component))
                             .limit(component.equals("orchestrator") ? 25 : 6)
-                            .forEach(r -> report.line("  - %.1f × `%s`", ((Number) r.get("calls")).longValue() / (double) sagas,
+                            .forEach(r -> report.line("  - %.1f × `%s`", last.perSaga(((Number) r.get("calls")).longValue()),
                                     abbreviate(r.get("query").toString())));
                 }
             } finally {
@@ -116,14 +104,8 @@ final class CostBenchmark {
         for (int i = 0; i < count; i++) {
             String orgId = prefix + i;
             long start = System.nanoTime();
-            publisher.approve(orgId, "Cost " + i, io.switchboard.harness.AreaCodes.forIndex(i + (prefix.contains("warm") ? 0 : 5000))).await();
-            while (listener.ended(orgId) == null) {
-                Thread.sleep(1);
-                if (System.nanoTime() - start > 60_000_000_000L) {
-                    throw new IllegalStateException("saga of " + orgId + " did not end in 60 s");
-                }
-            }
-            millis.add((listener.ended(orgId).nanos() - start) / 1e6);
+            publisher.approve(orgId, "Cost " + i, io.switchboard.harness.AreaCodes.forIndex(i + Math.floorMod(prefix.hashCode(), 700))).await();
+            millis.add((listener.awaitCompleted(orgId, start, Duration.ofSeconds(60)) - start) / 1e6);
         }
         return millis;
     }
@@ -131,6 +113,44 @@ final class CostBenchmark {
     private static String abbreviate(String query) {
         String flat = query.replaceAll("\\s+", " ");
         return flat.substring(0, Math.min(140, flat.length()));
+    }
+
+    /** One repetition's counters, each divided by the sagas it ran. */
+    private record Measurement(int sagas, Percentiles latencies, Map<String, Long> byComponent, long commitStatements,
+                               long commits, long records, long cpuMillis, List<Map<String, Object>> statements) {
+        double perSaga(long total) {
+            return total / (double) sagas;
+        }
+    }
+
+    private static Measurement measure(Database db, String bootstrap, ServiceProcess orchestrator,
+                                       EventPublisher publisher, SagaEventListener listener, String prefix, int sagas)
+            throws Exception {
+        db.query("select pg_stat_statements_reset()");
+        long commitsBefore = commits(db);
+        long recordsBefore = records(bootstrap);
+        long cpuBefore = cpuMillis(orchestrator.pid());
+        List<Double> latencies = runSagas(publisher, listener, prefix, sagas);
+        long cpu = cpuMillis(orchestrator.pid()) - cpuBefore;
+        long records = records(bootstrap) - recordsBefore;
+        long commits = commits(db) - commitsBefore;
+        List<Map<String, Object>> statements = db.query("""
+                select query, calls from pg_stat_statements
+                where query not like '%pg_stat_statements%' and query not like 'show %'
+                  and query not like '%pg_stat_database%' order by calls desc""");
+        Map<String, Long> byComponent = new java.util.LinkedHashMap<>();
+        long commitStatements = 0;
+        for (Map<String, Object> row : statements) {
+            String query = row.get("query").toString();
+            long calls = ((Number) row.get("calls")).longValue();
+            if (query.trim().equalsIgnoreCase("commit")) {
+                commitStatements += calls;
+                continue;
+            }
+            byComponent.merge(component(query), calls, Long::sum);
+        }
+        return new Measurement(sagas, Percentiles.of(latencies), byComponent, commitStatements, commits, records, cpu,
+                statements);
     }
 
     /** Which service a statement belongs to, by the tables it touches. */
