@@ -8,6 +8,7 @@ import io.switchboard.messaging.worker.WorkerRuntime;
 import io.switchboard.notifier.delivery.DeliveryLedger;
 import io.switchboard.notifier.email.EmailComposer;
 import io.switchboard.notifier.email.EmailTemplates;
+import io.switchboard.notifier.email.SmtpConnectionPool;
 import io.switchboard.notifier.email.SmtpMailer;
 import io.switchboard.notifier.handlers.AtMostOnceEmailDelivery;
 import io.switchboard.notifier.handlers.SendApprovalEmailHandler;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import java.time.Clock;
 
@@ -41,8 +43,19 @@ public class NotifierConfiguration {
     }
 
     @Bean
-    public SmtpMailer smtpMailer(JavaMailSender mailSender, NotifierProperties properties, Clock clock) {
-        return new SmtpMailer(mailSender, fromAddress(properties.from()), clock);
+    public SmtpMailer smtpMailer(JavaMailSender mailSender, SmtpConnectionPool connections,
+                                 NotifierProperties properties, Clock clock) {
+        return new SmtpMailer(mailSender, connections::send, fromAddress(properties.from()), clock);
+    }
+
+    /** Connects with Spring Boot's sender's settings ({@code spring.mail.*}); closed with the context. */
+    @Bean
+    public SmtpConnectionPool smtpConnectionPool(JavaMailSender mailSender, NotifierProperties properties, Clock clock) {
+        if (!(mailSender instanceof JavaMailSenderImpl settings)) {
+            throw new IllegalStateException("The notifier needs Spring Boot's JavaMailSenderImpl (spring.mail.*), found "
+                    + mailSender.getClass().getName());
+        }
+        return new SmtpConnectionPool(settings, properties.smtpIdleConnections(), properties.smtpIdleTimeout(), clock);
     }
 
     @Bean

@@ -18,6 +18,9 @@ import java.time.ZoneId;
  * @param inFlightWindow how long a claimed-but-unconfirmed email counts as "being sent right now" by another
  *                       consumer; after it, the claim is taken as left behind by a crash mid-send. Must exceed
  *                       the longest possible SMTP exchange (connection + read + write timeouts, a few times over)
+ * @param smtpIdleConnections SMTP connections kept open between emails (0: one connection per email)
+ * @param smtpIdleTimeout     how long an open SMTP connection may sit unused and still be reused; keep it below the
+ *                            server's own idle limit (often 60 s to 5 min)
  */
 @ConfigurationProperties(prefix = "switchboard.notifier")
 public record NotifierProperties(
@@ -26,5 +29,7 @@ public record NotifierProperties(
         @DefaultValue("Switchboard") String productName,
         @DefaultValue("") String dashboardUrl,
         @DefaultValue("UTC") ZoneId timeZone,
-        @DefaultValue("5m") Duration inFlightWindow) {
+        @DefaultValue("5m") Duration inFlightWindow,
+        @DefaultValue("4") int smtpIdleConnections,
+        @DefaultValue("30s") Duration smtpIdleTimeout) {
 }

@@ -21,12 +21,26 @@ public final class SmtpMailer {
     /** Lets ops find the saga step of any email in a mailbox or a relay's log. */
     public static final String REQUEST_ID_HEADER = "X-Switchboard-Request-Id";
 
+    /** Hands a built message to the SMTP server. */
+    @FunctionalInterface
+    public interface Transmission {
+        void send(MimeMessage message) throws MailException;
+    }
+
     private final JavaMailSender sender;
+    private final Transmission transmission;
     private final InternetAddress from;
     private final Clock clock;
 
+    /** One SMTP connection per email. */
     public SmtpMailer(JavaMailSender sender, InternetAddress from, Clock clock) {
+        this(sender, sender::send, from, clock);
+    }
+
+    /** @param transmission e.g. an {@link SmtpConnectionPool}'s {@code send}, which reuses connections */
+    public SmtpMailer(JavaMailSender sender, Transmission transmission, InternetAddress from, Clock clock) {
         this.sender = sender;
+        this.transmission = transmission;
         this.from = from;
         this.clock = clock;
     }
@@ -34,7 +48,7 @@ public final class SmtpMailer {
     /** @return the Message-ID of the sent email */
     public String send(InternetAddress to, RenderedEmail email, String requestId) throws MailException {
         MimeMessage message = build(to, email, requestId);
-        sender.send(message);
+        transmission.send(message);
         try {
             return message.getMessageID();
         } catch (MessagingException e) {

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmailComposerTest {
     private static final NotifierProperties PROPERTIES = new NotifierProperties(
             "Switchboard <no-reply@example.com>", "help@example.com", "Switchboard", "",
-            ZoneId.of("UTC"), Duration.ofMinutes(5));
+            ZoneId.of("UTC"), Duration.ofMinutes(5), 4, Duration.ofSeconds(30));
 
     private final EmailComposer composer = new EmailComposer(new EmailTemplates(), PROPERTIES);
 
@@ -69,7 +69,7 @@ class EmailComposerTest {
     @Test
     void dashboardStepAppearsOnlyWhenADashboardUrlIsConfigured() {
         NotifierProperties withDashboard = new NotifierProperties(PROPERTIES.from(), PROPERTIES.supportEmail(),
-                "Switchboard", "https://app.example.com/dashboard", ZoneId.of("UTC"), Duration.ofMinutes(5));
+                "Switchboard", "https://app.example.com/dashboard", ZoneId.of("UTC"), Duration.ofMinutes(5), 4, Duration.ofSeconds(30));
         RenderedEmail email = new EmailComposer(new EmailTemplates(), withDashboard).approval(
                 new SendApprovalEmail("org-1", "r", "Acme", "owner@example.com", "+1", "Acme inbound",
                         "Acme outbound", "2026-03-05"));
