@@ -31,6 +31,8 @@ public record LineData(
     public static final String PURCHASED = NumberAcquired.Source.PURCHASED.name();
     public static final String POOLED = "POOLED";
     public static final String TRIAL_EXISTING = NumberAcquired.Source.TRIAL_EXISTING.name();
+    /** A number the organization brought, in its own Twilio account: never released, pooled or re-tagged away. */
+    public static final String ORGANIZATION_OWNED = "ORGANIZATION_OWNED";
 
     public static LineData of(AiConfig config) {
         return new LineData(config.orgId(), config.orgName(), config.ownerEmail(), config.country(), config.areaCode(),
@@ -63,6 +65,11 @@ public record LineData(
     /** A trial account's own number serving this line: handed back to the account, never released or pooled. */
     public boolean trialNumber() {
         return hasNumber() && TRIAL_EXISTING.equals(numberSource);
+    }
+
+    /** A number the organization brought: the line gives it up by leaving it where it is, in its own account. */
+    public boolean organizationOwnNumber() {
+        return hasNumber() && ORGANIZATION_OWNED.equals(numberSource);
     }
 
     public LineData withNumber(String phone, String sid, String source, boolean takenHere) {
