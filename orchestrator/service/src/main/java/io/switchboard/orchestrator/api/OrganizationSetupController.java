@@ -1,6 +1,7 @@
 package io.switchboard.orchestrator.api;
 
 import io.switchboard.orchestrator.aiconfig.AiConfig;
+import io.switchboard.contracts.events.NumberSources;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.orchestrator.aiconfig.AiConfigRepository;
 import io.switchboard.orchestrator.api.ops.SagaActions;
@@ -66,8 +67,13 @@ public class OrganizationSetupController {
      * @param country     ISO 3166-1 alpha-2, in capitals ({@code US})
      * @param countryCode the same, under the name the documents' clients send; either may be given (both: equal)
      * @param areaCode    three digits ({@code 415})
+     * @param numberSource where the number comes from: {@code pool_first}, {@code force_twilio}, {@code own_number},
+     *                    {@code vapi_free}, {@code none} (as in the events)
+     * @param ownNumber   with {@code own_number}: a {@code PN…} SID or E.164 number of the organization's own Twilio
+     *                    account, or {@code any}
      */
-    public record RetrySetupRequest(String country, String countryCode, String areaCode) {
+    public record RetrySetupRequest(String country, String countryCode, String areaCode, String numberSource,
+                                    String ownNumber) {
         String effectiveCountry() {
             return country != null ? country : countryCode;
         }
@@ -93,12 +99,20 @@ public class OrganizationSetupController {
     @PostMapping("/retry-ai-setup")
     @Transactional
     public ResponseEntity<Accepted> retrySetup(@PathVariable String orgId, @RequestBody(required = false) RetrySetupRequest body) {
-        RetrySetupRequest request = body == null ? new RetrySetupRequest(null, null, null) : body;
+        RetrySetupRequest request = body == null ? new RetrySetupRequest(null, null, null, null, null) : body;
         new FieldErrors().country("country", request.country()).country("countryCode", request.countryCode())
                 .require(request.country() == null || request.countryCode() == null
                         || request.country().equals(request.countryCode()), "countryCode",
                         "names another country than country; send one of them")
-                .areaCode("areaCode", request.areaCode()).throwIfAny();
+                .areaCode("areaCode", request.areaCode())
+                .require(NumberSources.valid(request.numberSource()), "numberSource",
+                        "must be one of " + String.join(", ", NumberSources.ALL))
+                .require(NumberSources.validOwnNumber(request.ownNumber()), "ownNumber",
+                        "must be a Twilio Phone Number SID (PN + 32 hex digits), an E.164 number (+15105550100) or 'any'")
+                .require(request.ownNumber() == null || request.numberSource() == null
+                        || NumberSources.OWN_NUMBER.equals(request.numberSource()), "ownNumber",
+                        "goes with numberSource own_number only")
+                .throwIfAny();
         Optional<AiConfig> existing = configs.findById(orgId);
         if (existing.isPresent()) {
             throw new ApiProblem(ProblemType.SETUP_EXISTS, "Organization " + orgId + " already has an AI setup (status "
@@ -114,7 +128,8 @@ public class OrganizationSetupController {
         Optional<SagaInstance> leftovers = launcher.lastOnboardingSaga(orgId).filter(s -> s.state() == SagaState.FAILED);
         // Resumes the failed undo (409 organization-busy if another saga runs); the retry queues behind it.
         leftovers.ifPresent(failed -> sagaActions.replay(failed.id(), false));
-        String requestId = intake.accept(new OpsRequest.RetrySetup(orgId, request.effectiveCountry(), request.areaCode()));
+        String requestId = intake.accept(new OpsRequest.RetrySetup(orgId, request.effectiveCountry(), request.areaCode(),
+                request.numberSource(), request.ownNumber()));
         return accepted(orgId, requestId, leftovers.map(s -> s.id().toString()).orElse(null));
     }
 

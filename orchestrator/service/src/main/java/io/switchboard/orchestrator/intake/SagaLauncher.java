@@ -73,6 +73,9 @@ public class SagaLauncher {
             return new Ignore("already onboarded: number " + config.phoneNumber() + ", assistants "
                     + config.inboundAssistantId() + " / " + config.outboundAssistantId() + ", status " + config.status());
         }
+        if (NumberSources.OWN_NUMBER.equals(approved.effectiveNumberSource()) && blank(approved.twilioCredentialId())) {
+            return ownNumberWithoutAccount("OrganizationApproved");
+        }
         return new Start(OnboardingSaga.TYPE, OnboardingData.from(approved));
     }
 
@@ -84,7 +87,16 @@ public class SagaLauncher {
         if (AiConfig.ACTIVE.equals(config.get().status())) {
             return new Ignore("inboundAi=true and the line is already active");
         }
-        return new Start(InboundAiOnSaga.TYPE, LineData.of(config.get()));
+        String source = toggle.effectiveNumberSource();
+        if (NumberSources.NONE.equals(source) || NumberSources.VAPI_FREE.equals(source)) {
+            return new Ignore("inboundAi=true with numberSource '" + source + "': turning a line on again gets it a "
+                    + "Twilio number (pool_first, force_twilio or own_number); omit numberSource for the default");
+        }
+        LineData line = LineData.of(config.get()).withNumberChoice(source, toggle.ownNumber());
+        if (line.claimsOwnNumber() && blank(line.twilioCredentialId())) {
+            return ownNumberWithoutAccount("inboundAi=true");
+        }
+        return new Start(InboundAiOnSaga.TYPE, line);
     }
 
     /**
@@ -117,11 +129,14 @@ public class SagaLauncher {
                     + "it created; POST /api/v1/organizations/" + toggle.orgId() + "/retry-ai-setup removes it and sets "
                     + "the organization up");
         }
+        String credential = known.map(OrganizationRecord::twilioCredentialId).orElse(null);
+        if (NumberSources.OWN_NUMBER.equals(toggle.effectiveNumberSource()) && blank(credential)) {
+            return ownNumberWithoutAccount("inboundAi=true");
+        }
         String country = known.map(OrganizationRecord::country).orElse(numbers.defaultCountry());
         return new Start(OnboardingSaga.TYPE, OnboardingData.start(toggle.orgId(), name, email, country,
                 known.map(OrganizationRecord::areaCode).orElse(null),
-                known.map(OrganizationRecord::twilioCredentialId).orElse(null),
-                toggle.effectiveNumberSource(), toggle.ownNumber()));
+                credential, toggle.effectiveNumberSource(), toggle.ownNumber()));
     }
 
     private Decision onInboundAiOff(InboundAiChanged toggle) {
@@ -148,8 +163,10 @@ public class SagaLauncher {
                     + "started beside its leftovers. Fix the cause, then retry again (or replay that saga)");
         }
         return lastOnboarding(retry.orgId())
-                .<Decision>map(previous -> new Start(OnboardingSaga.TYPE,
-                        previous.retryWith(retry.country(), retry.areaCode())))
+                .map(previous -> previous.retryWith(retry.country(), retry.areaCode(), retry.numberSource(),
+                        retry.ownNumber()))
+                .<Decision>map(data -> data.claimsOwnNumber() && blank(data.twilioCredentialId())
+                        ? ownNumberWithoutAccount("retry-ai-setup") : new Start(OnboardingSaga.TYPE, data))
                 .orElseGet(() -> new Ignore("retry-ai-setup: the organization was never onboarded"));
     }
 
@@ -157,6 +174,16 @@ public class SagaLauncher {
         return configs.findById(cleanup.orgId())
                 .<Decision>map(config -> new Start(CleanupSaga.TYPE, LineData.of(config)))
                 .orElseGet(() -> new Ignore("cleanup: the organization has no AI setup"));
+    }
+
+    private static Ignore ownNumberWithoutAccount(String what) {
+        return new Ignore(what + " asks for numberSource own_number, but names no twilioCredentialId: a number the "
+                + "organization owns lives in its own Twilio account, so register that account (POST …/twilio-"
+                + "credentials) and send its credentialId");
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** The organization's most recent onboarding. */
