@@ -42,6 +42,30 @@ class EventSchemasTest {
     }
 
     @Test
+    void theOptionalNumberOptionsAndTheToggleOfANewOrganizationConform() throws Exception {
+        assertThat(validate(OrganizationApproved.TYPE, json.writeValueAsString(new OrganizationApproved("org-42", "Acme",
+                "owner@acme.test", "verified", "US", "510", "cred-1", "own_number", "PN" + "0123456789abcdef".repeat(2)))))
+                .isEmpty();
+        assertThat(validate(OrganizationApproved.TYPE, json.writeValueAsString(new OrganizationApproved("org-42", "Acme",
+                "owner@acme.test", "verified", "US", null, "cred-1", null, "+15105550100")))).isEmpty();
+        assertThat(validate(InboundAiChanged.TYPE, json.writeValueAsString(new InboundAiChanged("org-42", true, "Acme",
+                "owner@acme.test", "US", "510", null, "force_twilio", null)))).isEmpty();
+    }
+
+    @Test
+    void anUnknownNumberSourceOrAMalformedOwnNumberIsRejected() throws Exception {
+        assertThat(validate(OrganizationApproved.TYPE, json.writeValueAsString(new OrganizationApproved("org-42", "Acme",
+                "owner@acme.test", "verified", "US", null, null, "cheapest", null))))
+                .extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("numberSource"));
+        assertThat(validate(InboundAiChanged.TYPE, json.writeValueAsString(new InboundAiChanged("org-42", true, null,
+                null, null, null, "cred-1", null, "5105550100"))))
+                .extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("ownNumber"));
+        assertThat(validate(InboundAiChanged.TYPE, json.writeValueAsString(new InboundAiChanged("org-42", true, null,
+                "not an address", null, null, null, null, null))))
+                .extracting(ValidationMessage::getMessage).anyMatch(m -> m.contains("ownerEmail"));
+    }
+
+    @Test
     void anApprovalWithoutOwnerEmailOrWithABadAreaCodeIsRejected() throws Exception {
         assertThat(validate(OrganizationApproved.TYPE,
                 "{\"orgId\":\"org-42\",\"orgName\":\"Acme\",\"status\":\"verified\",\"country\":\"US\"}"))

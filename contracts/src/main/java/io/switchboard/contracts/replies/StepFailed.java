@@ -55,4 +55,8 @@ public record StepFailed(
     public static final String OWNED_BY_ANOTHER_ORGANIZATION = "OWNED_BY_ANOTHER_ORGANIZATION";
     /** A trial account's only number already serves another organization's line; it is not taken from it. */
     public static final String TRIAL_NUMBER_IN_USE = "TRIAL_NUMBER_IN_USE";
+    /** The number an organization said it owns is not in its Twilio account (or the account has no free one). */
+    public static final String NUMBER_NOT_IN_ACCOUNT = "NUMBER_NOT_IN_ACCOUNT";
+    /** The number an organization said it owns already serves another line (its owner tag names someone else). */
+    public static final String NUMBER_IN_USE = "NUMBER_IN_USE";
 }

@@ -3,6 +3,7 @@ package io.switchboard.contracts.wire;
 import io.switchboard.contracts.commands.AcquireNumber;
 import io.switchboard.contracts.commands.AssignNumber;
 import io.switchboard.contracts.commands.CheckPhoneNumber;
+import io.switchboard.contracts.commands.ClaimOwnNumber;
 import io.switchboard.contracts.commands.CreateFreePhoneNumber;
 import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.DeleteAssistant;
@@ -45,6 +46,7 @@ public final class MessageTypes {
         register(AcquireNumber.TYPE, AcquireNumber.class);
         register(ReleaseNumber.TYPE, ReleaseNumber.class);
         register(AssignNumber.TYPE, AssignNumber.class);
+        register(ClaimOwnNumber.TYPE, ClaimOwnNumber.class);
         register(CreateAssistant.TYPE, CreateAssistant.class);
         register(DeleteAssistant.TYPE, DeleteAssistant.class);
         register(RegisterPhoneNumber.TYPE, RegisterPhoneNumber.class);

@@ -2,6 +2,7 @@ package io.switchboard.contracts.wire;
 
 import io.switchboard.contracts.commands.AcquireNumber;
 import io.switchboard.contracts.commands.AssignNumber;
+import io.switchboard.contracts.commands.ClaimOwnNumber;
 import io.switchboard.contracts.commands.CheckPhoneNumber;
 import io.switchboard.contracts.commands.Command;
 import io.switchboard.contracts.commands.CreateAssistant;
@@ -46,7 +47,8 @@ public final class Topics {
      * and the saga test kit checks every command a saga sends against it.
      */
     public static String commandTopicOf(Class<? extends Command> type) {
-        if (type == AcquireNumber.class || type == ReleaseNumber.class || type == AssignNumber.class) {
+        if (type == AcquireNumber.class || type == ReleaseNumber.class || type == AssignNumber.class
+                || type == ClaimOwnNumber.class) {
             return TWILIO_COMMANDS;
         }
         if (type == CreateAssistant.class || type == DeleteAssistant.class || type == RegisterPhoneNumber.class

@@ -45,13 +45,19 @@ final class LineClient implements AutoCloseable {
     }
 
     void toggle(String orgId, boolean inboundAi) {
+        toggle(new InboundAiChanged(orgId, inboundAi));
+    }
+
+    /** Publishes the event as it is (with any of its optional fields); returns its {@code ce_id}. */
+    String toggle(InboundAiChanged event) {
+        Map<String, String> eventHeaders = headers.newMessage(InboundAiChanged.TYPE, event.orgId(), null);
         try {
-            producer.send(new ProducerRecord<>(Topics.ORG_EVENTS, null, orgId,
-                    codec.encode(new InboundAiChanged(orgId, inboundAi)),
-                    CloudEventHeaders.toKafka(headers.newMessage(InboundAiChanged.TYPE, orgId, null)))).get();
+            producer.send(new ProducerRecord<>(Topics.ORG_EVENTS, null, event.orgId(), codec.encode(event),
+                    CloudEventHeaders.toKafka(eventHeaders))).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+        return eventHeaders.get(io.switchboard.contracts.wire.Headers.CE_ID);
     }
 
     HttpResponse<String> post(String path, String json) {

@@ -59,8 +59,12 @@ final class SystemClient implements AutoCloseable {
 
     /** With the organization's own Twilio account, registered before as {@code twilioCredentialId}. */
     void approve(String orgId, String orgName, String areaCode, String twilioCredentialId) {
-        OrganizationApproved event = new OrganizationApproved(orgId, orgName, ownerOf(orgId), "verified", "US",
-                areaCode, twilioCredentialId);
+        approve(new OrganizationApproved(orgId, orgName, ownerOf(orgId), "verified", "US", areaCode, twilioCredentialId));
+    }
+
+    /** Publishes the approval as it is (with any of its optional fields). */
+    void approve(OrganizationApproved event) {
+        String orgId = event.orgId();
         try {
             producer.send(new ProducerRecord<>(Topics.ORG_EVENTS, null, orgId, codec.encode(event),
                     CloudEventHeaders.toKafka(headers.newMessage(OrganizationApproved.TYPE, orgId, null)))).get();

@@ -89,7 +89,10 @@ class TrialAccountSystemTest {
         SagaResponse bOn = run(b, "onboarding", () -> client.approve(b, "Trial B", "510"));
         assertInUse(bOn, a);
         expectNumberServes(a);
-        assertThat(client.status(b).hasSetup()).isFalse();
+        // A failed setup: no line, and ai-status says so (the clients offer the retry).
+        assertThat(client.status(b).hasSetup()).isTrue();
+        assertThat(client.status(b).setupCompleted()).isFalse();
+        assertThat(client.status(b).status()).isEqualTo("failed");
 
         // A off: handed back to the account.
         assertCompleted(run(a, "inbound-ai-off", () -> lines.toggle(a, false)), "hand-back-trial-number");

@@ -4,6 +4,7 @@ import io.switchboard.credentials.twilio.TwilioAccounts;
 import io.switchboard.adapters.twilio.errors.TwilioFailure;
 import io.switchboard.adapters.twilio.handlers.AcquireNumberHandler;
 import io.switchboard.adapters.twilio.handlers.AssignNumberHandler;
+import io.switchboard.adapters.twilio.handlers.ClaimOwnNumberHandler;
 import io.switchboard.adapters.twilio.handlers.ReleaseNumberHandler;
 import io.switchboard.adapters.twilio.http.BaseUrlHttpClient;
 import io.switchboard.adapters.twilio.numbers.TwilioClients;
@@ -11,6 +12,7 @@ import io.switchboard.adapters.twilio.numbers.TwilioNumbers;
 import io.switchboard.messaging.resilience.ProviderGuard;
 import io.switchboard.contracts.commands.AcquireNumber;
 import io.switchboard.contracts.commands.AssignNumber;
+import io.switchboard.contracts.commands.ClaimOwnNumber;
 import io.switchboard.contracts.commands.ReleaseNumber;
 import io.switchboard.contracts.wire.Topics;
 import io.switchboard.credentials.spring.TwilioAccountsConfiguration;
@@ -55,7 +57,8 @@ public class TwilioWorkerConfiguration {
                 .on(AcquireNumber.class, new AcquireNumberHandler(accounts, numbers, policy.legacyTagPrefix(),
                         policy.searchPageSize(), policy.maxCandidates()))
                 .on(ReleaseNumber.class, new ReleaseNumberHandler(accounts, numbers, policy.legacyTagPrefix()))
-                .on(AssignNumber.class, new AssignNumberHandler(accounts, numbers, policy.legacyTagPrefix()));
+                .on(AssignNumber.class, new AssignNumberHandler(accounts, numbers, policy.legacyTagPrefix()))
+                .on(ClaimOwnNumber.class, new ClaimOwnNumberHandler(accounts, numbers, policy.legacyTagPrefix()));
     }
 
     /** The listener container is a SmartLifecycle bean: Spring starts it with the context and stops it gracefully. */

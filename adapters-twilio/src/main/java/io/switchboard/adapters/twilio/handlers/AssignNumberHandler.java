@@ -90,6 +90,13 @@ public class AssignNumberHandler implements CommandHandler<AssignNumber> {
                     command.newOwner().describe());
             return new NumberAssigned(number.sid(), number.phoneNumber(), command.newOwner(), true);
         }
+        if (current.kind() == OwnerTag.Kind.OWN) {
+            // A brought number stays the organization's: it is never pooled or handed to anyone.
+            log.warn("Refusing to move {} sid={} to {}: {}", number.phoneNumber(), number.sid(),
+                    command.newOwner().describe(), current.describe());
+            return FailureReplies.ownedByAnother("Not moving " + number.phoneNumber() + " (" + number.sid() + ") to "
+                    + command.newOwner().describe() + ": it belongs to " + current.describe());
+        }
         if (!current.names(command.expectedOwner()) && current.kind() != OwnerTag.Kind.LEGACY) {
             log.warn("Refusing to move {} sid={} from {} to {}: its tag names {}", number.phoneNumber(), number.sid(),
                     command.expectedOwner().describe(), command.newOwner().describe(), current.describe());

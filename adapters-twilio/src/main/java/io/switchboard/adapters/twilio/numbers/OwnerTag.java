@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  *   sb/trial/&lt;org&gt;/&lt;request&gt;    a trial account's own number, serving organization &lt;org&gt;'s line
  *   sb/pool/&lt;request&gt;           held by the number pool
  *   sb/unassigned/&lt;request&gt;     a trial account's own number, handed back: serves nobody
+ *   sb/own/&lt;org&gt;/&lt;request&gt;      a number organization &lt;org&gt; brought from its own account: never released
  * </pre>
  * {@code <org>} is the organization id, {@code <request>} the id of the request that wrote the tag; each is written
  * as is when it is short (≤ 30 and ≤ 24 characters of {@code [A-Za-z0-9._:@+-]}), else as {@code #} and the first
@@ -35,7 +36,7 @@ public record OwnerTag(Kind kind, String orgRef, String requestRef, String frien
     private static final Pattern RAW = Pattern.compile("[A-Za-z0-9._:@+-]+");
     private static final Pattern HASHED = Pattern.compile("#[0-9a-f]{16}");
 
-    public enum Kind { ORGANIZATION, TRIAL, POOL, UNASSIGNED, LEGACY, FOREIGN }
+    public enum Kind { ORGANIZATION, TRIAL, POOL, UNASSIGNED, OWN, LEGACY, FOREIGN }
 
     /** The tag a number bought for {@code owner} (an organization or the pool) carries. */
     public static OwnerTag boughtFor(NumberOwner owner, String requestId) {
@@ -66,6 +67,18 @@ public record OwnerTag(Kind kind, String orgRef, String requestRef, String frien
     }
 
     /**
+     * The tag of a number organization {@code orgId} already owned in its own account and brought to its line
+     * (written by request {@code requestId}). Such a number is the organization's: Switchboard never releases, pools
+     * or hands it to anyone else, and leaves the tag in place when the line goes, so the organization may bring it
+     * again.
+     */
+    public static OwnerTag broughtBy(String orgId, String requestId) {
+        String org = ref(orgId, MAX_RAW_ORG);
+        String request = ref(requestId, MAX_RAW_REQUEST);
+        return new OwnerTag(Kind.OWN, org, request, PREFIX + "own/" + org + "/" + request);
+    }
+
+    /**
      * Reads a FriendlyName.
      *
      * @param legacyPrefix the prefix of tags written before owner tags ({@code sb:}); blank = none expected
@@ -75,8 +88,13 @@ public record OwnerTag(Kind kind, String orgRef, String requestRef, String frien
         if (name.startsWith(PREFIX)) {
             String[] parts = name.split("/", -1);
             if (parts.length == 4 && validRef(parts[2]) && validRef(parts[3])
-                    && (parts[1].equals("org") || parts[1].equals("trial"))) {
-                return new OwnerTag(parts[1].equals("org") ? Kind.ORGANIZATION : Kind.TRIAL, parts[2], parts[3], name);
+                    && (parts[1].equals("org") || parts[1].equals("trial") || parts[1].equals("own"))) {
+                Kind kind = switch (parts[1]) {
+                    case "org" -> Kind.ORGANIZATION;
+                    case "trial" -> Kind.TRIAL;
+                    default -> Kind.OWN;
+                };
+                return new OwnerTag(kind, parts[2], parts[3], name);
             }
             if (parts.length == 3 && validRef(parts[2]) && (parts[1].equals("pool") || parts[1].equals("unassigned"))) {
                 return new OwnerTag(parts[1].equals("pool") ? Kind.POOL : Kind.UNASSIGNED, null, parts[2], name);
@@ -91,7 +109,7 @@ public record OwnerTag(Kind kind, String orgRef, String requestRef, String frien
     /** Whether the tag names {@code owner} (a trial number serving an organization counts as that organization's). */
     public boolean names(NumberOwner owner) {
         return switch (owner.kind()) {
-            case ORGANIZATION -> (kind == Kind.ORGANIZATION || kind == Kind.TRIAL)
+            case ORGANIZATION -> (kind == Kind.ORGANIZATION || kind == Kind.TRIAL || kind == Kind.OWN)
                     && orgRef.equals(ref(owner.orgId(), MAX_RAW_ORG));
             case POOL -> kind == Kind.POOL;
             case UNASSIGNED -> kind == Kind.UNASSIGNED;
@@ -99,11 +117,20 @@ public record OwnerTag(Kind kind, String orgRef, String requestRef, String frien
     }
 
     /**
-     * Whether {@code owner} may release the number: it names them and it is not a trial account's own number, or it
-     * predates owner tags. Unassigned and foreign numbers are never released.
+     * Whether {@code owner} may release the number: it names them and it is neither a trial account's own number nor
+     * one an organization brought, or it predates owner tags. Unassigned and foreign numbers are never released.
      */
     public boolean releasableBy(NumberOwner owner) {
-        return kind == Kind.LEGACY || (kind != Kind.TRIAL && kind != Kind.UNASSIGNED && names(owner));
+        return kind == Kind.LEGACY || (kind != Kind.TRIAL && kind != Kind.UNASSIGNED && kind != Kind.OWN && names(owner));
+    }
+
+    /**
+     * Whether organization {@code orgId} may bring this number of its own account to its line: no line uses it —
+     * Switchboard never tagged it, or it was handed back — or it is one the organization brought before.
+     */
+    public boolean bringableBy(String orgId) {
+        return kind == Kind.FOREIGN || kind == Kind.UNASSIGNED
+                || (kind == Kind.OWN && orgRef.equals(ref(orgId, MAX_RAW_ORG)));
     }
 
     /**
@@ -121,6 +148,7 @@ public record OwnerTag(Kind kind, String orgRef, String requestRef, String frien
             case TRIAL -> "organization " + orgRef + " (the trial account's own number)";
             case POOL -> "the number pool";
             case UNASSIGNED -> "nobody (handed back to the account)";
+            case OWN -> "organization " + orgRef + " (a number it brought from its own account)";
             case LEGACY -> "Switchboard, without a recorded owner (tag " + friendlyName + " predates owner tags)";
             case FOREIGN -> "nobody Switchboard knows: not tagged by Switchboard (FriendlyName '" + friendlyName + "')";
         };

@@ -89,4 +89,26 @@ class OwnerTagTest {
     void nothingIsBoughtForNobody() {
         assertThatThrownBy(() -> OwnerTag.boughtFor(NumberOwner.unassigned(), "r")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aBroughtNumberIsItsOrganizationsNeverReleasedAndBroughtAgainOnlyByIt() {
+        OwnerTag brought = OwnerTag.broughtBy("acme-1a2b3c4d", "r-9");
+        assertThat(brought.friendlyName()).isEqualTo("sb/own/acme-1a2b3c4d/r-9");
+        OwnerTag read = OwnerTag.parse(brought.friendlyName(), LEGACY);
+        assertThat(read.kind()).isEqualTo(OwnerTag.Kind.OWN);
+        assertThat(read.names(ACME)).isTrue();
+        assertThat(read.releasableBy(ACME)).as("never released, not even by its organization").isFalse();
+        assertThat(read.releasableBy(NumberOwner.pool())).isFalse();
+        assertThat(read.bringableBy("acme-1a2b3c4d")).isTrue();
+        assertThat(read.bringableBy("other-org")).isFalse();
+        assertThat(read.claimableBy("other-org")).as("nor claimed as another's trial number").isFalse();
+        assertThat(read.describe()).contains("acme-1a2b3c4d").contains("brought");
+
+        assertThat(OwnerTag.parse("Main line", LEGACY).bringableBy("acme-1a2b3c4d")).as("never tagged").isTrue();
+        assertThat(OwnerTag.parse("sb/unassigned/r-1", LEGACY).bringableBy("acme-1a2b3c4d")).as("handed back").isTrue();
+        assertThat(OwnerTag.parse(OwnerTag.boughtFor(ACME, "r-1").friendlyName(), LEGACY).bringableBy("acme-1a2b3c4d"))
+                .as("a number Switchboard bought serves a line").isFalse();
+        assertThat(OwnerTag.parse("sb/pool/r-1", LEGACY).bringableBy("acme-1a2b3c4d")).isFalse();
+        assertThat(OwnerTag.broughtBy("o".repeat(30), "r".repeat(24)).friendlyName()).hasSizeLessThanOrEqualTo(OwnerTag.MAX_LENGTH);
+    }
 }

@@ -11,13 +11,18 @@ import java.util.Set;
  * or pool row), HELD (no config yet, but a running / compensating / parked saga has it in its data — not an orphan,
  * ops see the saga), ORPHAN (nothing references it: a leak; releasable), or SHARED (more than one reference: two
  * organizations on one paid resource, or a number both a line and the pool claim). Config and pool references to
- * resources the provider does not have are DANGLING (a number released at Twilio that a row still names).
+ * resources the provider does not have are DANGLING (a number released at Twilio that a row still names). A number
+ * an organization brought from its own Twilio account that no line uses any more is BROUGHT: the organization's, left
+ * where it was on purpose, not a leak.
  */
 public final class Reconciler {
     private Reconciler() {
     }
 
-    public enum Verdict { OWNED, HELD, ORPHAN, SHARED, DANGLING }
+    public enum Verdict { OWNED, HELD, ORPHAN, SHARED, DANGLING, BROUGHT }
+
+    /** The owner tag of a number an organization brought from its own Twilio account ({@code sb/own/<org>/…}). */
+    private static final String BROUGHT_TAG = "sb/own/";
 
     private static final Set<String> UNFINISHED = Set.of("RUNNING", "COMPENSATING", "FAILED");
 
@@ -50,6 +55,10 @@ public final class Reconciler {
                     // replaying it must find the resource by its tag, or it leaks.
                     findings.add(new Finding(Verdict.HELD, r.kind(), r.id(), r.label(), "tagged by saga " + creator + " "
                             + creatorState + ", whose data does not record it (its reply was never applied)"));
+                } else if (r.kind() == Resource.Kind.TWILIO_NUMBER && r.tag() != null && r.tag().startsWith(BROUGHT_TAG)) {
+                    // The organization's own number, left in its account when its line went: theirs, not a leak.
+                    findings.add(new Finding(Verdict.BROUGHT, r.kind(), r.id(), r.label(), "an organization's own "
+                            + "number, kept in its own account (tag " + r.tag() + "); never Switchboard's to release"));
                 } else {
                     findings.add(new Finding(Verdict.ORPHAN, r.kind(), r.id(), r.label(),
                             "no config, pool row or unfinished saga references it; tag " + r.tag()

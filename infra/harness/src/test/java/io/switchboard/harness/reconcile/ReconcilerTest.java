@@ -54,6 +54,17 @@ class ReconcilerTest {
                 .singleElement().satisfies(f -> assertThat(f.verdict()).isEqualTo(Reconciler.Verdict.ORPHAN));
     }
 
+    @Test
+    void aBroughtNumberNoLineUsesIsTheOrganizationsNotALeak() {
+        Resource brought = new Resource(Resource.Kind.TWILIO_NUMBER, "PN3", "+16285550100", "sb/own/acme/r-1");
+
+        assertThat(Reconciler.reconcile(List.of(brought), references(Map.of(), List.of())))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.verdict()).isEqualTo(Reconciler.Verdict.BROUGHT);
+                    assertThat(f.detail()).contains("own account");
+                });
+    }
+
     private static DbReferences references(Map<String, List<String>> owners, List<DbReferences.Reference> refs) {
         return new DbReferences(owners, List.of(), refs, Map.of());
     }

@@ -48,6 +48,12 @@ public class AiConfig {
     private String twilioCredentialId;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+    /** The line's number source ({@code numberSource} of its approval or latest request), {@code null} = default. */
+    @Column(name = "number_choice")
+    private String numberChoice;
+    /** With {@code own_number}: which of the organization's numbers (SID, E.164 or {@code any}). */
+    @Column(name = "own_number")
+    private String ownNumber;
 
     protected AiConfig() {
     }
@@ -75,6 +81,39 @@ public class AiConfig {
         this.areaCode = line.areaCode();
         this.twilioCredentialId = line.twilioCredentialId();
         this.updatedAt = now;
+    }
+
+    /**
+     * Assistants only ({@code numberSource: none}): the assistants exist, there is no number yet. The same state as a
+     * line turned off, so the next {@code InboundAiChanged(true)} gives it a number.
+     */
+    public void prepareWithoutNumber(String inboundAssistantId, String outboundAssistantId, String country,
+                                     String areaCode, String twilioCredentialId, Instant now) {
+        this.status = INACTIVE;
+        this.setupCompleted = false;
+        this.setupDate = now;
+        this.inboundAssistantId = inboundAssistantId;
+        this.outboundAssistantId = outboundAssistantId;
+        this.country = country;
+        this.areaCode = areaCode;
+        this.twilioCredentialId = twilioCredentialId;
+        this.updatedAt = now;
+    }
+
+    /** Remembers where the line's number comes from; {@code null}s keep what was remembered. */
+    public void rememberNumberChoice(String numberChoice, String ownNumber) {
+        if (numberChoice != null) {
+            this.numberChoice = numberChoice;
+            this.ownNumber = ownNumber;
+        }
+    }
+
+    public String numberChoice() {
+        return numberChoice;
+    }
+
+    public String ownNumber() {
+        return ownNumber;
     }
 
     public void markDeactivating(Instant now) {

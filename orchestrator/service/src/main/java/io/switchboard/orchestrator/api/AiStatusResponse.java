@@ -2,7 +2,15 @@ package io.switchboard.orchestrator.api;
 
 import java.time.Instant;
 
-/** {@code GET /api/v1/organizations/{id}/ai-status}: the organization's line as upstream services see it. */
+/**
+ * {@code GET /api/v1/organizations/{id}/ai-status}: the organization's line as upstream services see it.
+ *
+ * @param hasSetup       the organization has a line (any status), or its onboarding failed: a failed setup is a
+ *                       setup, {@code setupCompleted} false, status {@code failed}, {@code latestSaga} says where
+ * @param status         the line's status ({@code active}, {@code inactive}, {@code deactivating}), {@code failed}
+ *                       (its onboarding failed; retry it), or {@code none}
+ * @param organization   the organization as upstream last described it
+ */
 public record AiStatusResponse(
         String orgId,
         boolean hasSetup,
@@ -11,11 +19,26 @@ public record AiStatusResponse(
         String phoneNumber,
         Assistants assistants,
         Instant setupDate,
-        LatestSaga latestSaga) {
+        LatestSaga latestSaga,
+        Organization organization) {
+
+    public static final String FAILED = "failed";
+    public static final String NONE = "none";
 
     public record Assistants(String inbound, String outbound) {
     }
 
     public record LatestSaga(String id, String type, String state, String failedStep, String failureReason) {
+    }
+
+    /**
+     * @param id          the organization id
+     * @param companyName its name ({@code orgName} of its events), {@code null} when no event named it
+     * @param inboundAi   the latest {@code InboundAiChanged}, else whether its line is active
+     * @param status      its verification status from the latest {@code OrganizationApproved} ({@code verified},
+     *                    {@code pending}, {@code rejected}); {@code verified} for a line onboarded before the
+     *                    orchestrator recorded it; {@code null} when no approval was seen (e.g. only toggles)
+     */
+    public record Organization(String id, String companyName, boolean inboundAi, String status) {
     }
 }

@@ -1,14 +1,21 @@
 package io.switchboard.orchestrator.api;
 
 import io.switchboard.orchestrator.aiconfig.AiConfig;
+import io.switchboard.contracts.events.NumberSources;
+import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.orchestrator.aiconfig.AiConfigRepository;
+import io.switchboard.orchestrator.api.ops.SagaActions;
+import io.switchboard.orchestrator.lines.CleanupSaga;
+import io.switchboard.orchestrator.lines.LineData;
 import io.switchboard.orchestrator.api.problems.ApiProblem;
 import io.switchboard.orchestrator.api.problems.FieldErrors;
 import io.switchboard.orchestrator.api.problems.ProblemType;
 import io.switchboard.orchestrator.intake.OpsRequest;
 import io.switchboard.orchestrator.intake.OrganizationEventIntake;
 import io.switchboard.orchestrator.intake.SagaLauncher;
+import io.switchboard.saga.persistence.SagaInstance;
 import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaState;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,38 +44,75 @@ public class OrganizationSetupController {
     private final AiConfigRepository configs;
     private final SagaInstanceRepository sagas;
     private final StatusController status;
+    private final SagaActions sagaActions;
+    private final JsonCodec codec;
     private final JdbcTemplate jdbc;
 
     public OrganizationSetupController(OrganizationEventIntake intake, SagaLauncher launcher, AiConfigRepository configs,
-                                       SagaInstanceRepository sagas, StatusController status, JdbcTemplate jdbc) {
+                                       SagaInstanceRepository sagas, StatusController status, SagaActions sagaActions,
+                                       JsonCodec codec, JdbcTemplate jdbc) {
         this.intake = intake;
         this.launcher = launcher;
         this.configs = configs;
         this.sagas = sagas;
         this.status = status;
+        this.sagaActions = sagaActions;
+        this.codec = codec;
         this.jdbc = jdbc;
     }
 
     /**
      * Body of {@code POST …/retry-ai-setup}, every member optional (the failed onboarding's values are kept).
      *
-     * @param country  ISO 3166-1 alpha-2, in capitals ({@code US})
-     * @param areaCode three digits ({@code 415})
+     * @param country     ISO 3166-1 alpha-2, in capitals ({@code US})
+     * @param countryCode the same, under the name the documents' clients send; either may be given (both: equal)
+     * @param areaCode    three digits ({@code 415})
+     * @param numberSource where the number comes from: {@code pool_first}, {@code force_twilio}, {@code own_number},
+     *                    {@code vapi_free}, {@code none} (as in the events)
+     * @param ownNumber   with {@code own_number}: a {@code PN…} SID or E.164 number of the organization's own Twilio
+     *                    account, or {@code any}
      */
-    public record RetrySetupRequest(String country, String areaCode) {
+    public record RetrySetupRequest(String country, String countryCode, String areaCode, String numberSource,
+                                    String ownNumber) {
+        String effectiveCountry() {
+            return country != null ? country : countryCode;
+        }
     }
 
-    public record Accepted(String requestId, String statusUrl) {
+    /**
+     * @param cleaningUpSagaId the failed onboarding whose leftovers are removed first (its undo resumed), or
+     *                         {@code null}
+     */
+    public record Accepted(String requestId, String statusUrl, String cleaningUpSagaId) {
     }
 
-    public record RequestStatus(String requestId, String type, String status, String note, SagaResponse saga) {
+    /** @param cleanup for a cleanup request that started its saga: what happened to each resource */
+    public record RequestStatus(String requestId, String type, String status, String note, SagaResponse saga,
+                                CleanupResults cleanup) {
     }
 
+    /**
+     * Retries a failed onboarding. When that onboarding could not undo everything it created (it is parked as
+     * {@code FAILED}), its undo is resumed first, and the new onboarding waits in the organization's queue until the
+     * leftovers are gone; if the undo fails again, the request ends {@code IGNORED} with the reason.
+     */
     @PostMapping("/retry-ai-setup")
     @Transactional
     public ResponseEntity<Accepted> retrySetup(@PathVariable String orgId, @RequestBody(required = false) RetrySetupRequest body) {
-        RetrySetupRequest request = body == null ? new RetrySetupRequest(null, null) : body;
-        new FieldErrors().country("country", request.country()).areaCode("areaCode", request.areaCode()).throwIfAny();
+        RetrySetupRequest request = body == null ? new RetrySetupRequest(null, null, null, null, null) : body;
+        new FieldErrors().country("country", request.country()).country("countryCode", request.countryCode())
+                .require(request.country() == null || request.countryCode() == null
+                        || request.country().equals(request.countryCode()), "countryCode",
+                        "names another country than country; send one of them")
+                .areaCode("areaCode", request.areaCode())
+                .require(NumberSources.valid(request.numberSource()), "numberSource",
+                        "must be one of " + String.join(", ", NumberSources.ALL))
+                .require(NumberSources.validOwnNumber(request.ownNumber()), "ownNumber",
+                        "must be a Twilio Phone Number SID (PN + 32 hex digits), an E.164 number (+15105550100) or 'any'")
+                .require(request.ownNumber() == null || request.numberSource() == null
+                        || NumberSources.OWN_NUMBER.equals(request.numberSource()), "ownNumber",
+                        "goes with numberSource own_number only")
+                .throwIfAny();
         Optional<AiConfig> existing = configs.findById(orgId);
         if (existing.isPresent()) {
             throw new ApiProblem(ProblemType.SETUP_EXISTS, "Organization " + orgId + " already has an AI setup (status "
@@ -81,7 +125,12 @@ public class OrganizationSetupController {
                     + "there is no onboarding to retry; its first OrganizationApproved event starts one.")
                     .with("orgId", orgId);
         }
-        return accepted(orgId, intake.accept(new OpsRequest.RetrySetup(orgId, request.country(), request.areaCode())));
+        Optional<SagaInstance> leftovers = launcher.lastOnboardingSaga(orgId).filter(s -> s.state() == SagaState.FAILED);
+        // Resumes the failed undo (409 organization-busy if another saga runs); the retry queues behind it.
+        leftovers.ifPresent(failed -> sagaActions.replay(failed.id(), false));
+        String requestId = intake.accept(new OpsRequest.RetrySetup(orgId, request.effectiveCountry(), request.areaCode(),
+                request.numberSource(), request.ownNumber()));
+        return accepted(orgId, requestId, leftovers.map(s -> s.id().toString()).orElse(null));
     }
 
     @DeleteMapping("/ai-setup")
@@ -92,7 +141,7 @@ public class OrganizationSetupController {
                     + "(never onboarded, or cleaned up already); GET …/ai-status shows its latest saga.")
                     .with("orgId", orgId);
         }
-        return accepted(orgId, intake.accept(new OpsRequest.Cleanup(orgId)));
+        return accepted(orgId, intake.accept(new OpsRequest.Cleanup(orgId)), null);
     }
 
     @GetMapping("/requests/{requestId}")
@@ -102,8 +151,10 @@ public class OrganizationSetupController {
                 "select event_type, status, note, saga_id from org_event where org_id = ? and event_id = ?",
                 (rs, i) -> {
                     UUID sagaId = rs.getObject(4, UUID.class);
-                    return new RequestStatus(requestId, rs.getString(1), rs.getString(2), rs.getString(3),
-                            sagaId == null ? null : status.saga(sagaId.toString()));
+                    SagaResponse saga = sagaId == null ? null : status.saga(sagaId.toString());
+                    CleanupResults cleanup = saga != null && CleanupSaga.TYPE.equals(saga.type())
+                            ? CleanupResults.of(saga.steps(), organizationOwnNumber(sagaId)) : null;
+                    return new RequestStatus(requestId, rs.getString(1), rs.getString(2), rs.getString(3), saga, cleanup);
                 }, orgId, requestId);
         return found.stream().findFirst()
                 .orElseThrow(() -> new ApiProblem(ProblemType.REQUEST_NOT_FOUND, "Organization " + orgId
@@ -111,8 +162,17 @@ public class OrganizationSetupController {
                         .with("orgId", orgId).with("requestId", requestId));
     }
 
-    private static ResponseEntity<Accepted> accepted(String orgId, String requestId) {
+    /** Whether the cleaned-up line's number was one the organization brought (left untouched in its account). */
+    private boolean organizationOwnNumber(UUID sagaId) {
+        return sagas.findById(sagaId)
+                .map(saga -> codec.decodeLenient(saga.dataJson(), LineData.class))
+                .map(LineData::organizationOwnNumber)
+                .orElse(false);
+    }
+
+    private static ResponseEntity<Accepted> accepted(String orgId, String requestId, String cleaningUpSagaId) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(new Accepted(requestId, "/api/v1/organizations/" + orgId + "/requests/" + requestId));
+                .body(new Accepted(requestId, "/api/v1/organizations/" + orgId + "/requests/" + requestId,
+                        cleaningUpSagaId));
     }
 }

@@ -1,11 +1,16 @@
 package io.switchboard.orchestrator.api;
 
+import io.switchboard.contracts.events.OrganizationApproved;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.orchestrator.aiconfig.AiConfig;
 import io.switchboard.orchestrator.aiconfig.AiConfigRepository;
 import io.switchboard.orchestrator.api.ops.SagaActions;
 import io.switchboard.saga.persistence.SagaInstance;
 import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.orchestrator.onboarding.OnboardingSaga;
+import io.switchboard.orchestrator.organizations.OrganizationRecord;
+import io.switchboard.orchestrator.organizations.Organizations;
+import io.switchboard.saga.persistence.SagaState;
 import io.switchboard.saga.persistence.SagaStep;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,11 +30,14 @@ import java.util.UUID;
 public class StatusController {
     private final AiConfigRepository configs;
     private final SagaInstanceRepository sagas;
+    private final Organizations organizations;
     private final JsonCodec codec;
 
-    public StatusController(AiConfigRepository configs, SagaInstanceRepository sagas, JsonCodec codec) {
+    public StatusController(AiConfigRepository configs, SagaInstanceRepository sagas, Organizations organizations,
+                            JsonCodec codec) {
         this.configs = configs;
         this.sagas = sagas;
+        this.organizations = organizations;
         this.codec = codec;
     }
 
@@ -37,16 +45,42 @@ public class StatusController {
     @Transactional(readOnly = true)
     public AiStatusResponse aiStatus(@PathVariable String orgId) {
         Optional<AiConfig> config = configs.findById(orgId);
-        AiStatusResponse.LatestSaga latest = sagas.findByOrgIdOrderByCreatedAtDesc(orgId).stream().findFirst()
+        Optional<SagaInstance> latestSaga = sagas.findByOrgIdOrderByCreatedAtDesc(orgId).stream().findFirst();
+        AiStatusResponse.LatestSaga latest = latestSaga
                 .map(s -> new AiStatusResponse.LatestSaga(s.id().toString(), s.sagaType(), s.state().name(),
                         s.failedStep(), s.failureReason()))
                 .orElse(null);
+        AiStatusResponse.Organization organization = organization(orgId, config);
         if (config.isEmpty()) {
-            return new AiStatusResponse(orgId, false, false, "none", null, null, null, latest);
+            // An onboarding that failed (undone, or parked with its undo failed) is a setup that did not complete:
+            // the documents' clients show it as such and offer the retry.
+            boolean failedSetup = latestSaga.filter(StatusController::failedOnboarding).isPresent();
+            return new AiStatusResponse(orgId, failedSetup, false,
+                    failedSetup ? AiStatusResponse.FAILED : AiStatusResponse.NONE, null, null, null, latest,
+                    organization);
         }
         AiConfig c = config.get();
         return new AiStatusResponse(orgId, true, c.setupCompleted(), c.status(), c.phoneNumber(),
-                new AiStatusResponse.Assistants(c.inboundAssistantId(), c.outboundAssistantId()), c.setupDate(), latest);
+                new AiStatusResponse.Assistants(c.inboundAssistantId(), c.outboundAssistantId()), c.setupDate(), latest,
+                organization);
+    }
+
+    private static boolean failedOnboarding(SagaInstance saga) {
+        return OnboardingSaga.TYPE.equals(saga.sagaType())
+                && (saga.state() == SagaState.COMPENSATED || saga.state() == SagaState.FAILED);
+    }
+
+    /** Upstream's word where it was recorded; for older lines what the line itself says. */
+    private AiStatusResponse.Organization organization(String orgId, Optional<AiConfig> config) {
+        Optional<OrganizationRecord> recorded = organizations.find(orgId);
+        String name = recorded.map(OrganizationRecord::companyName).orElse(config.map(AiConfig::orgName).orElse(null));
+        boolean inboundAi = recorded.map(OrganizationRecord::inboundAi)
+                .orElse(config.map(c -> AiConfig.ACTIVE.equals(c.status())).orElse(false));
+        // A line from before upstream's word was recorded came from a verified approval; a recorded organization
+        // that was only ever toggled has no verification status.
+        String status = recorded.isPresent() ? recorded.get().status()
+                : config.isPresent() ? OrganizationApproved.STATUS_VERIFIED : null;
+        return new AiStatusResponse.Organization(orgId, name, inboundAi, status);
     }
 
     @GetMapping("/sagas/{sagaId}")

@@ -11,6 +11,8 @@ import io.switchboard.orchestrator.chaos.LocalStepFaults;
 import io.switchboard.saga.housekeeping.Housekeeping;
 import io.switchboard.saga.inbox.Inbox;
 import io.switchboard.orchestrator.intake.EventSchemaValidator;
+import io.switchboard.orchestrator.intake.IgnoredEvents;
+import io.switchboard.orchestrator.organizations.Organizations;
 import io.switchboard.orchestrator.intake.OrgEventConsumer;
 import io.switchboard.orchestrator.intake.OrgEventQueue;
 import io.switchboard.orchestrator.intake.OrganizationEventIntake;
@@ -140,19 +142,25 @@ public class OrchestratorConfiguration {
     }
 
     @Bean
-    SagaLauncher sagaLauncher(AiConfigRepository configs, SagaInstanceRepository sagas, JsonCodec codec) {
-        return new SagaLauncher(configs, sagas, codec);
+    SagaLauncher sagaLauncher(AiConfigRepository configs, SagaInstanceRepository sagas, Organizations organizations,
+                              NumberProperties numbers, JsonCodec codec) {
+        return new SagaLauncher(configs, sagas, organizations, numbers, codec);
     }
 
     @Bean
     OrgEventQueue orgEventQueue(JdbcTemplate jdbc, SagaInstanceRepository sagas, SagaLauncher launcher, JsonCodec codec,
-                                Clock clock) {
-        return new OrgEventQueue(jdbc, sagas, launcher, codec, clock);
+                                OutboxWriter outbox, CloudEventHeaders headers, Clock clock) {
+        return new OrgEventQueue(jdbc, sagas, launcher, codec, new IgnoredEvents(outbox, headers, codec, clock), clock);
     }
 
     @Bean
-    OrganizationEventIntake organizationEventIntake(OrgEventQueue queue, SagaRuntime runtime) {
-        return new OrganizationEventIntake(queue, runtime);
+    Organizations organizations(JdbcTemplate jdbc, Clock clock) {
+        return new Organizations(jdbc, clock);
+    }
+
+    @Bean
+    OrganizationEventIntake organizationEventIntake(OrgEventQueue queue, SagaRuntime runtime, Organizations organizations) {
+        return new OrganizationEventIntake(queue, runtime, organizations);
     }
 
     @Bean

@@ -26,12 +26,15 @@ public final class SagaCatalog {
                                               NumberProperties numbers) {
         return List.of(
                 OnboardingSaga.definition(onboarding::takePooledNumber, onboarding::returnPooledNumber,
+                        onboarding::saveLine, numbers),
+                OnboardingSaga.version3(onboarding::takePooledNumber, onboarding::returnPooledNumber,
                         onboarding::saveActive, numbers),
                 OnboardingSaga.version2(onboarding::takePooledNumber, onboarding::returnPooledNumber,
                         onboarding::saveActive, numbers),
                 OnboardingSaga.version1(onboarding::takePooledNumber, onboarding::returnPooledNumber,
                         onboarding::saveActive),
                 InboundAiOnSaga.definition(lines),
+                InboundAiOnSaga.version2(lines),
                 InboundAiOnSaga.version1(lines),
                 InboundAiOffSaga.definition(lines),
                 InboundAiOffSaga.version2(lines),

@@ -7,9 +7,18 @@ package io.switchboard.orchestrator.intake;
 public sealed interface OpsRequest permits OpsRequest.RetrySetup, OpsRequest.Cleanup {
     String orgId();
 
-    /** Re-run a failed onboarding with new number options. */
-    record RetrySetup(String orgId, String country, String areaCode) implements OpsRequest {
+    /**
+     * Re-run a failed onboarding with new number options ({@code null} keeps the failed onboarding's).
+     *
+     * @param numberSource where the number comes from ({@code NumberSources}); added later, absent in older rows
+     */
+    record RetrySetup(String orgId, String country, String areaCode, String numberSource, String ownNumber)
+            implements OpsRequest {
         public static final String TYPE = "io.switchboard.ops.RetrySetup.v1";
+
+        public RetrySetup(String orgId, String country, String areaCode) {
+            this(orgId, country, areaCode, null, null);
+        }
     }
 
     /** Remove the organization's line, assistants and AI config. */

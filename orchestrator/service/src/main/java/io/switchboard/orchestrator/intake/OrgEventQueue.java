@@ -30,14 +30,16 @@ public class OrgEventQueue implements SagaEndListener {
     private final SagaInstanceRepository sagas;
     private final SagaLauncher launcher;
     private final JsonCodec codec;
+    private final IgnoredEvents ignored;
     private final Clock clock;
 
     public OrgEventQueue(JdbcTemplate jdbc, SagaInstanceRepository sagas, SagaLauncher launcher, JsonCodec codec,
-                         Clock clock) {
+                         IgnoredEvents ignored, Clock clock) {
         this.jdbc = jdbc;
         this.sagas = sagas;
         this.launcher = launcher;
         this.codec = codec;
+        this.ignored = ignored;
         this.clock = clock;
     }
 
@@ -75,6 +77,7 @@ public class OrgEventQueue implements SagaEndListener {
             String note = ((SagaLauncher.Ignore) decision).reason();
             log.info("Event {} for org {} starts no saga: {}", next.eventId(), orgId, note);
             mark(next, "IGNORED", null, note);
+            ignored.publish(orgId, next.eventId(), note);
         }
     }
 

@@ -2,6 +2,7 @@ package io.switchboard.orchestrator.intake;
 
 import io.switchboard.contracts.events.OrganizationEvent;
 import io.switchboard.contracts.wire.MessageTypes;
+import io.switchboard.orchestrator.organizations.Organizations;
 import io.switchboard.saga.runtime.SagaStarter;
 
 import java.util.UUID;
@@ -13,14 +14,22 @@ import java.util.UUID;
 public class OrganizationEventIntake {
     private final OrgEventQueue queue;
     private final SagaStarter starter;
+    private final Organizations organizations;
 
-    public OrganizationEventIntake(OrgEventQueue queue, SagaStarter starter) {
+    public OrganizationEventIntake(OrgEventQueue queue, SagaStarter starter, Organizations organizations) {
         this.queue = queue;
         this.starter = starter;
+        this.organizations = organizations;
     }
 
-    /** @param source the event's {@code ce_source}: with {@code eventId} it identifies the event */
+    /**
+     * Records what the event says about its organization (upstream's latest word, whatever saga it starts), then
+     * queues it.
+     *
+     * @param source the event's {@code ce_source}: with {@code eventId} it identifies the event
+     */
     public void accept(String source, String eventId, OrganizationEvent event) {
+        organizations.record(event);
         queue.enqueue(source, eventId, MessageTypes.typeOf(event.getClass()), event.orgId(), event, starter);
     }
 

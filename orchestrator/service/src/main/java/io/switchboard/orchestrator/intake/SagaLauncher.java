@@ -1,6 +1,7 @@
 package io.switchboard.orchestrator.intake;
 
 import io.switchboard.contracts.events.InboundAiChanged;
+import io.switchboard.contracts.events.NumberSources;
 import io.switchboard.contracts.events.OrganizationApproved;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.orchestrator.aiconfig.AiConfig;
@@ -9,10 +10,14 @@ import io.switchboard.orchestrator.lines.CleanupSaga;
 import io.switchboard.orchestrator.lines.InboundAiOffSaga;
 import io.switchboard.orchestrator.lines.InboundAiOnSaga;
 import io.switchboard.orchestrator.lines.LineData;
+import io.switchboard.orchestrator.onboarding.NumberProperties;
 import io.switchboard.orchestrator.onboarding.OnboardingData;
+import io.switchboard.orchestrator.organizations.OrganizationRecord;
+import io.switchboard.orchestrator.organizations.Organizations;
 import io.switchboard.orchestrator.onboarding.OnboardingSaga;
 import io.switchboard.saga.persistence.SagaInstance;
 import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaState;
 
 import java.util.Optional;
 
@@ -23,11 +28,16 @@ import java.util.Optional;
 public class SagaLauncher {
     private final AiConfigRepository configs;
     private final SagaInstanceRepository sagas;
+    private final Organizations organizations;
+    private final NumberProperties numbers;
     private final JsonCodec codec;
 
-    public SagaLauncher(AiConfigRepository configs, SagaInstanceRepository sagas, JsonCodec codec) {
+    public SagaLauncher(AiConfigRepository configs, SagaInstanceRepository sagas, Organizations organizations,
+                        NumberProperties numbers, JsonCodec codec) {
         this.configs = configs;
         this.sagas = sagas;
+        this.organizations = organizations;
+        this.numbers = numbers;
         this.codec = codec;
     }
 
@@ -63,18 +73,70 @@ public class SagaLauncher {
             return new Ignore("already onboarded: number " + config.phoneNumber() + ", assistants "
                     + config.inboundAssistantId() + " / " + config.outboundAssistantId() + ", status " + config.status());
         }
+        if (NumberSources.OWN_NUMBER.equals(approved.effectiveNumberSource()) && blank(approved.twilioCredentialId())) {
+            return ownNumberWithoutAccount("OrganizationApproved");
+        }
         return new Start(OnboardingSaga.TYPE, OnboardingData.from(approved));
     }
 
     private Decision onInboundAiOn(InboundAiChanged toggle) {
         Optional<AiConfig> config = configs.findById(toggle.orgId());
         if (config.isEmpty()) {
-            return new Ignore("inboundAi=true but the organization has no AI setup yet: onboarding comes first");
+            return setUpForToggle(toggle);
         }
         if (AiConfig.ACTIVE.equals(config.get().status())) {
             return new Ignore("inboundAi=true and the line is already active");
         }
-        return new Start(InboundAiOnSaga.TYPE, LineData.of(config.get()));
+        String source = toggle.effectiveNumberSource();
+        if (NumberSources.NONE.equals(source) || NumberSources.VAPI_FREE.equals(source)) {
+            return new Ignore("inboundAi=true with numberSource '" + source + "': turning a line on again gets it a "
+                    + "Twilio number (pool_first, force_twilio or own_number); omit numberSource for the default");
+        }
+        LineData line = LineData.of(config.get()).withNumberChoice(source, toggle.ownNumber());
+        if (line.claimsOwnNumber() && blank(line.twilioCredentialId())) {
+            return ownNumberWithoutAccount("inboundAi=true");
+        }
+        return new Start(InboundAiOnSaga.TYPE, line);
+    }
+
+    /**
+     * Inbound AI switched on for an organization that never had a setup (or whose onboarding failed and was undone):
+     * it gets one — both assistants and a number — by an onboarding, named and emailed with what this event or an
+     * earlier one said (the intake recorded both before this decision). Without a name or an owner's address it
+     * starts nothing, and the reason goes out on the saga-events topic.
+     */
+    private Decision setUpForToggle(InboundAiChanged toggle) {
+        Optional<OrganizationRecord> known = organizations.find(toggle.orgId());
+        String name = known.map(OrganizationRecord::companyName).orElse(toggle.orgName());
+        String email = known.map(OrganizationRecord::ownerEmail).orElse(toggle.ownerEmail());
+        if (name == null || email == null) {
+            String missing = name == null && email == null ? "orgName and ownerEmail" : name == null ? "orgName" : "ownerEmail";
+            return new Ignore("inboundAi=true for an organization that never had an AI setup, but neither this event "
+                    + "nor an earlier OrganizationApproved gave its " + missing + ": send " + missing
+                    + " with InboundAiChanged (or approve the organization) to set it up");
+        }
+        if (known.map(OrganizationRecord::status).filter("rejected"::equals).isPresent()) {
+            return new Ignore("inboundAi=true, but the organization's latest OrganizationApproved says status "
+                    + "'rejected': nothing is set up for a rejected organization");
+        }
+        if (NumberSources.NONE.equals(toggle.effectiveNumberSource())) {
+            return new Ignore("inboundAi=true asks for a working line, and numberSource 'none' gives it no number; "
+                    + "send another numberSource (or none at all for the default)");
+        }
+        Optional<SagaInstance> parked = lastOnboardingSaga(toggle.orgId()).filter(s -> s.state() == SagaState.FAILED);
+        if (parked.isPresent()) {
+            return new Ignore("inboundAi=true, but onboarding " + parked.get().id() + " failed and could not undo what "
+                    + "it created; POST /api/v1/organizations/" + toggle.orgId() + "/retry-ai-setup removes it and sets "
+                    + "the organization up");
+        }
+        String credential = known.map(OrganizationRecord::twilioCredentialId).orElse(null);
+        if (NumberSources.OWN_NUMBER.equals(toggle.effectiveNumberSource()) && blank(credential)) {
+            return ownNumberWithoutAccount("inboundAi=true");
+        }
+        String country = known.map(OrganizationRecord::country).orElse(numbers.defaultCountry());
+        return new Start(OnboardingSaga.TYPE, OnboardingData.start(toggle.orgId(), name, email, country,
+                known.map(OrganizationRecord::areaCode).orElse(null),
+                credential, toggle.effectiveNumberSource(), toggle.ownNumber()));
     }
 
     private Decision onInboundAiOff(InboundAiChanged toggle) {
@@ -93,9 +155,18 @@ public class SagaLauncher {
         if (configs.existsById(retry.orgId())) {
             return new Ignore("retry-ai-setup: the organization already has an AI setup; clean it up first");
         }
+        Optional<SagaInstance> failed = lastOnboardingSaga(retry.orgId()).filter(s -> s.state() == SagaState.FAILED);
+        if (failed.isPresent()) {
+            // The retry resumed that onboarding's undo before queueing; it failed again, so resources may remain.
+            return new Ignore("retry-ai-setup: onboarding " + failed.get().id() + " failed and could not undo what it "
+                    + "created (" + failed.get().failedStep() + ": " + failed.get().failureReason() + "); nothing new is "
+                    + "started beside its leftovers. Fix the cause, then retry again (or replay that saga)");
+        }
         return lastOnboarding(retry.orgId())
-                .<Decision>map(previous -> new Start(OnboardingSaga.TYPE,
-                        previous.retryWith(retry.country(), retry.areaCode())))
+                .map(previous -> previous.retryWith(retry.country(), retry.areaCode(), retry.numberSource(),
+                        retry.ownNumber()))
+                .<Decision>map(data -> data.claimsOwnNumber() && blank(data.twilioCredentialId())
+                        ? ownNumberWithoutAccount("retry-ai-setup") : new Start(OnboardingSaga.TYPE, data))
                 .orElseGet(() -> new Ignore("retry-ai-setup: the organization was never onboarded"));
     }
 
@@ -105,11 +176,26 @@ public class SagaLauncher {
                 .orElseGet(() -> new Ignore("cleanup: the organization has no AI setup"));
     }
 
-    /** The data of the organization's most recent onboarding, the basis of a retry. */
-    public Optional<OnboardingData> lastOnboarding(String orgId) {
+    private static Ignore ownNumberWithoutAccount(String what) {
+        return new Ignore(what + " asks for numberSource own_number, but names no twilioCredentialId: a number the "
+                + "organization owns lives in its own Twilio account, so register that account (POST …/twilio-"
+                + "credentials) and send its credentialId");
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** The organization's most recent onboarding. */
+    public Optional<SagaInstance> lastOnboardingSaga(String orgId) {
         return sagas.findByOrgIdOrderByCreatedAtDesc(orgId).stream()
                 .filter(s -> OnboardingSaga.TYPE.equals(s.sagaType()))
-                .findFirst()
+                .findFirst();
+    }
+
+    /** The data of the organization's most recent onboarding, the basis of a retry. */
+    public Optional<OnboardingData> lastOnboarding(String orgId) {
+        return lastOnboardingSaga(orgId)
                 .map(SagaInstance::dataJson)
                 .map(json -> codec.decodeLenient(json, OnboardingData.class));
     }

@@ -15,6 +15,7 @@ import io.switchboard.saga.definition.StepDefinition;
 import java.util.Optional;
 
 import static io.switchboard.orchestrator.participants.TwilioParticipant.acquireNumber;
+import static io.switchboard.orchestrator.participants.TwilioParticipant.claimOwnNumber;
 import static io.switchboard.orchestrator.participants.TwilioParticipant.handBackTrialNumber;
 import static io.switchboard.orchestrator.participants.TwilioParticipant.handToPool;
 import static io.switchboard.orchestrator.participants.TwilioParticipant.releaseNumber;
@@ -37,17 +38,67 @@ import static io.switchboard.orchestrator.participants.VapiParticipant.registerP
  * Undoing hands a pooled number back to the pool and a trial account's number back to the account (both
  * re-tagged), releases only a number bought here, deletes only an assistant created here.
  * <p>
- * Version 2 added the owner tags; version 1 stays registered for instances that started on it.
+ * Version 3 lets the request choose where a missing number comes from (claim-own-number; {@code force_twilio} skips
+ * the pool); version 2 added the owner tags; both earlier versions stay registered for instances that started on them.
  */
 public final class InboundAiOnSaga {
     public static final String TYPE = "inbound-ai-on";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private InboundAiOnSaga() {
     }
 
+    /**
+     * Version 3: the request's (or the line's remembered) {@code numberSource} decides where a missing number comes
+     * from: the pool first (default), a fresh purchase ({@code force_twilio}), or the organization's own number
+     * ({@code own_number}: claimed in its own account, never released, so undoing leaves it as it is).
+     */
     public static SagaDefinition<LineData> definition(LineSteps lines) {
         return SagaDefinition.saga(TYPE, VERSION, LineData.class)
+                .then(step("create-inbound-assistant")
+                        .when(data -> data.inboundAssistantId() == null)
+                        .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.INBOUND))
+                        .onReply(AssistantCreated.class, LineData::withInboundAssistant)
+                        .compensateWith((data, step) -> data.inboundAssistantCreated()
+                                ? Optional.of(deleteAssistant(step, data.inboundAssistantId())) : Optional.empty()))
+                .then(step("claim-own-number")
+                        .when(data -> !data.hasNumber() && data.claimsOwnNumber())
+                        .invoke((data, step) -> claimOwnNumber(step, data.ownNumber(), data.twilioCredentialId()))
+                        .onReply(NumberAcquired.class, LineData::withAcquired))
+                .then(step("take-pooled-number")
+                        .when(data -> !data.hasNumber() && data.triesPoolFirst())
+                        .invokeLocal(lines::takePooledNumber)
+                        .compensateLocally(lines::returnTakenNumber))
+                .then(step(NumberPool.ASSIGN_STEP)
+                        .when(LineData::pooledHere)
+                        .invoke((data, step) -> takeFromPool(step, data.numberSid(), data.phoneNumber(),
+                                data.twilioCredentialId()))
+                        .onReply(NumberAssigned.class, (data, reply) -> data)
+                        .compensateWith((data, step) -> data.pooledHere()
+                                ? Optional.of(handToPool(step, data.numberSid(), data.phoneNumber(), data.twilioCredentialId()))
+                                : Optional.empty())
+                        .onCompensated(NumberAssigned.class, (data, reply) -> data))
+                .then(step("acquire-number")
+                        .when(data -> !data.hasNumber() && !data.claimsOwnNumber())
+                        .invoke((data, step) -> acquireNumber(step, data.country(), data.areaCode(), true,
+                                data.twilioCredentialId()))
+                        .onReply(NumberAcquired.class, LineData::withAcquired)
+                        .compensateWith(InboundAiOnSaga::giveUpAcquiredNumber)
+                        .onCompensated(NumberReleased.class, (data, reply) -> data.withoutNumber())
+                        .onCompensated(NumberAssigned.class, (data, reply) -> data.withoutNumber()))
+                .then(step("register-number")
+                        .invoke((data, step) -> registerPhoneNumber(step, data.phoneNumber(), data.numberSid(),
+                                data.inboundAssistantId(), data.orgName(), data.twilioCredentialId()))
+                        .onReply(PhoneNumberRegistered.class, LineData::withRegistration)
+                        .compensateWith((data, step) -> Optional.of(deletePhoneNumberRegistration(step, data.vapiPhoneNumberId()))))
+                .then(step("activate-ai-config")
+                        .invokeLocal(lines::activateConfig))
+                .build();
+    }
+
+    /** Version 2 (owner tags; always pool first), for instances that started on it. */
+    public static SagaDefinition<LineData> version2(LineSteps lines) {
+        return SagaDefinition.saga(TYPE, 2, LineData.class)
                 .then(step("create-inbound-assistant")
                         .when(data -> data.inboundAssistantId() == null)
                         .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.INBOUND))

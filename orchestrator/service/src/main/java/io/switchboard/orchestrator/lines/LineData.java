@@ -1,5 +1,6 @@
 package io.switchboard.orchestrator.lines;
 
+import io.switchboard.contracts.events.NumberSources;
 import io.switchboard.contracts.replies.AssistantCreated;
 import io.switchboard.contracts.replies.NumberAcquired;
 import io.switchboard.contracts.replies.PhoneNumberRegistered;
@@ -11,6 +12,9 @@ import io.switchboard.orchestrator.aiconfig.AiConfig;
  * {@code POOLED} (ours, from the pool), {@code TRIAL_EXISTING} (the trial account's own number, never released).
  *
  * @param inboundAssistantCreated true when this saga created the inbound assistant (so only then may it delete it)
+ * @param requestedNumberSource   where a new number comes from ({@code numberSource} of the request, else what the
+ *                                line remembers, else {@code null}: pool first); read by inbound-ai-on v3
+ * @param ownNumber               with {@code own_number}: the organization's number (SID, E.164 or {@code any})
  */
 public record LineData(
         String orgId,
@@ -26,16 +30,44 @@ public record LineData(
         String vapiPhoneNumberId,
         String inboundAssistantId,
         String outboundAssistantId,
-        boolean inboundAssistantCreated) {
+        boolean inboundAssistantCreated,
+        String requestedNumberSource,
+        String ownNumber) {
 
     public static final String PURCHASED = NumberAcquired.Source.PURCHASED.name();
     public static final String POOLED = "POOLED";
     public static final String TRIAL_EXISTING = NumberAcquired.Source.TRIAL_EXISTING.name();
+    /** A number the organization brought, in its own Twilio account: never released, pooled or re-tagged away. */
+    public static final String ORGANIZATION_OWNED = "ORGANIZATION_OWNED";
 
     public static LineData of(AiConfig config) {
         return new LineData(config.orgId(), config.orgName(), config.ownerEmail(), config.country(), config.areaCode(),
                 config.twilioCredentialId(), config.phoneNumber(), config.numberSid(), config.numberSource(), false,
-                config.vapiPhoneNumberId(), config.inboundAssistantId(), config.outboundAssistantId(), false);
+                config.vapiPhoneNumberId(), config.inboundAssistantId(), config.outboundAssistantId(), false,
+                config.numberChoice(), config.ownNumber());
+    }
+
+    /** The request's number choice, when it made one (else the line's remembered one stays). */
+    public LineData withNumberChoice(String numberSource, String own) {
+        if (numberSource == null) {
+            return this;
+        }
+        return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
+                this.numberSource, numberTakenHere, vapiPhoneNumberId, inboundAssistantId, outboundAssistantId,
+                inboundAssistantCreated, numberSource, own);
+    }
+
+    /** inbound-ai-on v3: the organization's own number is claimed in its own account. */
+    public boolean claimsOwnNumber() {
+        return NumberSources.OWN_NUMBER.equals(requestedNumberSource);
+    }
+
+    /**
+     * inbound-ai-on v3: the pool is looked at first — the default, and what a remembered {@code none} or
+     * {@code vapi_free} comes to here; not with {@code force_twilio} or an own number.
+     */
+    public boolean triesPoolFirst() {
+        return !NumberSources.FORCE_TWILIO.equals(requestedNumberSource) && !claimsOwnNumber();
     }
 
     public boolean hasNumber() {
@@ -65,9 +97,14 @@ public record LineData(
         return hasNumber() && TRIAL_EXISTING.equals(numberSource);
     }
 
+    /** A number the organization brought: the line gives it up by leaving it where it is, in its own account. */
+    public boolean organizationOwnNumber() {
+        return hasNumber() && ORGANIZATION_OWNED.equals(numberSource);
+    }
+
     public LineData withNumber(String phone, String sid, String source, boolean takenHere) {
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phone, sid, source,
-                takenHere, vapiPhoneNumberId, inboundAssistantId, outboundAssistantId, inboundAssistantCreated);
+                takenHere, vapiPhoneNumberId, inboundAssistantId, outboundAssistantId, inboundAssistantCreated, requestedNumberSource, ownNumber);
     }
 
     public LineData withAcquired(NumberAcquired reply) {
@@ -80,22 +117,22 @@ public record LineData(
 
     public LineData withInboundAssistant(AssistantCreated reply) {
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
-                numberSource, numberTakenHere, vapiPhoneNumberId, reply.assistantId(), outboundAssistantId, true);
+                numberSource, numberTakenHere, vapiPhoneNumberId, reply.assistantId(), outboundAssistantId, true, requestedNumberSource, ownNumber);
     }
 
     public LineData withoutAssistants() {
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
-                numberSource, numberTakenHere, vapiPhoneNumberId, null, null, false);
+                numberSource, numberTakenHere, vapiPhoneNumberId, null, null, false, requestedNumberSource, ownNumber);
     }
 
     public LineData withRegistration(PhoneNumberRegistered reply) {
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
                 numberSource, numberTakenHere, reply.vapiPhoneNumberId(), inboundAssistantId, outboundAssistantId,
-                inboundAssistantCreated);
+                inboundAssistantCreated, requestedNumberSource, ownNumber);
     }
 
     public LineData withoutRegistration() {
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
-                numberSource, numberTakenHere, null, inboundAssistantId, outboundAssistantId, inboundAssistantCreated);
+                numberSource, numberTakenHere, null, inboundAssistantId, outboundAssistantId, inboundAssistantCreated, requestedNumberSource, ownNumber);
     }
 }

@@ -83,6 +83,7 @@ public class LineSteps {
         config.activate(new ActiveLine(data.phoneNumber(), data.numberSid(), data.numberSource(),
                 data.vapiPhoneNumberId(), data.inboundAssistantId(), data.outboundAssistantId(), data.country(),
                 data.areaCode(), data.twilioCredentialId()), clock.instant());
+        config.rememberNumberChoice(data.requestedNumberSource(), data.ownNumber());
         configs.save(config);
         return data;
     }

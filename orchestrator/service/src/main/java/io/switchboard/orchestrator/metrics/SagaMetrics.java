@@ -42,6 +42,8 @@ public final class SagaMetrics implements SagaObserver {
             case SagaCompensated -> counter("switchboard.sagas.compensated", saga.sagaType());
             case SagaFailed -> counter("switchboard.sagas.failed", saga.sagaType());
             case StepCompleted, StepFailed -> stepTimer(saga, event);
+            // Published by the intake, without a saga: never observed here.
+            case EventIgnored -> () -> { };
         };
         afterCommit(record);
     }

@@ -14,12 +14,15 @@ import java.time.Duration;
  * @param provider                new onboardings use this; a running onboarding keeps the provider it started with
  * @param freeNumberPollInterval  pause between two looks at an activating free VAPI number
  * @param freeNumberWaitLimit     how long to wait for its digits before the onboarding is undone
+ * @param defaultCountry          the country of a number for an organization whose events never named one (an
+ *                                {@code InboundAiChanged(true)} that sets up an organization without an approval)
  */
 @ConfigurationProperties(prefix = "switchboard.numbers")
 public record NumberProperties(
         @DefaultValue("TWILIO") NumberProvider provider,
         @DefaultValue("15s") Duration freeNumberPollInterval,
-        @DefaultValue("10m") Duration freeNumberWaitLimit) {
+        @DefaultValue("10m") Duration freeNumberWaitLimit,
+        @DefaultValue("US") String defaultCountry) {
 
     /** Each look waits this long for the worker's answer; a lost answer counts as "not ready yet". */
     static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
@@ -31,14 +34,17 @@ public record NumberProperties(
         if (freeNumberWaitLimit.compareTo(freeNumberPollInterval) < 0) {
             throw new IllegalArgumentException("switchboard.numbers.free-number-wait-limit must be at least the poll interval");
         }
+        if (defaultCountry == null || !defaultCountry.matches("[A-Z]{2}")) {
+            throw new IllegalArgumentException("switchboard.numbers.default-country must be an ISO 3166-1 alpha-2 code, e.g. US");
+        }
     }
 
     public static NumberProperties defaults() {
-        return new NumberProperties(NumberProvider.TWILIO, Duration.ofSeconds(15), Duration.ofMinutes(10));
+        return new NumberProperties(NumberProvider.TWILIO, Duration.ofSeconds(15), Duration.ofMinutes(10), "US");
     }
 
     public NumberProperties withProvider(NumberProvider value) {
-        return new NumberProperties(value, freeNumberPollInterval, freeNumberWaitLimit);
+        return new NumberProperties(value, freeNumberPollInterval, freeNumberWaitLimit, defaultCountry);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.switchboard.orchestrator.onboarding;
 
+import io.switchboard.contracts.events.NumberSources;
 import io.switchboard.contracts.events.OrganizationApproved;
 import io.switchboard.contracts.replies.AssistantCreated;
 import io.switchboard.contracts.replies.FreePhoneNumberCreated;
@@ -10,8 +11,12 @@ import io.switchboard.contracts.replies.PhoneNumberRegistered;
 /**
  * What the onboarding saga knows about the organization and what it has created so far.
  *
- * @param numberProvider where this onboarding gets its number, fixed when it starts so that a changed setting
- *                       never switches a running saga half-way; {@code null} (instances of version 1) means Twilio
+ * @param numberProvider  where this onboarding gets its number, fixed when it starts so that a changed setting
+ *                        never switches a running saga half-way; {@code null} (instances of version 1) means Twilio
+ * @param numberSource    where the approval or request asked the number to come from ({@link NumberSources});
+ *                        {@code null} = the default (pool first, or the global provider setting). Read by version 4
+ * @param ownNumber       with {@code own_number}: the SID or E.164 number of the organization's own number, or
+ *                        {@code any}
  */
 public record OnboardingData(
         String orgId,
@@ -29,25 +34,41 @@ public record OnboardingData(
         String outboundAssistantName,
         String vapiPhoneNumberId,
         String setupDate,
-        NumberProvider numberProvider) {
-
-    public static OnboardingData from(OrganizationApproved event) {
-        return new OnboardingData(event.orgId(), event.orgName(), event.ownerEmail(), event.country(),
-                event.areaCode(), event.twilioCredentialId(), null, null, null, null, null, null, null, null, null, null);
-    }
+        NumberProvider numberProvider,
+        String requestedNumberSource,
+        String ownNumber) {
 
     public static final String POOLED = "POOLED";
     /** {@code numberSource} of a free VAPI number: nothing at Twilio to release, the VAPI number is deleted. */
     public static final String VAPI_FREE = "VAPI_FREE";
+
+    public static OnboardingData from(OrganizationApproved event) {
+        return start(event.orgId(), event.orgName(), event.ownerEmail(), event.country(), event.areaCode(),
+                event.twilioCredentialId(), event.effectiveNumberSource(), event.ownNumber());
+    }
+
+    /** A new onboarding: nothing created yet, the provider chosen by its first step. */
+    public static OnboardingData start(String orgId, String orgName, String ownerEmail, String country, String areaCode,
+                                       String twilioCredentialId, String requestedNumberSource, String ownNumber) {
+        return new OnboardingData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, null, null, null,
+                null, null, null, null, null, null, null, requestedNumberSource, ownNumber);
+    }
 
     /**
      * A fresh start for the same organization with other number options; nothing created so far is carried over,
      * and the number provider is chosen again from the current setting.
      */
     public OnboardingData retryWith(String newCountry, String newAreaCode) {
-        return new OnboardingData(orgId, orgName, ownerEmail, newCountry == null ? country : newCountry,
-                newAreaCode == null ? areaCode : newAreaCode, twilioCredentialId, null, null, null, null, null, null,
-                null, null, null, null);
+        return retryWith(newCountry, newAreaCode, null, null);
+    }
+
+    /** The same with another number source too ({@code null} keeps the failed onboarding's). */
+    public OnboardingData retryWith(String newCountry, String newAreaCode, String newNumberSource, String newOwnNumber) {
+        boolean sourceChanged = newNumberSource != null || newOwnNumber != null;
+        return start(orgId, orgName, ownerEmail, newCountry == null ? country : newCountry,
+                newAreaCode == null ? areaCode : newAreaCode, twilioCredentialId,
+                sourceChanged ? NumberSources.effective(newNumberSource, newOwnNumber) : requestedNumberSource,
+                sourceChanged ? newOwnNumber : ownNumber);
     }
 
     /** Keeps a provider already chosen (e.g. by whoever started the saga); otherwise takes the setting. */
@@ -55,10 +76,23 @@ public record OnboardingData(
         return numberProvider != null ? this : withNumberProvider(configured);
     }
 
+    /**
+     * Version 4: the request's number source decides the provider ({@code vapi_free} → a free VAPI number, any other
+     * source → Twilio); without one the setting does.
+     */
+    public OnboardingData withNumberProviderFor(NumberProvider configured) {
+        if (numberProvider != null) {
+            return this;
+        }
+        if (requestedNumberSource == null) {
+            return withNumberProvider(configured);
+        }
+        return withNumberProvider(NumberSources.VAPI_FREE.equals(requestedNumberSource)
+                ? NumberProvider.VAPI_FREE : NumberProvider.TWILIO);
+    }
+
     public OnboardingData withNumberProvider(NumberProvider provider) {
-        return new OnboardingData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber,
-                numberSid, numberSource, inboundAssistantId, inboundAssistantName, outboundAssistantId,
-                outboundAssistantName, vapiPhoneNumberId, setupDate, provider);
+        return copy().numberProvider(provider).build();
     }
 
     public boolean usesFreeVapiNumber() {
@@ -68,6 +102,31 @@ public record OnboardingData(
     /** The number comes from Twilio (pool, purchase or a trial account's own number). */
     public boolean usesTwilio() {
         return !usesFreeVapiNumber();
+    }
+
+    /** Version 4: the line gets a Twilio number (not {@code none}, not a free VAPI number). */
+    public boolean wantsTwilioNumber() {
+        return usesTwilio() && !NumberSources.NONE.equals(requestedNumberSource);
+    }
+
+    /** Version 4: the pool is looked at first (the default; not with {@code force_twilio} or an own number). */
+    public boolean triesPoolFirst() {
+        return wantsTwilioNumber() && (requestedNumberSource == null || NumberSources.POOL_FIRST.equals(requestedNumberSource));
+    }
+
+    /** Version 4: a number is bought when the pool had none (or was skipped). */
+    public boolean buysNumber() {
+        return wantsTwilioNumber() && !claimsOwnNumber() && numberSid == null;
+    }
+
+    /** Version 4: the organization's own number, claimed in its own Twilio account. */
+    public boolean claimsOwnNumber() {
+        return usesTwilio() && NumberSources.OWN_NUMBER.equals(requestedNumberSource);
+    }
+
+    /** Version 4: assistants only, no number: the line is saved inactive and gets its number later. */
+    public boolean assistantsOnly() {
+        return NumberSources.NONE.equals(requestedNumberSource);
     }
 
     /** Only a number bought for this saga may be released when it is undone. */
@@ -89,21 +148,15 @@ public record OnboardingData(
     }
 
     public OnboardingData withNumber(String phone, String sid, String source) {
-        return new OnboardingData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId,
-                phone, sid, source, inboundAssistantId, inboundAssistantName,
-                outboundAssistantId, outboundAssistantName, vapiPhoneNumberId, setupDate, numberProvider);
+        return copy().phoneNumber(phone).numberSid(sid).numberSource(source).build();
     }
 
     public OnboardingData withInboundAssistant(AssistantCreated reply) {
-        return new OnboardingData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber,
-                numberSid, numberSource, reply.assistantId(), reply.name(), outboundAssistantId, outboundAssistantName,
-                vapiPhoneNumberId, setupDate, numberProvider);
+        return copy().inboundAssistant(reply.assistantId(), reply.name()).build();
     }
 
     public OnboardingData withOutboundAssistant(AssistantCreated reply) {
-        return new OnboardingData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber,
-                numberSid, numberSource, inboundAssistantId, inboundAssistantName, reply.assistantId(), reply.name(),
-                vapiPhoneNumberId, setupDate, numberProvider);
+        return copy().outboundAssistant(reply.assistantId(), reply.name()).build();
     }
 
     public OnboardingData withRegistration(PhoneNumberRegistered reply) {
@@ -112,15 +165,13 @@ public record OnboardingData(
 
     /** The free number exists at VAPI (so it is ours to delete if onboarding is undone), its digits come later. */
     public OnboardingData withFreeNumber(FreePhoneNumberCreated reply) {
-        return new OnboardingData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, null,
-                null, VAPI_FREE, inboundAssistantId, inboundAssistantName, outboundAssistantId,
-                outboundAssistantName, reply.vapiPhoneNumberId(), setupDate, numberProvider);
+        return copy().phoneNumber(null).numberSid(null).numberSource(VAPI_FREE)
+                .vapiPhoneNumberId(reply.vapiPhoneNumberId()).build();
     }
 
     public OnboardingData withFreeNumberActive(PhoneNumberActive reply) {
-        return new OnboardingData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId,
-                reply.phoneNumber(), null, VAPI_FREE, inboundAssistantId, inboundAssistantName, outboundAssistantId,
-                outboundAssistantName, reply.vapiPhoneNumberId(), setupDate, numberProvider);
+        return copy().phoneNumber(reply.phoneNumber()).numberSid(null).numberSource(VAPI_FREE)
+                .vapiPhoneNumberId(reply.vapiPhoneNumberId()).build();
     }
 
     public OnboardingData withoutFreeNumber() {
@@ -128,9 +179,7 @@ public record OnboardingData(
     }
 
     public OnboardingData withSetupDate(String date) {
-        return new OnboardingData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber,
-                numberSid, numberSource, inboundAssistantId, inboundAssistantName, outboundAssistantId,
-                outboundAssistantName, vapiPhoneNumberId, date, numberProvider);
+        return copy().setupDate(date).build();
     }
 
     public OnboardingData withoutNumber() {
@@ -138,8 +187,88 @@ public record OnboardingData(
     }
 
     private OnboardingData withVapiPhoneNumber(String id) {
-        return new OnboardingData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber,
-                numberSid, numberSource, inboundAssistantId, inboundAssistantName, outboundAssistantId,
-                outboundAssistantName, id, setupDate, numberProvider);
+        return copy().vapiPhoneNumberId(id).build();
+    }
+
+    private Copy copy() {
+        return new Copy(this);
+    }
+
+    /** Changes a few fields of a copy, so each wither names only what it changes. */
+    private static final class Copy {
+        private final OnboardingData d;
+        private String phoneNumber;
+        private String numberSid;
+        private String numberSource;
+        private String inboundAssistantId;
+        private String inboundAssistantName;
+        private String outboundAssistantId;
+        private String outboundAssistantName;
+        private String vapiPhoneNumberId;
+        private String setupDate;
+        private NumberProvider numberProvider;
+
+        Copy(OnboardingData d) {
+            this.d = d;
+            phoneNumber = d.phoneNumber;
+            numberSid = d.numberSid;
+            numberSource = d.numberSource;
+            inboundAssistantId = d.inboundAssistantId;
+            inboundAssistantName = d.inboundAssistantName;
+            outboundAssistantId = d.outboundAssistantId;
+            outboundAssistantName = d.outboundAssistantName;
+            vapiPhoneNumberId = d.vapiPhoneNumberId;
+            setupDate = d.setupDate;
+            numberProvider = d.numberProvider;
+        }
+
+        Copy phoneNumber(String value) {
+            phoneNumber = value;
+            return this;
+        }
+
+        Copy numberSid(String value) {
+            numberSid = value;
+            return this;
+        }
+
+        Copy numberSource(String value) {
+            numberSource = value;
+            return this;
+        }
+
+        Copy inboundAssistant(String id, String name) {
+            inboundAssistantId = id;
+            inboundAssistantName = name;
+            return this;
+        }
+
+        Copy outboundAssistant(String id, String name) {
+            outboundAssistantId = id;
+            outboundAssistantName = name;
+            return this;
+        }
+
+        Copy vapiPhoneNumberId(String value) {
+            vapiPhoneNumberId = value;
+            return this;
+        }
+
+        Copy setupDate(String value) {
+            setupDate = value;
+            return this;
+        }
+
+        Copy numberProvider(NumberProvider value) {
+            numberProvider = value;
+            return this;
+        }
+
+        OnboardingData build() {
+            return new OnboardingData(d.orgId, d.orgName, d.ownerEmail, d.country, d.areaCode, d.twilioCredentialId,
+                    phoneNumber, numberSid, numberSource, inboundAssistantId, inboundAssistantName, outboundAssistantId,
+                    outboundAssistantName, vapiPhoneNumberId, setupDate, numberProvider, d.requestedNumberSource,
+                    d.ownNumber);
+        }
     }
 }

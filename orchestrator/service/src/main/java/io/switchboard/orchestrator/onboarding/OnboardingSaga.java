@@ -22,6 +22,7 @@ import java.util.Optional;
 import static io.switchboard.orchestrator.participants.NotifierParticipant.approvalEmail;
 import static io.switchboard.orchestrator.participants.NotifierParticipant.failureEmail;
 import static io.switchboard.orchestrator.participants.TwilioParticipant.acquireNumber;
+import static io.switchboard.orchestrator.participants.TwilioParticipant.claimOwnNumber;
 import static io.switchboard.orchestrator.participants.TwilioParticipant.handBackTrialNumber;
 import static io.switchboard.orchestrator.participants.TwilioParticipant.handToPool;
 import static io.switchboard.orchestrator.participants.TwilioParticipant.releaseNumber;
@@ -52,12 +53,14 @@ import static io.switchboard.orchestrator.participants.VapiParticipant.registerP
  * a trial account's number back to the account (re-tagged unassigned), deletes a free VAPI number it got, and
  * deletes only what this saga created, newest first.
  * <p>
- * Version 3 added the owner tags (assign-pooled-number, the trial number handed back when undone); versions 1 and
- * 2 stay registered for instances that started before it ({@link OnboardingSagaPreviousVersions}).
+ * Version 4 lets each approval or request choose where the number comes from ({@code numberSource}: pool first,
+ * {@code force_twilio}, {@code own_number} — claim-own-number —, {@code vapi_free}, {@code none}); version 3 added
+ * the owner tags (assign-pooled-number, the trial number handed back when undone); versions 1 to 3 stay registered
+ * for instances that started before ({@link OnboardingSagaPreviousVersions}).
  */
 public final class OnboardingSaga {
     public static final String TYPE = "onboarding";
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     private OnboardingSaga() {
     }
@@ -69,11 +72,81 @@ public final class OnboardingSaga {
         return definition(takePooledNumber, returnPooledNumber, saveAiConfig, NumberProperties.defaults());
     }
 
+    /**
+     * Version 4: the approval's or request's {@code numberSource} decides where the number comes from — pool first
+     * (default), {@code force_twilio} (skip the pool), {@code own_number} (the organization's own number, claimed in
+     * its own account: never released, pooled or re-tagged away, so undoing leaves it as it is), {@code vapi_free},
+     * or {@code none} (the assistants only: the line is saved inactive, no approval email; it gets its number with
+     * the next {@code InboundAiChanged(true)}).
+     *
+     * @param saveLine saves the config: active with the number, or (assistants only) inactive without one
+     */
     public static SagaDefinition<OnboardingData> definition(LocalAction<OnboardingData> takePooledNumber,
                                                             LocalAction<OnboardingData> returnPooledNumber,
-                                                            LocalAction<OnboardingData> saveAiConfig,
+                                                            LocalAction<OnboardingData> saveLine,
                                                             NumberProperties numbers) {
         return SagaDefinition.saga(TYPE, VERSION, OnboardingData.class)
+                .then(notifyOwnerOnFailure())
+                .then(step("choose-number-provider")
+                        .invokeLocal((data, step) -> data.withNumberProviderFor(numbers.provider())))
+                .then(step("take-pooled-number")
+                        .when(OnboardingData::triesPoolFirst)
+                        .invokeLocal(takePooledNumber)
+                        .compensateLocally(returnPooledNumber))
+                .then(step(NumberPool.ASSIGN_STEP)
+                        .when(OnboardingData::pooledNumber)
+                        .invoke((data, step) -> takeFromPool(step, data.numberSid(), data.phoneNumber(),
+                                data.twilioCredentialId()))
+                        .onReply(NumberAssigned.class, (data, reply) -> data)
+                        .compensateWith((data, step) -> data.pooledNumber()
+                                ? Optional.of(handToPool(step, data.numberSid(), data.phoneNumber(), data.twilioCredentialId()))
+                                : Optional.empty())
+                        .onCompensated(NumberAssigned.class, (data, reply) -> data))
+                .inParallel(
+                        step("claim-own-number")
+                                .when(OnboardingData::claimsOwnNumber)
+                                .invoke((data, step) -> claimOwnNumber(step, data.ownNumber(), data.twilioCredentialId()))
+                                .onReply(NumberAcquired.class, OnboardingData::withNumber),
+                        step("acquire-number")
+                                .when(OnboardingData::buysNumber)
+                                .invoke((data, step) -> acquireNumber(step, data.country(), data.areaCode(), true,
+                                        data.twilioCredentialId()))
+                                .onReply(NumberAcquired.class, OnboardingData::withNumber)
+                                .compensateWith(OnboardingSaga::giveUpAcquiredNumber)
+                                .onCompensated(NumberReleased.class, (data, reply) -> data.withoutNumber())
+                                .onCompensated(NumberAssigned.class, (data, reply) -> data.withoutNumber()),
+                        step("create-inbound-assistant")
+                                .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.INBOUND))
+                                .onReply(AssistantCreated.class, OnboardingData::withInboundAssistant)
+                                .compensateWith((data, step) -> Optional.of(deleteAssistant(step, data.inboundAssistantId()))),
+                        step("create-outbound-assistant")
+                                .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.OUTBOUND))
+                                .onReply(AssistantCreated.class, OnboardingData::withOutboundAssistant)
+                                .compensateWith((data, step) -> Optional.of(deleteAssistant(step, data.outboundAssistantId()))))
+                .then(registerNumber().when(OnboardingData::wantsTwilioNumber))
+                .then(step("create-free-vapi-number")
+                        .when(OnboardingData::usesFreeVapiNumber)
+                        .invoke(FreeVapiNumberCommands::create)
+                        .onReply(FreePhoneNumberCreated.class, OnboardingData::withFreeNumber)
+                        .compensateWith((data, step) -> Optional.ofNullable(data.vapiPhoneNumberId())
+                                .map(id -> deletePhoneNumberRegistration(step, id)))
+                        .onCompensated(PhoneNumberRegistrationDeleted.class, (data, reply) -> data.withoutFreeNumber()))
+                .then(step("await-vapi-number")
+                        .when(OnboardingData::usesFreeVapiNumber)
+                        .invoke(FreeVapiNumberCommands::check)
+                        .onReply(PhoneNumberActive.class, OnboardingData::withFreeNumberActive)
+                        .policy(numbers.freeNumberPolling()))
+                .then(step("save-ai-config").invokeLocal(saveLine))
+                .then(sendApprovalEmail().when(data -> !data.assistantsOnly()))
+                .build();
+    }
+
+    /** Version 3 (owner tags; the global provider setting decides the number's source), for its instances. */
+    public static SagaDefinition<OnboardingData> version3(LocalAction<OnboardingData> takePooledNumber,
+                                                          LocalAction<OnboardingData> returnPooledNumber,
+                                                          LocalAction<OnboardingData> saveAiConfig,
+                                                          NumberProperties numbers) {
+        return SagaDefinition.saga(TYPE, 3, OnboardingData.class)
                 .then(notifyOwnerOnFailure())
                 .then(step("choose-number-provider")
                         .invokeLocal((data, step) -> data.withNumberProviderIfUnset(numbers.provider())))

@@ -44,6 +44,30 @@ public class OnboardingSteps {
         return data;
     }
 
+    /**
+     * Version 4: saves the line as asked — active with its number, or (assistants only) inactive without one — and
+     * remembers where its number comes from, so a later "on" rebuilds it the same way.
+     */
+    public OnboardingData saveLine(OnboardingData data, StepContext step) throws StepFailure {
+        if (!data.assistantsOnly()) {
+            OnboardingData saved = saveActive(data, step);
+            configs.findById(data.orgId()).ifPresent(config -> {
+                config.rememberNumberChoice(data.requestedNumberSource(), data.ownNumber());
+                configs.save(config);
+            });
+            return saved;
+        }
+        faults.check(step.step());
+        Instant now = clock.instant();
+        AiConfig config = configs.findById(data.orgId())
+                .orElseGet(() -> new AiConfig(data.orgId(), data.orgName(), data.ownerEmail(), now));
+        config.prepareWithoutNumber(data.inboundAssistantId(), data.outboundAssistantId(), data.country(),
+                data.areaCode(), data.twilioCredentialId(), now);
+        // The number it gets later comes the default way unless that request says otherwise.
+        configs.save(config);
+        return data.withSetupDate(now.toString());
+    }
+
     public OnboardingData saveActive(OnboardingData data, StepContext step) throws StepFailure {
         faults.check(step.step());
         Instant now = clock.instant();

@@ -2,6 +2,8 @@ package io.switchboard.orchestrator.participants;
 
 import io.switchboard.contracts.commands.AcquireNumber;
 import io.switchboard.contracts.commands.AssignNumber;
+import io.switchboard.contracts.commands.ClaimOwnNumber;
+import io.switchboard.contracts.events.NumberSources;
 import io.switchboard.contracts.commands.NumberOwner;
 import io.switchboard.contracts.commands.ReleaseNumber;
 import io.switchboard.contracts.wire.Topics;
@@ -32,6 +34,17 @@ public final class TwilioParticipant {
     }
 
     /** Release a number of the saga's organization. */
+    /**
+     * The organization's own number ({@code ownNumber}: a {@code PN…} SID, an E.164 number, or {@code any}) in its
+     * own account.
+     */
+    public static CommandRequest claimOwnNumber(StepContext step, String ownNumber, String twilioCredentialId) {
+        String sid = NumberSources.isNumberSid(ownNumber) ? ownNumber : null;
+        String number = ownNumber != null && ownNumber.startsWith("+") ? ownNumber : null;
+        return new CommandRequest(Topics.TWILIO_COMMANDS, new ClaimOwnNumber(step.orgId(), step.requestId(), sid, number,
+                twilioCredentialId));
+    }
+
     public static CommandRequest releaseNumber(StepContext step, String numberSid, String phoneNumber,
                                                String twilioCredentialId) {
         return new CommandRequest(Topics.TWILIO_COMMANDS, new ReleaseNumber(step.orgId(), step.requestId(), numberSid,

@@ -36,12 +36,16 @@ class SagaVersionsTest {
 
     private static Map<String, String> frozen() {
         Map<String, String> frozen = new LinkedHashMap<>();
+        frozen.put("onboarding v4",
+                "notify-owner-on-failure choose-number-provider take-pooled-number assign-pooled-number claim-own-number acquire-number create-inbound-assistant create-outbound-assistant register-number create-free-vapi-number await-vapi-number save-ai-config send-approval-email");
         frozen.put("onboarding v3",
                 "notify-owner-on-failure choose-number-provider take-pooled-number assign-pooled-number acquire-number create-inbound-assistant create-outbound-assistant register-number create-free-vapi-number await-vapi-number save-ai-config send-approval-email");
         frozen.put("onboarding v2",
                 "notify-owner-on-failure choose-number-provider take-pooled-number acquire-number create-inbound-assistant create-outbound-assistant register-number create-free-vapi-number await-vapi-number save-ai-config send-approval-email");
         frozen.put("onboarding v1",
                 "notify-owner-on-failure take-pooled-number acquire-number create-inbound-assistant create-outbound-assistant register-number save-ai-config send-approval-email");
+        frozen.put("inbound-ai-on v3",
+                "create-inbound-assistant claim-own-number take-pooled-number assign-pooled-number acquire-number register-number activate-ai-config");
         frozen.put("inbound-ai-on v2",
                 "create-inbound-assistant take-pooled-number assign-pooled-number acquire-number register-number activate-ai-config");
         frozen.put("inbound-ai-on v1",
