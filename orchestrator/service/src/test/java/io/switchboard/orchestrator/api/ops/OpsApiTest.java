@@ -6,6 +6,7 @@ import io.switchboard.contracts.commands.DeleteAssistant;
 import io.switchboard.contracts.commands.RegisterPhoneNumber;
 import io.switchboard.contracts.events.OrganizationApproved;
 import io.switchboard.contracts.replies.StepFailed;
+import io.switchboard.contracts.wire.Headers;
 import io.switchboard.contracts.wire.Topics;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.orchestrator.OrchestratorApplication;
@@ -267,6 +268,23 @@ class OpsApiTest {
         assertThat(parked.ceType()).isEqualTo(OrganizationApproved.TYPE);
         assertThat(parked.bodyPreview()).contains(orgId);
         assertThat(parked.failedAt()).isNotBlank();
+
+        // One record whole: every header and the full value, read at its position.
+        DeadLetterDetail whole = get("/api/v1/dead-letters/" + parked.position() + "?topic=" + Topics.ORG_EVENTS,
+                DeadLetterDetail.class);
+        assertThat(whole.record().position()).isEqualTo(parked.position());
+        assertThat(whole.record().reason()).isEqualTo(parked.reason());
+        assertThat(whole.body()).isEqualTo("{\"orgId\":\"" + orgId + "\",\"orgName\":\"X\"}");
+        assertThat(whole.bodyEncoding()).isEqualTo("utf-8");
+        assertThat(whole.headers()).extracting(DeadLetterDetail.Header::name)
+                .contains(Headers.CE_ID, Headers.CE_TYPE, Headers.DLQ_REASON, Headers.DLQ_ORIGINAL_TOPIC);
+        assertThat(whole.headers()).filteredOn(h -> h.name().equals(Headers.CE_ID)).singleElement()
+                .satisfies(h -> assertThat(h.value()).isEqualTo(badId));
+        HttpResponse<String> missing = call("GET", "/api/v1/dead-letters/0:99999999?topic=" + Topics.ORG_EVENTS, OPS, null);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("dead-letter-not-found");
+        assertThat(call("GET", "/api/v1/dead-letters/x?topic=" + Topics.ORG_EVENTS, OPS, null).statusCode())
+                .isEqualTo(400);
 
         RedriveResult dry = post("/api/v1/dead-letters/redrive", "{\"topic\":\"" + Topics.ORG_EVENTS
                 + "\",\"offsets\":[\"" + parked.position() + "\"],\"dryRun\":true}", RedriveResult.class);
