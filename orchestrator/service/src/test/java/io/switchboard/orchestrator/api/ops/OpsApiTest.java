@@ -128,6 +128,13 @@ class OpsApiTest {
         HttpResponse<String> health = call("GET", "/actuator/health", null, null);
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"kafka\"").contains("\"db\"");
+        // The probes' groups (orchestrator.yml): liveness is the JVM alone, readiness also the database and Kafka.
+        HttpResponse<String> liveness = call("GET", "/actuator/health/liveness", null, null);
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        assertThat(liveness.body()).contains("\"UP\"").contains("livenessState").doesNotContain("\"db\"");
+        HttpResponse<String> readiness = call("GET", "/actuator/health/readiness", null, null);
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("readinessState").contains("\"db\"").contains("\"kafka\"");
     }
 
     @Test
