@@ -248,6 +248,62 @@ class OpsCliSystemTest {
     }
 
     @Test
+    void orphansInThePlatformsAndInAnOrganizationsOwnAccountAreFoundAndReleasedFromTheCli() throws Exception {
+        String orgId = SystemClient.newOrgId("Reconcile");
+        Cli added = cliWithStdin(RunningSystem.TENANT_AUTH_TOKEN, "credentials", "add", orgId,
+                "--account-sid", RunningSystem.TENANT_ACCOUNT_SID);
+        assertThat(added.exit()).as(added.err()).isZero();
+        Matcher stored = Pattern.compile("credential (\\S+) ").matcher(added.out());
+        assertThat(stored.find()).isTrue();
+        String credentialId = stored.group(1);
+        // Numbers nothing references: one Switchboard tagged in the platform's account, one in the organization's own
+        // account; and the organization's own number that Switchboard never tagged, which is none of its business.
+        String platformOrphan = system.twilio().seedOwnedNumber(system.twilio().config().accountSid(), "+19195550141",
+                "sb/org/gone-org/#0123456789abcdef").sid();
+        String tenantOrphan = system.twilio().seedOwnedNumber(RunningSystem.TENANT_ACCOUNT_SID, "+19195550142",
+                "sb/org/" + orgId + "/#0123456789abcdef").sid();
+        String tenantOwn = system.twilio().seedOwnedNumber(RunningSystem.TENANT_ACCOUNT_SID, "+19195550143",
+                "Front desk").sid();
+
+        Cli report = cli("reconcile");
+        assertThat(report.exit()).as(report.err()).isEqualTo(7);
+        assertThat(report.out()).containsPattern("ORPHAN\\s+TWILIO_NUMBER\\s+" + platformOrphan + "\\s+\\+19195550141\\s+platform")
+                .containsPattern("ORPHAN\\s+TWILIO_NUMBER\\s+" + tenantOrphan + "\\s+\\+19195550142\\s+"
+                        + Pattern.quote(orgId + " " + credentialId))
+                .doesNotContain(tenantOwn).contains("problem(s)");
+        Cli all = cli("reconcile", "--all", "--json");
+        assertThat(all.out()).containsPattern("\"verdict\" : \"FOREIGN\",\\s+\"kind\" : \"TWILIO_NUMBER\",\\s+\"id\" : \""
+                + tenantOwn + "\"").doesNotContain(RunningSystem.TENANT_AUTH_TOKEN);
+
+        Cli dryRun = cli("reconcile", "release", "--id", tenantOrphan, "--dry-run");
+        assertThat(dryRun.exit()).as(dryRun.out() + dryRun.err()).isZero();
+        assertThat(dryRun.out()).containsPattern(tenantOrphan + "\\s+TWILIO_NUMBER\\s+\\S+\\s+WOULD_RELEASE");
+        assertThat(system.twilio().ownedNumbers(RunningSystem.TENANT_ACCOUNT_SID)).extracting(IncomingNumber::sid)
+                .contains(tenantOrphan);
+
+        Cli release = cli("reconcile", "release", "--id", tenantOrphan, "--id", platformOrphan, "--id", tenantOwn);
+        assertThat(release.exit()).as("the FOREIGN number is refused").isEqualTo(1);
+        assertThat(release.out()).containsPattern(tenantOrphan + "\\s+TWILIO_NUMBER\\s+\\S+\\s+RELEASED")
+                .containsPattern(platformOrphan + "\\s+TWILIO_NUMBER\\s+\\S+\\s+RELEASED")
+                .containsPattern(tenantOwn + "\\s+TWILIO_NUMBER\\s+.*NOT_AN_ORPHAN\\s+FOREIGN")
+                .contains("2 released, 1 skipped");
+        assertThat(system.twilio().ownedNumbers()).extracting(IncomingNumber::sid)
+                .doesNotContain(tenantOrphan, platformOrphan).contains(tenantOwn);
+        assertThat(cli("reconcile").out()).doesNotContain(tenantOrphan).doesNotContain(platformOrphan);
+
+        // Leave the shared tenant account as it was: the organization's own number goes, then its credential.
+        java.net.http.HttpResponse<String> deleted = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(system.twilio().baseUrl() + "/2010-04-01/Accounts/"
+                                + RunningSystem.TENANT_ACCOUNT_SID + "/IncomingPhoneNumbers/" + tenantOwn + ".json"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                (RunningSystem.TENANT_ACCOUNT_SID + ":" + RunningSystem.TENANT_AUTH_TOKEN)
+                                        .getBytes(StandardCharsets.UTF_8))).DELETE().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(cli("credentials", "delete", orgId, credentialId).exit()).isZero();
+    }
+
+    @Test
     void completionCoversEveryCommand() {
         Cli completion = cli0("completion");
         assertThat(completion.exit()).isZero();

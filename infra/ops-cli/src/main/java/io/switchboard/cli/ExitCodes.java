@@ -19,6 +19,8 @@ final class ExitCodes {
     static final int TIMED_OUT = 5;
     /** The request was taken but started no saga (e.g. the orchestrator found nothing to do and ignored it). */
     static final int NO_SAGA = 6;
+    /** {@code reconcile} found something to act on: an orphan, a shared or a dangling resource. */
+    static final int PROBLEMS_FOUND = 7;
 
     private ExitCodes() {
     }

@@ -9,15 +9,17 @@ import java.io.PrintWriter;
 /**
  * {@code switchboard}: the ops command line. Talks to the orchestrator's REST API; see README "Operate it".
  * Exit codes ({@link ExitCodes}): 0 done, 1 the orchestrator refused or could not be reached (message on stderr),
- * 2 bad usage; watching a saga: 3 it was compensated, 4 it is parked FAILED, 5 the timeout passed, 6 no saga started.
+ * 2 bad usage; watching a saga: 3 it was compensated, 4 it is parked FAILED, 5 the timeout passed, 6 no saga started;
+ * 7 reconcile found something to act on.
  */
 @Command(name = "switchboard", mixinStandardHelpOptions = true, version = "switchboard 0.1",
-        description = "Operate Switchboard: sagas, dead letters, organizations' lines, the number pool and tenant credentials.",
+        description = "Operate Switchboard: sagas, dead letters, organizations' lines, the number pool, tenant credentials, reconciliation.",
         footer = {"", "Exit codes: 0 done (a watched saga COMPLETED), 1 the orchestrator refused or was unreachable, "
                 + "2 bad usage, 3 watched saga COMPENSATED, 4 watched saga FAILED (parked), 5 --timeout passed, "
-                + "6 the request started no saga."},
+                + "6 the request started no saga, 7 reconcile found orphans, shared or dangling resources."},
         subcommands = {SagasCommand.class, DlqCommand.class, OrganizationsCommand.class, PoolCommand.class,
-                CredentialsCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
+                CredentialsCommand.class, ReconcileCommand.class, CompletionCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SwitchboardCli {
     private final InputStream stdin;
 

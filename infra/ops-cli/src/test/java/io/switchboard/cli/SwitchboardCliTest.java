@@ -398,6 +398,34 @@ class SwitchboardCliTest {
         assertThat(err.toString()).contains("answered 409: A number still lives in the credential's account: The line uses +1510");
     }
 
+    // ---- reconcile --------------------------------------------------------------------------------------------
+
+    @Test
+    void reconcilePrintsTheFindingsAndExitsWith7WhenThereIsSomethingToDo() {
+        answers.put("GET /api/v1/reconciliation", new String[]{"200", """
+                {"source":"provider APIs","complete":false,"warnings":["VAPI /assistant answered 1000 items"],
+                 "counts":{"OWNED":4,"ORPHAN":1},"problems":1,"findings":[
+                 {"verdict":"ORPHAN","kind":"TWILIO_NUMBER","id":"PN1","label":"+15105550100","detail":"nothing references it",
+                  "orgId":"acme","credentialId":"cred-1","accountSid":"AC1"}]}"""});
+
+        assertThat(run("reconcile")).isEqualTo(ExitCodes.PROBLEMS_FOUND);
+
+        assertThat(requests.get(0)).startsWith("GET /api/v1/reconciliation?all=false ");
+        assertThat(out.toString()).contains("warning: VAPI /assistant answered 1000 items")
+                .containsPattern("ORPHAN\\s+TWILIO_NUMBER\\s+PN1\\s+\\+15105550100\\s+acme cred-1\\s+nothing references it")
+                .contains("1 problem(s) (4 OWNED, 1 ORPHAN) from provider APIs; INCOMPLETE listing");
+
+        answers.put("POST /api/v1/reconciliation/release", new String[]{"200", """
+                {"dryRun":false,"released":1,"skipped":1,"results":[
+                 {"id":"PN1","kind":"TWILIO_NUMBER","label":"+15105550100","outcome":"RELEASED","message":"in platform"},
+                 {"id":"PN2","kind":"TWILIO_NUMBER","label":"+15105550101","outcome":"NOT_AN_ORPHAN","message":"OWNED: x"}]}"""});
+        assertThat(run("reconcile", "release", "--id", "PN1", "--id", "PN2")).isEqualTo(ExitCodes.API_ERROR);
+        assertThat(requests.get(1)).endsWith("{\"ids\":[\"PN1\",\"PN2\"],\"dryRun\":false}");
+        assertThat(out.toString()).containsPattern("PN2\\s+TWILIO_NUMBER\\s+\\+15105550101\\s+NOT_AN_ORPHAN")
+                .contains("1 released, 1 skipped");
+        assertThat(run("reconcile", "release")).isEqualTo(ExitCodes.USAGE);
+    }
+
     // ---- dlq show, completion ---------------------------------------------------------------------------------
 
     @Test

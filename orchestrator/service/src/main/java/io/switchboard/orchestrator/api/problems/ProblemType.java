@@ -35,6 +35,8 @@ public enum ProblemType {
             "The request body's content type is not supported"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Unexpected error"),
     CREDENTIALS_DISABLED(HttpStatus.SERVICE_UNAVAILABLE, "credentials-disabled", "Tenant credentials are not enabled"),
+    RECONCILIATION_DISABLED(HttpStatus.SERVICE_UNAVAILABLE, "reconciliation-disabled",
+            "Reconciliation is not enabled"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Temporarily unavailable");
 
     /** Where every type URI starts; the slug follows. */

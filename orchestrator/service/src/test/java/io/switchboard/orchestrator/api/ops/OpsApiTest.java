@@ -122,6 +122,11 @@ class OpsApiTest {
             assertThat(call("GET", path, TENANT_A_TOKEN, null).statusCode()).as(path).isEqualTo(403);
         }
         assertThat(call("POST", "/api/v1/sagas/replay", TENANT_A_TOKEN, "{}").statusCode()).isEqualTo(403);
+        assertThat(call("GET", "/api/v1/reconciliation", TENANT_A_TOKEN, null).statusCode()).isEqualTo(403);
+        // No provider access configured here: reconciliation says so instead of failing later.
+        HttpResponse<String> reconciliation = call("GET", "/api/v1/reconciliation", OPS, null);
+        assertThat(reconciliation.statusCode()).isEqualTo(503);
+        assertThat(reconciliation.body()).contains("reconciliation-disabled").contains("switchboard.reconcile");
         assertThat(call("GET", "/api/v1/organizations/" + TENANT_A + "/ai-status", null, null).statusCode())
                 .isEqualTo(401);
 
