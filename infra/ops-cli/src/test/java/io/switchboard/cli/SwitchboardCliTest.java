@@ -451,6 +451,24 @@ class SwitchboardCliTest {
     }
 
     @Test
+    void everyCommandThatCallsTheApiTakesJsonAndTheApiOptions() {
+        List<String> missing = new java.util.ArrayList<>();
+        java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(
+                SwitchboardCli.commandLine(System.in).getSubcommands().values());
+        while (!todo.isEmpty()) {
+            picocli.CommandLine command = todo.poll();
+            todo.addAll(command.getSubcommands().values());
+            picocli.CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+            if (spec.findOption("--api") != null && spec.findOption("--json") == null) {
+                missing.add(spec.qualifiedName());
+            }
+        }
+        assertThat(missing).isEmpty();
+        assertThat(SwitchboardCli.commandLine(System.in).getSubcommands().get("sagas").getSubcommands().get("replay")
+                .getCommandSpec().findOption("--json")).isNotNull();
+    }
+
+    @Test
     void completionPrintsABashScriptThatKnowsEveryCommand() {
         assertThat(SwitchboardCli.run(new PrintWriter(out), new PrintWriter(err), "completion")).isZero();
         assertThat(out.toString()).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_switchboard")
