@@ -74,7 +74,7 @@ public final class SwitchboardSystem implements AutoCloseable {
     /** The settings a service gets here; also what a separate process needs to join this system. */
     public Map<String, String> settingsFor(Services.Kind kind) {
         Map<String, String> settings = switch (kind) {
-            case ORCHESTRATOR -> SystemSettings.orchestrator(stack, options.orchestratorPort());
+            case ORCHESTRATOR -> SystemSettings.orchestrator(stack, options.orchestratorPort(), twilio, vapi);
             case TWILIO_WORKER -> SystemSettings.twilioWorker(stack, twilio);
             case VAPI_WORKER -> SystemSettings.vapiWorker(stack, vapi, twilio);
             case NOTIFIER -> SystemSettings.notifier(stack);

@@ -32,11 +32,18 @@ public final class SystemSettings {
         return settings;
     }
 
-    public static Map<String, String> orchestrator(LocalStack stack, int httpPort) {
+    public static Map<String, String> orchestrator(LocalStack stack, int httpPort, TwilioSimulator twilio,
+                                                   VapiSimulator vapi) {
         Map<String, String> settings = common(stack);
         settings.put("server.port", Integer.toString(httpPort));
         // Encrypts organizations' own Twilio credentials; the orchestrator also migrates their schema.
         settings.put(CREDENTIALS_KEYSET, LocalKeysets.credentials(stack));
+        // Reconciliation (switchboard reconcile) reads the providers: here the simulators, with the workers' accounts.
+        settings.put("switchboard.reconcile.twilio-base-url", twilio.baseUrl());
+        settings.put("switchboard.reconcile.twilio-account-sid", twilio.config().accountSid());
+        settings.put("switchboard.reconcile.twilio-auth-token", twilio.config().authToken());
+        settings.put("switchboard.reconcile.vapi-base-url", vapi.baseUrl());
+        settings.put("switchboard.reconcile.vapi-api-key", vapi.config().apiKey());
         return settings;
     }
 

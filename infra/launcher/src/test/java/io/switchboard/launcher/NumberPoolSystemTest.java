@@ -1,9 +1,9 @@
 package io.switchboard.launcher;
 
 import io.switchboard.harness.Database;
-import io.switchboard.harness.reconcile.DbReferences;
-import io.switchboard.harness.reconcile.Reconciler;
 import io.switchboard.harness.reconcile.SimulatorAdminInventory;
+import io.switchboard.orchestrator.reconcile.DbReferences;
+import io.switchboard.orchestrator.reconcile.Reconciler;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.orchestrator.api.AiStatusResponse;
 import io.switchboard.orchestrator.api.SagaResponse;
@@ -309,7 +309,7 @@ class NumberPoolSystemTest {
         Database db = new Database(system.stack().jdbcUrl(), system.stack().postgres().username(),
                 system.stack().postgres().password());
         SimulatorAdminInventory inventory = new SimulatorAdminInventory(system.twilio().baseUrl(), system.vapi().baseUrl());
-        return Reconciler.reconcile(inventory.list(), DbReferences.load(db)).stream()
+        return Reconciler.reconcile(inventory.list().resources(), DbReferences.load(db::query)).stream()
                 .filter(f -> ids.contains(f.id())).toList();
     }
 

@@ -156,6 +156,12 @@ class OpsCliSystemTest {
             return row.find() ? row.group(1) : null;
         }, p -> p != null);
 
+        Cli show = cli("dlq", "show", "--topic", Topics.ORG_EVENTS, position);
+        assertThat(show.exit()).as(show.err()).isZero();
+        assertThat(show.out()).containsPattern("Key\\s+" + Pattern.quote(orgId))
+                .containsPattern("From\\s+" + Pattern.quote(Topics.ORG_EVENTS))
+                .containsPattern("sb_dlq_reason\\s+\\S").contains("Body (9 bytes)").contains("  {not json");
+
         Cli redrive = cli("dlq", "redrive", "--topic", Topics.ORG_EVENTS, "--offset", position);
         assertThat(redrive.exit()).as(redrive.err()).isZero();
         assertThat(redrive.out()).containsPattern(Pattern.quote(position) + "\\s+" + Pattern.quote(orgId) + "\\s+"
@@ -164,15 +170,178 @@ class OpsCliSystemTest {
         assertThat(twice.out()).contains("ALREADY_REDRIVEN");
     }
 
+    @Test
+    void anOrganizationsLineAndItsOwnTwilioAccountAreOperatedFromTheCliAlone() {
+        String orgId = SystemClient.newOrgId("Clitenant");
+        Cli added = cliWithStdin(RunningSystem.TENANT_AUTH_TOKEN + "\n", "credentials", "add", orgId,
+                "--account-sid", RunningSystem.TENANT_ACCOUNT_SID);
+        assertThat(added.exit()).as(added.err()).isZero();
+        Matcher stored = Pattern.compile("Stored new credential (\\S+) ").matcher(added.out());
+        assertThat(stored.find()).as(added.out()).isTrue();
+        String credentialId = stored.group(1);
+        Cli listed = cli("credentials", "list", orgId);
+        assertThat(listed.out()).containsPattern(Pattern.quote(credentialId) + "\\s+" + RunningSystem.TENANT_ACCOUNT_SID);
+        Cli rotated = cliWithStdin(RunningSystem.TENANT_AUTH_TOKEN, "credentials", "rotate", orgId, credentialId);
+        assertThat(rotated.exit()).as(rotated.err()).isZero();
+        assertThat(rotated.out()).contains("Rotated credential " + credentialId);
+        assertThat(cli("credentials", "list", orgId, "--json").out()).contains("\"rotatedAt\" : \"")
+                .doesNotContain(RunningSystem.TENANT_AUTH_TOKEN);
+
+        // The line is set up in the organization's own account, followed live with sagas watch.
+        client.approve(orgId, "Clitenant", "510", credentialId);
+        String onboarding = await().atMost(SAGA_TIMEOUT).ignoreExceptions()
+                .until(() -> client.status(orgId).latestSaga().id(), id -> id != null);
+        Cli watched = cli("sagas", "watch", onboarding, "--interval", "200ms", "--timeout", "60s");
+        assertThat(watched.exit()).as(watched.out() + watched.err()).isEqualTo(0);
+        assertThat(watched.out()).containsPattern("register-number\\s+action\\s+SUCCEEDED")
+                .contains("Saga " + onboarding + " ended COMPLETED");
+        Cli status = cli("organizations", "status", orgId);
+        assertThat(status.out()).containsPattern("Setup\\s+completed").containsPattern("Status\\s+active")
+                .containsPattern("Number\\s+\\+1510");
+
+        Cli inUse = cli("credentials", "delete", orgId, credentialId);
+        assertThat(inUse.exit()).isEqualTo(1);
+        assertThat(inUse.err()).contains("answered 409").contains("cannot be deleted yet");
+
+        Cli cleanup = cli("organizations", "cleanup", orgId, "--yes", "--wait", "--interval", "200ms");
+        assertThat(cleanup.exit()).as(cleanup.out() + cleanup.err()).isZero();
+        assertThat(cleanup.out()).contains("ACCEPTED  cleanup of " + orgId).contains("ended COMPLETED");
+        assertThat(cli("orgs", "status", orgId).out()).containsPattern("Setup\\s+none")
+                .containsPattern("Latest\\s+cleanup COMPLETED");
+
+        // No setup now: the onboarding can be retried, and the request shows the saga it started.
+        Cli retry = cli("organizations", "retry", orgId, "--area-code", "510");
+        assertThat(retry.exit()).as(retry.err()).isZero();
+        Matcher request = Pattern.compile("request (\\S+)").matcher(retry.out());
+        assertThat(request.find()).isTrue();
+        Cli started = await().atMost(SAGA_TIMEOUT).until(() -> cli("organizations", "request", orgId, request.group(1)),
+                c -> c.out().contains("State     COMPLETED"));
+        assertThat(started.out()).contains("RetrySetup").containsPattern("save-ai-config\\s+action\\s+SUCCEEDED");
+        Cli again = cli("organizations", "retry", orgId);
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("answered 409: The organization already has an AI setup");
+
+        assertThat(cli("organizations", "cleanup", orgId, "--yes", "--wait", "--interval", "200ms").exit()).isZero();
+        Cli deleted = cli("credentials", "delete", orgId, credentialId);
+        assertThat(deleted.exit()).as(deleted.err()).isZero();
+        assertThat(cli("credentials", "list", orgId).out()).contains("0 Twilio credential(s)");
+        assertThat(cli("organizations", "status", "never-" + orgId).out()).containsPattern("Setup\\s+none");
+        assertThat(cli("organizations", "retry", "never-" + orgId).err()).contains("answered 404");
+    }
+
+    @Test
+    void thePoolIsStockedAndInspectedFromTheCli() {
+        long before = ApiClientJson.number(cli("pool", "stats", "--json").out(), "available");
+        Cli provision = cli("pool", "provision", "--count", "1", "--area-code", "612");
+        assertThat(provision.exit()).as(provision.err()).isZero();
+        Matcher saga = Pattern.compile("(?m)^([0-9a-f-]{36})\\s+buying a number").matcher(provision.out());
+        assertThat(saga.find()).as(provision.out()).isTrue();
+
+        Cli watched = cli("sagas", "watch", saga.group(1), "--interval", "200ms", "--timeout", "60s");
+        assertThat(watched.exit()).as(watched.out()).isZero();
+        assertThat(watched.out()).containsPattern("add-to-pool\\s+action\\s+SUCCEEDED");
+        Cli stats = cli("pool", "stats");
+        assertThat(stats.out()).containsPattern("Available\\s+" + (before + 1));
+        // Nothing has been idle for 30 days here.
+        assertThat(cli("pool", "release-idle").out()).contains("0 saga(s) started");
+        assertThat(cli("pool", "provision", "--count", "0").err()).contains("answered 400").contains("count");
+    }
+
+    @Test
+    void orphansInThePlatformsAndInAnOrganizationsOwnAccountAreFoundAndReleasedFromTheCli() throws Exception {
+        String orgId = SystemClient.newOrgId("Reconcile");
+        Cli added = cliWithStdin(RunningSystem.TENANT_AUTH_TOKEN, "credentials", "add", orgId,
+                "--account-sid", RunningSystem.TENANT_ACCOUNT_SID);
+        assertThat(added.exit()).as(added.err()).isZero();
+        Matcher stored = Pattern.compile("credential (\\S+) ").matcher(added.out());
+        assertThat(stored.find()).isTrue();
+        String credentialId = stored.group(1);
+        // Numbers nothing references: one Switchboard tagged in the platform's account, one in the organization's own
+        // account; and the organization's own number that Switchboard never tagged, which is none of its business.
+        String platformOrphan = system.twilio().seedOwnedNumber(system.twilio().config().accountSid(), "+19195550141",
+                "sb/org/gone-org/#0123456789abcdef").sid();
+        String tenantOrphan = system.twilio().seedOwnedNumber(RunningSystem.TENANT_ACCOUNT_SID, "+19195550142",
+                "sb/org/" + orgId + "/#0123456789abcdef").sid();
+        String tenantOwn = system.twilio().seedOwnedNumber(RunningSystem.TENANT_ACCOUNT_SID, "+19195550143",
+                "Front desk").sid();
+
+        Cli report = cli("reconcile");
+        assertThat(report.exit()).as(report.err()).isEqualTo(7);
+        assertThat(report.out()).containsPattern("ORPHAN\\s+TWILIO_NUMBER\\s+" + platformOrphan + "\\s+\\+19195550141\\s+platform")
+                .containsPattern("ORPHAN\\s+TWILIO_NUMBER\\s+" + tenantOrphan + "\\s+\\+19195550142\\s+"
+                        + Pattern.quote(orgId + " " + credentialId))
+                .doesNotContain(tenantOwn).contains("problem(s)");
+        Cli all = cli("reconcile", "--all", "--json");
+        assertThat(all.out()).containsPattern("\"verdict\" : \"FOREIGN\",\\s+\"kind\" : \"TWILIO_NUMBER\",\\s+\"id\" : \""
+                + tenantOwn + "\"").doesNotContain(RunningSystem.TENANT_AUTH_TOKEN);
+
+        Cli dryRun = cli("reconcile", "release", "--id", tenantOrphan, "--dry-run");
+        assertThat(dryRun.exit()).as(dryRun.out() + dryRun.err()).isZero();
+        assertThat(dryRun.out()).containsPattern(tenantOrphan + "\\s+TWILIO_NUMBER\\s+\\S+\\s+WOULD_RELEASE");
+        assertThat(system.twilio().ownedNumbers(RunningSystem.TENANT_ACCOUNT_SID)).extracting(IncomingNumber::sid)
+                .contains(tenantOrphan);
+
+        Cli release = cli("reconcile", "release", "--id", tenantOrphan, "--id", platformOrphan, "--id", tenantOwn);
+        assertThat(release.exit()).as("the FOREIGN number is refused").isEqualTo(1);
+        assertThat(release.out()).containsPattern(tenantOrphan + "\\s+TWILIO_NUMBER\\s+\\S+\\s+RELEASED")
+                .containsPattern(platformOrphan + "\\s+TWILIO_NUMBER\\s+\\S+\\s+RELEASED")
+                .containsPattern(tenantOwn + "\\s+TWILIO_NUMBER\\s+.*NOT_AN_ORPHAN\\s+FOREIGN")
+                .contains("2 released, 1 skipped");
+        assertThat(system.twilio().ownedNumbers()).extracting(IncomingNumber::sid)
+                .doesNotContain(tenantOrphan, platformOrphan).contains(tenantOwn);
+        assertThat(cli("reconcile").out()).doesNotContain(tenantOrphan).doesNotContain(platformOrphan);
+
+        // Leave the shared tenant account as it was: the organization's own number goes, then its credential.
+        java.net.http.HttpResponse<String> deleted = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(system.twilio().baseUrl() + "/2010-04-01/Accounts/"
+                                + RunningSystem.TENANT_ACCOUNT_SID + "/IncomingPhoneNumbers/" + tenantOwn + ".json"))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                (RunningSystem.TENANT_ACCOUNT_SID + ":" + RunningSystem.TENANT_AUTH_TOKEN)
+                                        .getBytes(StandardCharsets.UTF_8))).DELETE().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(cli("credentials", "delete", orgId, credentialId).exit()).isZero();
+    }
+
+    @Test
+    void completionCoversEveryCommand() {
+        Cli completion = cli0("completion");
+        assertThat(completion.exit()).isZero();
+        assertThat(completion.out()).contains("_complete_switchboard").contains("organizations").contains("credentials");
+    }
+
+    /** Reads one number out of a JSON object the CLI printed. */
+    private static final class ApiClientJson {
+        static long number(String json, String field) {
+            Matcher m = Pattern.compile("\"" + field + "\"\\s*:\\s*(\\d+)").matcher(json);
+            assertThat(m.find()).as(json).isTrue();
+            return Long.parseLong(m.group(1));
+        }
+    }
+
     private record Cli(int exit, String out, String err) {
     }
 
     private static Cli cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+        return cliWithStdin("", args);
+    }
+
+    private static Cli cliWithStdin(String stdin, String... args) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = "--api=" + system.orchestratorUrl();
-        int exit = SwitchboardCli.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
+        return run(stdin, all);
+    }
+
+    /** Without --api, for commands that do not call the orchestrator. */
+    private static Cli cli0(String... args) {
+        return run("", args);
+    }
+
+    private static Cli run(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = SwitchboardCli.run(new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Cli(exit, out.toString(), err.toString());
     }
 

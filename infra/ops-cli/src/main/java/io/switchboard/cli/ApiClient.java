@@ -33,13 +33,30 @@ public final class ApiClient {
     }
 
     public JsonNode post(String path, Map<String, ?> query, Object body) {
+        return postAnswer(path, query, body).body();
+    }
+
+    /** A POST whose status matters (201 created vs 200 replaced). */
+    public Answer postAnswer(String path, Map<String, ?> query, Object body) {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-        return send(HttpRequest.newBuilder(uri(path, query)).header("Content-Type", "application/json")
+        return exchange(HttpRequest.newBuilder(uri(path, query)).header("Content-Type", "application/json")
                 .POST(publisher));
     }
 
+    public JsonNode delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path, null)).DELETE());
+    }
+
+    /** A successful answer: its status and its JSON (an empty object for an empty body, e.g. 204). */
+    public record Answer(int status, JsonNode body) {
+    }
+
     private JsonNode send(HttpRequest.Builder builder) {
+        return exchange(builder).body();
+    }
+
+    private Answer exchange(HttpRequest.Builder builder) {
         HttpRequest request = builder.timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json, application/problem+json").build();
@@ -56,8 +73,8 @@ public final class ApiClient {
         if (response.statusCode() >= 400) {
             throw new ApiException(response.statusCode(), errorMessage(request, response));
         }
-        return response.body() == null || response.body().isBlank() ? JSON.createObjectNode()
-                : JSON.readTree(response.body());
+        return new Answer(response.statusCode(), response.body() == null || response.body().isBlank()
+                ? JSON.createObjectNode() : JSON.readTree(response.body()));
     }
 
     /**

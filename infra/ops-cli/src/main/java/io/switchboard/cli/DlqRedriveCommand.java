@@ -26,6 +26,8 @@ final class DlqRedriveCommand implements Callable<Integer> {
     List<String> offsets;
     @Option(names = "--dry-run", description = "show what would be redriven, send nothing")
     boolean dryRun;
+    @Mixin
+    JsonOption json;
     @Spec
     CommandSpec spec;
 
@@ -41,11 +43,17 @@ final class DlqRedriveCommand implements Callable<Integer> {
         body.put("dryRun", dryRun);
         JsonNode result = api.client().post("/api/v1/dead-letters/redrive", null, body);
         PrintWriter out = spec.commandLine().getOut();
-        Table table = new Table("POSITION", "KEY", "TO TOPIC", "OUTCOME", "MESSAGE");
         boolean failed = false;
         for (JsonNode one : result.path("results")) {
             String outcome = Json.text(one, "outcome");
             failed |= "ERROR".equals(outcome) || "NOT_FOUND".equals(outcome);
+        }
+        if (json.printed(out, result)) {
+            return failed ? 1 : 0;
+        }
+        Table table = new Table("POSITION", "KEY", "TO TOPIC", "OUTCOME", "MESSAGE");
+        for (JsonNode one : result.path("results")) {
+            String outcome = Json.text(one, "outcome");
             table.row(Json.text(one, "position"), Json.text(one, "key"), Json.text(one, "toTopic"), outcome,
                     Table.clip(Json.text(one, "message"), 80));
         }

@@ -17,6 +17,11 @@ final class Json {
         return value == null || value.isNull() ? fallback : value.asLong();
     }
 
+    /** One line: for streams of JSON (one object per line) that scripts read as they come. */
+    static String compact(Object node) {
+        return ApiClient.JSON.writeValueAsString(node);
+    }
+
     static String pretty(JsonNode node) {
         return ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
     }

@@ -2,8 +2,8 @@ package io.switchboard.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "sagas", mixinStandardHelpOptions = true, description = "List, show, replay and compensate sagas.",
+@Command(name = "sagas", mixinStandardHelpOptions = true, description = "List, show, watch, replay and compensate sagas.",
         subcommands = {SagasListCommand.class, SagasShowCommand.class, SagasReplayCommand.class,
-                SagasCompensateCommand.class})
+                SagasCompensateCommand.class, SagasWatchCommand.class})
 final class SagasCommand {
 }

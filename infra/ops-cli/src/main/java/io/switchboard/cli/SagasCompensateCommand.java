@@ -19,6 +19,8 @@ final class SagasCompensateCommand implements Callable<Integer> {
     String sagaId;
     @Option(names = "--reason", required = true, description = "why (recorded as the saga's failure reason)")
     String reason;
+    @Mixin
+    JsonOption json;
     @Spec
     CommandSpec spec;
 
@@ -26,6 +28,9 @@ final class SagasCompensateCommand implements Callable<Integer> {
     public Integer call() {
         JsonNode result = api.client().post("/api/v1/sagas/" + ApiClient.encode(sagaId) + "/compensate", null,
                 Map.of("reason", reason));
+        if (json.printed(spec.commandLine().getOut(), result)) {
+            return 0;
+        }
         spec.commandLine().getOut().println(Json.text(result, "outcome") + "  " + Json.text(result, "id") + "  state "
                 + Json.text(result, "state") + "  (" + Json.text(result, "message") + ")");
         return 0;

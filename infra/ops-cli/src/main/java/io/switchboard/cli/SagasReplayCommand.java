@@ -28,6 +28,8 @@ final class SagasReplayCommand implements Callable<Integer> {
     int limit;
     @Option(names = "--dry-run", description = "show what would be replayed, change nothing")
     boolean dryRun;
+    @Mixin
+    JsonOption json;
     @Spec
     CommandSpec spec;
 
@@ -40,6 +42,9 @@ final class SagasReplayCommand implements Callable<Integer> {
             }
             JsonNode result = api.client().post("/api/v1/sagas/" + ApiClient.encode(sagaId) + "/replay",
                     Map.of("dryRun", dryRun), null);
+            if (json.printed(out, result)) {
+                return 0;
+            }
             out.println(Json.text(result, "outcome") + "  " + Json.text(result, "id") + "  state "
                     + Json.text(result, "state") + "  (" + Json.text(result, "message") + ")");
             return 0;
@@ -52,6 +57,9 @@ final class SagasReplayCommand implements Callable<Integer> {
         query.put("limit", limit);
         query.put("dryRun", dryRun);
         JsonNode result = api.client().post("/api/v1/sagas/replay", query, null);
+        if (json.printed(out, result)) {
+            return Json.number(result, "rejected", 0) == 0 ? 0 : 1;
+        }
         Table table = new Table("ID", "ORG", "OUTCOME", "STATE", "MESSAGE");
         for (JsonNode one : result.path("results")) {
             table.row(Json.text(one, "id"), Json.text(one, "orgId"), Json.text(one, "outcome"),

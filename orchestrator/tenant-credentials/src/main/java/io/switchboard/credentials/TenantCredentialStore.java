@@ -78,6 +78,11 @@ public final class TenantCredentialStore {
                 METADATA, orgId);
     }
 
+    /** Every organization's credentials, without secrets (ops reconciliation reads every tenant account). */
+    public List<TenantCredential> listAll() {
+        return jdbc.query("select " + COLUMNS + " from " + TABLE + " order by org_id, created_at, id", METADATA);
+    }
+
     public Optional<TenantCredential> find(String orgId, String credentialId) {
         return jdbc.query("select " + COLUMNS + " from " + TABLE + " where org_id = ? and id = ?",
                 METADATA, orgId, credentialId).stream().findFirst();

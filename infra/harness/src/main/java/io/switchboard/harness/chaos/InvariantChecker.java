@@ -1,9 +1,9 @@
 package io.switchboard.harness.chaos;
 
 import io.switchboard.harness.Database;
-import io.switchboard.harness.reconcile.DbReferences;
-import io.switchboard.harness.reconcile.Inventory;
-import io.switchboard.harness.reconcile.Reconciler;
+import io.switchboard.orchestrator.reconcile.DbReferences;
+import io.switchboard.orchestrator.reconcile.Inventory;
+import io.switchboard.orchestrator.reconcile.Reconciler;
 import io.switchboard.sim.twilio.TwilioSimulator;
 import io.switchboard.sim.vapi.VapiSimulator;
 import jakarta.mail.internet.MimeMessage;
@@ -55,7 +55,7 @@ final class InvariantChecker {
         v.put("lostEvents", publishedEventIds.stream().filter(id -> !received.contains(id)).toList());
 
         // No leaks: reconcile provider inventory with the database.
-        List<Reconciler.Finding> findings = Reconciler.reconcile(inventory.list(), DbReferences.load(db));
+        List<Reconciler.Finding> findings = Reconciler.reconcile(inventory.list().resources(), DbReferences.load(db::query));
         v.put("leaked", findings.stream().filter(f -> f.verdict() == Reconciler.Verdict.ORPHAN).map(Object::toString).toList());
         v.put("shared", findings.stream().filter(f -> f.verdict() == Reconciler.Verdict.SHARED).map(Object::toString).toList());
         v.put("dangling", findings.stream().filter(f -> f.verdict() == Reconciler.Verdict.DANGLING).map(Object::toString).toList());

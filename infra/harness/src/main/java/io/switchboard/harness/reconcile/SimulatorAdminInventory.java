@@ -1,5 +1,8 @@
 package io.switchboard.harness.reconcile;
 
+import io.switchboard.orchestrator.reconcile.Inventory;
+import io.switchboard.orchestrator.reconcile.Resource;
+import io.switchboard.orchestrator.reconcile.VapiItems;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -7,12 +10,13 @@ import java.util.List;
 
 /**
  * Lists through the simulators' {@code GET /__admin/inventory} (loopback only, no credentials): complete, whatever the
- * count, unlike VAPI's 1000-item list endpoints. For local stacks, tests and the chaos harness.
+ * count, unlike VAPI's 1000-item list endpoints. For tests and the chaos harness, with the product's reconciler
+ * ({@code io.switchboard.orchestrator.reconcile}; ops use {@code switchboard reconcile}).
  */
 public record SimulatorAdminInventory(String twilioUrl, String vapiUrl) implements Inventory {
 
     @Override
-    public List<Resource> list() {
+    public Listing list() {
         List<Resource> all = new ArrayList<>();
         for (JsonNode n : Http.getJson(twilioUrl + "/__admin/inventory", null).path("incomingPhoneNumbers")) {
             all.add(new Resource(Resource.Kind.TWILIO_NUMBER, n.path("sid").asString(), n.path("phoneNumber").asString(),
@@ -21,7 +25,7 @@ public record SimulatorAdminInventory(String twilioUrl, String vapiUrl) implemen
         JsonNode vapi = Http.getJson(vapiUrl + "/__admin/inventory", null);
         vapi.path("assistants").forEach(a -> all.add(VapiItems.resource(Resource.Kind.VAPI_ASSISTANT, a)));
         vapi.path("phoneNumbers").forEach(p -> all.add(VapiItems.resource(Resource.Kind.VAPI_PHONE_NUMBER, p)));
-        return all;
+        return Listing.complete(all);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.switchboard.orchestrator.api.ops;
 
 import io.switchboard.orchestrator.api.problems.ApiProblem;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,6 +25,12 @@ public class DeadLetterController {
             throw ApiProblem.invalid("limit", "must be positive");
         }
         return deadLetters.list(topic, limit);
+    }
+
+    /** One record whole: every header and the full value ({@code position} as the list shows it, {@code 0:12}). */
+    @GetMapping("/{position}")
+    public DeadLetterDetail one(@PathVariable String position, @RequestParam String topic) {
+        return deadLetters.one(topic, position);
     }
 
     @PostMapping("/redrive")

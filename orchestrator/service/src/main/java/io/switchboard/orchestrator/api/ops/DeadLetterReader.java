@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -60,6 +61,47 @@ public class DeadLetterReader {
                 }
             }
             return new Batch(records, !reachedEnd(consumer, end));
+        }
+    }
+
+    /**
+     * The record at one position, read directly (assign, seek, one record): empty when the partition or offset does
+     * not exist, or the offset was removed by retention or compaction.
+     */
+    public Optional<ConsumerRecord<String, byte[]>> readOne(String deadLetterTopic, int partition, long offset) {
+        Properties overrides = new Properties();
+        overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
+        try (Consumer<String, byte[]> consumer = consumers.createConsumer(null, "switchboard-ops-dlq-reader", null,
+                overrides)) {
+            List<PartitionInfo> infos = consumer.partitionsFor(deadLetterTopic, Duration.ofSeconds(5));
+            if (infos == null || infos.isEmpty()) {
+                throw new ApiProblem(ProblemType.DEAD_LETTER_TOPIC_NOT_FOUND, "The dead-letter topic " + deadLetterTopic
+                        + " does not exist yet: nothing was ever dead-lettered there.").with("topic", deadLetterTopic);
+            }
+            if (infos.stream().noneMatch(p -> p.partition() == partition)) {
+                return Optional.empty();
+            }
+            TopicPartition tp = new TopicPartition(deadLetterTopic, partition);
+            consumer.assign(List.of(tp));
+            long begin = consumer.beginningOffsets(List.of(tp), Duration.ofSeconds(5)).get(tp);
+            long end = consumer.endOffsets(List.of(tp), Duration.ofSeconds(5)).get(tp);
+            if (offset < begin || offset >= end) {
+                return Optional.empty();
+            }
+            consumer.seek(tp, offset);
+            Instant deadline = Instant.now().plus(READ_TIMEOUT);
+            while (Instant.now().isBefore(deadline) && consumer.position(tp) <= offset) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.offset() == offset) {
+                        return Optional.of(record);
+                    }
+                    if (record.offset() > offset) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            return Optional.empty();
         }
     }
 

@@ -3,6 +3,7 @@ package io.switchboard.orchestrator.api.ops;
 import io.switchboard.contracts.wire.Headers;
 import io.switchboard.contracts.wire.Topics;
 import io.switchboard.orchestrator.api.problems.ApiProblem;
+import io.switchboard.orchestrator.api.problems.ProblemType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -13,10 +14,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,6 +64,47 @@ public class DeadLetters {
         List<DeadLetter> records = batch.records().stream()
                 .map(r -> deadLetter(r, redriven.get(position(r)))).toList();
         return new DeadLetterPage(original, dlq, records.size(), batch.truncated(), records);
+    }
+
+    /** One record whole: headers and value. 404 {@code dead-letter-not-found} when nothing is at that position. */
+    public DeadLetterDetail one(String topic, String position) {
+        String original = originalTopic(topic);
+        String dlq = Topics.deadLetterOf(original);
+        String normalised = normalise(List.of(position == null ? "" : position), "position").iterator().next();
+        String[] parts = normalised.split(":");
+        int partition = Integer.parseInt(parts[0]);
+        long offset = Long.parseLong(parts[1]);
+        String canonical = partition + ":" + offset;
+        ConsumerRecord<String, byte[]> record = reader.readOne(dlq, partition, offset)
+                .orElseThrow(() -> new ApiProblem(ProblemType.DEAD_LETTER_NOT_FOUND, "There is no record at "
+                        + canonical + " in " + dlq + " (removed by retention, or never there); GET /api/v1/"
+                        + "dead-letters?topic=" + original + " lists what it holds.")
+                        .with("topic", dlq).with("position", canonical));
+        List<DeadLetterDetail.Header> headers = new ArrayList<>();
+        for (Header header : record.headers()) {
+            byte[] value = header.value() == null ? new byte[0] : header.value();
+            String text = utf8(value);
+            headers.add(text != null ? new DeadLetterDetail.Header(header.key(), text, "utf-8")
+                    : new DeadLetterDetail.Header(header.key(), Base64.getEncoder().encodeToString(value), "base64"));
+        }
+        byte[] value = record.value();
+        String body = value == null ? null : utf8(value);
+        String encoding = value == null ? null : body != null ? "utf-8" : "base64";
+        if (value != null && body == null) {
+            body = Base64.getEncoder().encodeToString(value);
+        }
+        DeadLetter summary = deadLetter(record, redrivenPositions(dlq).get(canonical));
+        return new DeadLetterDetail(summary, headers, body, encoding, value == null ? 0 : value.length);
+    }
+
+    /** The bytes as text when they are valid UTF-8, else null (they are then shown as base64). */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     public RedriveResult redrive(RedriveRequest request) {
@@ -156,11 +202,17 @@ public class DeadLetters {
     }
 
     private static Set<String> normalise(List<String> offsets) {
+        return normalise(offsets, null);
+    }
+
+    /** {@code field} names the parameter in errors: {@code offsets[i]} by default. */
+    private static Set<String> normalise(List<String> offsets, String field) {
         Set<String> positions = new LinkedHashSet<>();
         for (int i = 0; i < offsets.size(); i++) {
             String value = offsets.get(i) == null ? "" : offsets.get(i).trim();
-            if (!value.matches("^([0-9]+:)?[0-9]+$")) {
-                throw ApiProblem.invalid("offsets[" + i + "]", "must be <partition>:<offset> or <offset>");
+            if (!value.matches("^([0-9]+:)?[0-9]{1,18}$") || value.split(":")[0].length() > 9) {
+                throw ApiProblem.invalid(field == null ? "offsets[" + i + "]" : field,
+                        "must be <partition>:<offset> or <offset>");
             }
             positions.add(value.contains(":") ? value : "0:" + value);
         }

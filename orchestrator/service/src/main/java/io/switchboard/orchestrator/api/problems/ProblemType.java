@@ -22,6 +22,7 @@ public enum ProblemType {
     ONBOARDING_NOT_FOUND(HttpStatus.NOT_FOUND, "onboarding-not-found", "The organization has no onboarding to retry"),
     CREDENTIAL_NOT_FOUND(HttpStatus.NOT_FOUND, "credential-not-found", "No such Twilio credential"),
     DEAD_LETTER_TOPIC_NOT_FOUND(HttpStatus.NOT_FOUND, "dead-letter-topic-not-found", "No such dead-letter topic"),
+    DEAD_LETTER_NOT_FOUND(HttpStatus.NOT_FOUND, "dead-letter-not-found", "No such dead letter"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "This method is not allowed here"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "The response cannot be given in an accepted type"),
     SETUP_EXISTS(HttpStatus.CONFLICT, "setup-exists", "The organization already has an AI setup"),
@@ -34,6 +35,8 @@ public enum ProblemType {
             "The request body's content type is not supported"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Unexpected error"),
     CREDENTIALS_DISABLED(HttpStatus.SERVICE_UNAVAILABLE, "credentials-disabled", "Tenant credentials are not enabled"),
+    RECONCILIATION_DISABLED(HttpStatus.SERVICE_UNAVAILABLE, "reconciliation-disabled",
+            "Reconciliation is not enabled"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Temporarily unavailable");
 
     /** Where every type URI starts; the slug follows. */

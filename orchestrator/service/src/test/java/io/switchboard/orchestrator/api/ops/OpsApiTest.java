@@ -6,6 +6,7 @@ import io.switchboard.contracts.commands.DeleteAssistant;
 import io.switchboard.contracts.commands.RegisterPhoneNumber;
 import io.switchboard.contracts.events.OrganizationApproved;
 import io.switchboard.contracts.replies.StepFailed;
+import io.switchboard.contracts.wire.Headers;
 import io.switchboard.contracts.wire.Topics;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.orchestrator.OrchestratorApplication;
@@ -121,12 +122,24 @@ class OpsApiTest {
             assertThat(call("GET", path, TENANT_A_TOKEN, null).statusCode()).as(path).isEqualTo(403);
         }
         assertThat(call("POST", "/api/v1/sagas/replay", TENANT_A_TOKEN, "{}").statusCode()).isEqualTo(403);
+        assertThat(call("GET", "/api/v1/reconciliation", TENANT_A_TOKEN, null).statusCode()).isEqualTo(403);
+        // No provider access configured here: reconciliation says so instead of failing later.
+        HttpResponse<String> reconciliation = call("GET", "/api/v1/reconciliation", OPS, null);
+        assertThat(reconciliation.statusCode()).isEqualTo(503);
+        assertThat(reconciliation.body()).contains("reconciliation-disabled").contains("switchboard.reconcile");
         assertThat(call("GET", "/api/v1/organizations/" + TENANT_A + "/ai-status", null, null).statusCode())
                 .isEqualTo(401);
 
         HttpResponse<String> health = call("GET", "/actuator/health", null, null);
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"kafka\"").contains("\"db\"");
+        // The probes' groups (orchestrator.yml): liveness is the JVM alone, readiness also the database and Kafka.
+        HttpResponse<String> liveness = call("GET", "/actuator/health/liveness", null, null);
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        assertThat(liveness.body()).contains("\"UP\"").contains("livenessState").doesNotContain("\"db\"");
+        HttpResponse<String> readiness = call("GET", "/actuator/health/readiness", null, null);
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("readinessState").contains("\"db\"").contains("\"kafka\"");
     }
 
     @Test
@@ -267,6 +280,23 @@ class OpsApiTest {
         assertThat(parked.ceType()).isEqualTo(OrganizationApproved.TYPE);
         assertThat(parked.bodyPreview()).contains(orgId);
         assertThat(parked.failedAt()).isNotBlank();
+
+        // One record whole: every header and the full value, read at its position.
+        DeadLetterDetail whole = get("/api/v1/dead-letters/" + parked.position() + "?topic=" + Topics.ORG_EVENTS,
+                DeadLetterDetail.class);
+        assertThat(whole.record().position()).isEqualTo(parked.position());
+        assertThat(whole.record().reason()).isEqualTo(parked.reason());
+        assertThat(whole.body()).isEqualTo("{\"orgId\":\"" + orgId + "\",\"orgName\":\"X\"}");
+        assertThat(whole.bodyEncoding()).isEqualTo("utf-8");
+        assertThat(whole.headers()).extracting(DeadLetterDetail.Header::name)
+                .contains(Headers.CE_ID, Headers.CE_TYPE, Headers.DLQ_REASON, Headers.DLQ_ORIGINAL_TOPIC);
+        assertThat(whole.headers()).filteredOn(h -> h.name().equals(Headers.CE_ID)).singleElement()
+                .satisfies(h -> assertThat(h.value()).isEqualTo(badId));
+        HttpResponse<String> missing = call("GET", "/api/v1/dead-letters/0:99999999?topic=" + Topics.ORG_EVENTS, OPS, null);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("dead-letter-not-found");
+        assertThat(call("GET", "/api/v1/dead-letters/x?topic=" + Topics.ORG_EVENTS, OPS, null).statusCode())
+                .isEqualTo(400);
 
         RedriveResult dry = post("/api/v1/dead-letters/redrive", "{\"topic\":\"" + Topics.ORG_EVENTS
                 + "\",\"offsets\":[\"" + parked.position() + "\"],\"dryRun\":true}", RedriveResult.class);

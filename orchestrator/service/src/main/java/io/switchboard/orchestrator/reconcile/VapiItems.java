@@ -1,13 +1,13 @@
-package io.switchboard.harness.reconcile;
+package io.switchboard.orchestrator.reconcile;
 
 import tools.jackson.databind.JsonNode;
 
-/** VAPI JSON (API or simulator admin view, same rendering) to {@link Resource}. */
-final class VapiItems {
+/** VAPI JSON (the API, or the simulator's admin view, which renders the same) to {@link Resource}. */
+public final class VapiItems {
     private VapiItems() {
     }
 
-    static Resource resource(Resource.Kind kind, JsonNode item) {
+    public static Resource resource(Resource.Kind kind, JsonNode item) {
         String label = kind == Resource.Kind.VAPI_ASSISTANT ? item.path("name").asString()
                 : item.path("number").asString(item.path("twilioPhoneNumber").asString(""));
         String tag = item.path("metadata").path("switchboardRequestId").asString("");

@@ -1,4 +1,4 @@
-package io.switchboard.harness.reconcile;
+package io.switchboard.orchestrator.reconcile;
 
 import org.junit.jupiter.api.Test;
 
@@ -56,13 +56,54 @@ class ReconcilerTest {
 
     @Test
     void aBroughtNumberNoLineUsesIsTheOrganizationsNotALeak() {
-        Resource brought = new Resource(Resource.Kind.TWILIO_NUMBER, "PN3", "+16285550100", "sb/own/acme/r-1");
+        Resource brought = new Resource(Resource.Kind.TWILIO_NUMBER, "PN3", "+16285550100", "sb/own/acme/r-1",
+                new Resource.Account("acme", "cred-1", "AC" + "1".repeat(32)));
 
         assertThat(Reconciler.reconcile(List.of(brought), references(Map.of(), List.of())))
                 .singleElement().satisfies(f -> {
                     assertThat(f.verdict()).isEqualTo(Reconciler.Verdict.BROUGHT);
                     assertThat(f.detail()).contains("own account");
                 });
+        assertThat(Reconciler.Verdict.BROUGHT.problem()).isFalse();
+    }
+
+    @Test
+    void inAnOrganizationsOwnAccountOnlyWhatSwitchboardTaggedCanBeAnOrphan() {
+        Resource.Account tenant = new Resource.Account("acme", "cred-1", "AC" + "1".repeat(32));
+        Resource ours = new Resource(Resource.Kind.TWILIO_NUMBER, "PN7", "+15105550107", "sb/org/acme/#0123456789abcdef",
+                tenant);
+        Resource theirs = new Resource(Resource.Kind.TWILIO_NUMBER, "PN8", "+15105550108", "Front desk", tenant);
+
+        List<Reconciler.Finding> findings = Reconciler.reconcile(List.of(ours, theirs), references(Map.of(), List.of()));
+
+        assertThat(findings).extracting(Reconciler.Finding::id, Reconciler.Finding::verdict).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("PN7", Reconciler.Verdict.ORPHAN),
+                org.assertj.core.groups.Tuple.tuple("PN8", Reconciler.Verdict.FOREIGN));
+        assertThat(findings.get(0).account()).isEqualTo(tenant);
+        assertThat(findings.get(0).toString()).contains("in org acme credential cred-1");
+        assertThat(Reconciler.Verdict.FOREIGN.problem()).isFalse();
+        // The platform's own account is Switchboard's: an untagged number there is an orphan.
+        assertThat(Reconciler.reconcile(List.of(new Resource(Resource.Kind.TWILIO_NUMBER, "PN9", "+15105550109",
+                "Front desk")), references(Map.of(), List.of()))).singleElement()
+                .satisfies(f -> assertThat(f.verdict()).isEqualTo(Reconciler.Verdict.ORPHAN));
+    }
+
+    @Test
+    void nothingIsDanglingOfAKindThatWasNotListedCompletely() {
+        DbReferences db = references(Map.of("PN2", List.of("number_pool[AVAILABLE]")),
+                List.of(new DbReferences.Reference("number_pool[AVAILABLE]", Resource.Kind.TWILIO_NUMBER, "PN2")));
+
+        assertThat(Reconciler.reconcile(List.of(), db, java.util.Set.of(Resource.Kind.TWILIO_NUMBER))).isEmpty();
+        assertThat(Reconciler.reconcile(List.of(), db, java.util.Set.of(Resource.Kind.VAPI_ASSISTANT)))
+                .singleElement().satisfies(f -> assertThat(f.verdict()).isEqualTo(Reconciler.Verdict.DANGLING));
+    }
+
+    @Test
+    void theCreatingSagaIsReadFromOwnerTagsAndOldTags() {
+        assertThat(DbReferences.creatingSaga("sb/org/acme/1b2c:acquire-number")).contains("1b2c");
+        assertThat(DbReferences.creatingSaga("sb:1b2c:acquire-number")).contains("1b2c");
+        assertThat(DbReferences.creatingSaga("1b2c:create-inbound-assistant")).contains("1b2c");
+        assertThat(DbReferences.creatingSaga("")).isEmpty();
     }
 
     private static DbReferences references(Map<String, List<String>> owners, List<DbReferences.Reference> refs) {

@@ -1,11 +1,10 @@
-package io.switchboard.harness.reconcile;
-
-import io.switchboard.harness.Database;
+package io.switchboard.orchestrator.reconcile;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What the database says the platform should own: each organization's ai_config (number SID, VAPI registration,
@@ -29,10 +28,11 @@ public record DbReferences(Map<String, List<String>> owners, List<SagaData> unfi
     public record Reference(String holder, Resource.Kind kind, String id) {
     }
 
-    public static DbReferences load(Database db) {
+    /** @param query runs a SQL query and answers its rows as column-label maps (JdbcTemplate::queryForList, …) */
+    public static DbReferences load(Function<String, List<Map<String, Object>>> query) {
         Map<String, List<String>> owners = new HashMap<>();
         List<Reference> refs = new ArrayList<>();
-        for (Map<String, Object> row : db.query("""
+        for (Map<String, Object> row : query.apply("""
                 select org_id, status, number_sid, vapi_phone_number_id, inbound_assistant_id, outbound_assistant_id
                 from ai_config""")) {
             for (String column : List.of("number_sid", "vapi_phone_number_id", "inbound_assistant_id", "outbound_assistant_id")) {
@@ -44,31 +44,33 @@ public record DbReferences(Map<String, List<String>> owners, List<SagaData> unfi
                 }
             }
         }
-        for (Map<String, Object> row : db.query("select number_sid, status from number_pool")) {
+        for (Map<String, Object> row : query.apply("select number_sid, status from number_pool")) {
             String holder = "number_pool[" + row.get("status") + "]";
             owners.computeIfAbsent(row.get("number_sid").toString(), k -> new ArrayList<>()).add(holder);
             refs.add(new Reference(holder, Resource.Kind.TWILIO_NUMBER, row.get("number_sid").toString()));
         }
-        List<SagaData> unfinished = db.query("""
+        List<SagaData> unfinished = query.apply("""
                 select id::text as id, org_id, state, data::text as data from saga_instance
                 where state in ('RUNNING', 'COMPENSATING', 'FAILED')""").stream()
                 .map(r -> new SagaData((String) r.get("id"), (String) r.get("org_id"), (String) r.get("state"), (String) r.get("data")))
                 .toList();
         Map<String, String> states = new HashMap<>();
-        db.query("select id::text as id, state from saga_instance")
+        query.apply("select id::text as id, state from saga_instance")
                 .forEach(r -> states.put((String) r.get("id"), (String) r.get("state")));
         return new DbReferences(owners, unfinished, refs, states);
     }
 
     /**
-     * The saga that created a resource, from its tag: Twilio FriendlyName {@code sb:<sagaId>:<step>}, VAPI metadata
-     * {@code <sagaId>:<step>} (the workers' requestId). Empty when the tag is not ours.
+     * The saga that created a resource, from its tag, whose request id is {@code <sagaId>:<step>}: Twilio owner tags
+     * {@code sb/<owner>/…/<requestId>} (a hashed {@code #…} request names no saga), the older {@code sb:<requestId>},
+     * VAPI metadata {@code <requestId>}. Empty when there is no tag.
      */
     public static java.util.Optional<String> creatingSaga(String tag) {
         if (tag == null || tag.isEmpty()) {
             return java.util.Optional.empty();
         }
-        String requestId = tag.startsWith("sb:") ? tag.substring(3) : tag;
+        String requestId = tag.startsWith("sb/") ? tag.substring(tag.lastIndexOf('/') + 1)
+                : tag.startsWith("sb:") ? tag.substring(3) : tag;
         int colon = requestId.indexOf(':');
         return java.util.Optional.of(colon < 0 ? requestId : requestId.substring(0, colon));
     }
