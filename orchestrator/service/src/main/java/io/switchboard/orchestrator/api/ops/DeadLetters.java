@@ -61,6 +61,28 @@ public class DeadLetters {
         return new DeadLetterPage(original, dlq, records.size(), batch.truncated(), records);
     }
 
+    /** The same records with all their headers and whole bodies, newest first. */
+    public List<DeadLetterDetail> details(String topic, int limit) {
+        String dlq = Topics.deadLetterOf(originalTopic(topic));
+        DeadLetterReader.Batch batch = reader.readAll(dlq, Math.min(limit, MAX_RECORDS));
+        Map<String, String> redriven = redrivenPositions(dlq);
+        List<ConsumerRecord<String, byte[]>> newestFirst = new ArrayList<>(batch.records());
+        newestFirst.sort(java.util.Comparator.<ConsumerRecord<String, byte[]>>comparingLong(ConsumerRecord::timestamp)
+                .thenComparingLong(ConsumerRecord::offset).reversed());
+        List<DeadLetterDetail> details = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : newestFirst) {
+            Map<String, String> headers = new java.util.LinkedHashMap<>();
+            for (Header header : r.headers()) {
+                headers.put(header.key(), header.value() == null ? null
+                        : new String(header.value(), StandardCharsets.UTF_8));
+            }
+            details.add(new DeadLetterDetail(deadLetter(r, redriven.get(position(r))),
+                    java.time.Instant.ofEpochMilli(r.timestamp()).toString(), headers,
+                    r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8)));
+        }
+        return details;
+    }
+
     public RedriveResult redrive(RedriveRequest request) {
         String original = originalTopic(request.topic());
         String dlq = Topics.deadLetterOf(original);

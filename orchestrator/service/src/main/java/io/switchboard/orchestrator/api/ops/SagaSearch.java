@@ -24,7 +24,15 @@ public class SagaSearch {
     }
 
     public SagaPage find(SagaFilter filter) {
-        Where where = where(filter);
+        return find(filter, null);
+    }
+
+    /**
+     * With a free-text search as well (the console's search box): part of the saga id, organization id, failed step
+     * or failure reason, case-insensitive.
+     */
+    public SagaPage find(SagaFilter filter, String text) {
+        Where where = where(filter).and(text);
         Long total = jdbc.queryForObject("select count(*) from saga_instance" + where.sql(), Long.class,
                 where.args().toArray());
         List<Object> args = new ArrayList<>(where.args());
@@ -74,5 +82,18 @@ public class SagaSearch {
     }
 
     private record Where(String sql, List<Object> args) {
+        Where and(String text) {
+            if (text == null || text.isBlank()) {
+                return this;
+            }
+            String like = "%" + text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            List<Object> all = new ArrayList<>(args);
+            for (int i = 0; i < 4; i++) {
+                all.add(like);
+            }
+            String condition = "(cast(id as text) ilike ? or org_id ilike ? or coalesce(failed_step, '') ilike ? "
+                    + "or coalesce(failure_reason, '') ilike ?)";
+            return new Where(sql.isEmpty() ? " where " + condition : sql + " and " + condition, all);
+        }
     }
 }
