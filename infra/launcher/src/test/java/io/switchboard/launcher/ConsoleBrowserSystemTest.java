@@ -230,8 +230,34 @@ class ConsoleBrowserSystemTest {
         assertThat(get("/console/sagas/" + otherSaga.id() + "/events", session).statusCode()).isEqualTo(404);
         assertThat(get("/console/organizations/" + other, session).statusCode()).isEqualTo(404);
         assertThat(get("/console/dead-letters", session).statusCode()).isEqualTo(403);
+        assertThat(get("/console/pool", session).statusCode()).isEqualTo(403);
         browser.get(base + "/console/sagas/" + otherSaga.id());
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+    }
+
+    @Test
+    void thePoolPageShowsWhatTheApiReportsAndItsLevelsOverTime() throws Exception {
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/number-pool/stats"))
+                .header("Authorization", SystemClient.OPS_AUTHORIZATION).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(200);
+        java.util.regex.Matcher available = java.util.regex.Pattern.compile("\"available\":(\\d+)").matcher(api.body());
+        assertThat(available.find()).isTrue();
+
+        signIn(ApiProperties.DEV_OPS_TOKEN);
+        browser.findElement(By.linkText("Number pool")).click();
+        assertThat(browser.findElement(By.id("pool-available")).getText()).isEqualTo(available.group(1));
+        // Sampled when the orchestrator started, then every switchboard.console.pool-sample-interval.
+        assertThat(browser.findElements(By.cssSelector("#samples tbody tr"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("svg.chart polyline"))).hasSize(3);
+        ConsoleBrowser.screenshot(browser, "pool");
+
+        // Buying costs money: the link leads to a confirmation, and cancelling buys nothing.
+        long purchases = system.twilio().purchaseCount();
+        browser.findElement(By.id("provision")).click();
+        assertThat(browser.findElement(By.id("confirm")).getText()).isEqualTo("Buy now");
+        browser.findElement(By.linkText("Cancel")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/console/pool");
+        assertThat(system.twilio().purchaseCount()).isEqualTo(purchases);
     }
 
     @Test

@@ -45,6 +45,10 @@
       if (!fresh) {
         return;
       }
+      setStatus(message);
+      if (fresh.getAttribute('data-version') === current.getAttribute('data-version')) {
+        return; // nothing changed: keep the page, and the keyboard focus in it, as they are
+      }
       current.parentNode.replaceChild(fresh, current);
       var details = fresh.querySelectorAll('details');
       for (var i = 0; i < keepOpen.length; i++) {
@@ -52,7 +56,6 @@
           details[keepOpen[i]].open = true;
         }
       }
-      setStatus(message);
     };
     request.send();
   }

@@ -26,9 +26,11 @@ final class ConsoleFilter extends OncePerRequestFilter {
     static final String CALLER = ConsoleFilter.class.getName() + ".caller";
 
     private final TokenRegistry tokens;
+    private final boolean enabled;
 
-    ConsoleFilter(TokenRegistry tokens) {
+    ConsoleFilter(TokenRegistry tokens, boolean enabled) {
         this.tokens = tokens;
+        this.enabled = enabled;
     }
 
     @Override
@@ -41,6 +43,11 @@ final class ConsoleFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = path(request);
+        if (!enabled) {
+            plainPage(response, HttpServletResponse.SC_NOT_FOUND, "The console is switched off on this orchestrator "
+                    + "(switchboard.console.enabled).");
+            return;
+        }
         boolean post = !request.getMethod().equals("GET") && !request.getMethod().equals("HEAD");
         if (path.startsWith("/console/assets/") || path.startsWith("/console/webjars/")) {
             chain.doFilter(request, response);

@@ -28,6 +28,14 @@ public final class Format {
                 : d.toMinutes() + " min " + d.toSecondsPart() + " s";
     }
 
+    /** A setting's duration as people say it: "30 days", "1 h", "5 min". */
+    public String duration(Duration duration) {
+        if (duration.toDays() > 0 && duration.toDaysPart() * 86_400 == duration.toSeconds()) {
+            return duration.toDays() + (duration.toDays() == 1 ? " day" : " days");
+        }
+        return millis(duration.toMillis());
+    }
+
     public String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant);
     }

@@ -49,6 +49,13 @@ final class LiveUpdates implements DisposableBean {
                 send(emitter, closed, SseEmitter.event().name("saga").id(event.occurredAt())
                         .data(event.kind() + (event.step() == null ? "" : " " + event.step())));
             }
+
+            @Override
+            public void lost() {
+                // The browser's EventSource reconnects by itself, and its new subscription restarts the feed.
+                closed.set(true);
+                emitter.complete();
+            }
         });
         ScheduledFuture<?> beat = heartbeats.scheduleAtFixedRate(
                 () -> send(emitter, closed, SseEmitter.event().comment("heartbeat")),

@@ -65,7 +65,7 @@ class OrganizationPagesController {
         try {
             setup.retrySetup(orgId, new OrganizationSetupController.RetrySetupRequest(blankToNull(country),
                     blankToNull(areaCode)));
-            return "redirect:/console/organizations/" + orgId + "?done=retry";
+            return "redirect:" + SignInController.organizationPath(orgId) + "?done=retry";
         } catch (ApiProblem refused) {
             model.addAttribute("refused", refused.detail());
             return confirm(orgId, "retry", model);
@@ -83,7 +83,7 @@ class OrganizationPagesController {
         Viewer.of(request).requireVisible(orgId, "organization " + orgId);
         try {
             setup.cleanup(orgId);
-            return "redirect:/console/organizations/" + orgId + "?done=cleanup";
+            return "redirect:" + SignInController.organizationPath(orgId) + "?done=cleanup";
         } catch (ApiProblem refused) {
             model.addAttribute("refused", refused.detail());
             return confirm(orgId, "cleanup", model);

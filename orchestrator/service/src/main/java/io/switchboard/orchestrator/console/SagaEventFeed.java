@@ -59,6 +59,9 @@ final class SagaEventFeed implements DisposableBean {
         void ready();
 
         void event(SagaEvent event);
+
+        /** The feed stopped (the broker went away): the view should reconnect, which starts the feed again. */
+        void lost();
     }
 
     /** Tells {@code listener} every event of the saga from now on, until the returned handle is closed. */
@@ -92,6 +95,7 @@ final class SagaEventFeed implements DisposableBean {
     }
 
     private void run() {
+        boolean failed = false;
         Properties overrides = new Properties();
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         overrides.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
@@ -116,13 +120,17 @@ final class SagaEventFeed implements DisposableBean {
         } catch (WakeupException e) {
             // closing
         } catch (RuntimeException e) {
-            log.warn("Console live feed stopped: {}; it restarts with the next live view", e.toString());
+            log.warn("Console live feed stopped: {}; it restarts when the live views reconnect", e.toString());
+            failed = true;
         } finally {
             synchronized (this) {
                 running = false;
                 assigned = false;
                 consumer = null;
             }
+        }
+        if (failed) {
+            listeners.values().forEach(set -> set.forEach(Listener::lost));
         }
     }
 

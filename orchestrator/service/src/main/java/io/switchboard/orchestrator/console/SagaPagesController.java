@@ -70,7 +70,8 @@ class SagaPagesController {
     String list(@RequestParam(required = false) String type, @RequestParam(required = false) String state,
                 @RequestParam(required = false) String orgId, @RequestParam(required = false) String failedStep,
                 @RequestParam(required = false) String olderThan, @RequestParam(required = false) String q,
-                @RequestParam(defaultValue = "0") int page, HttpServletRequest request, Model model) {
+                @RequestParam(defaultValue = "false") boolean partial, @RequestParam(defaultValue = "0") int page,
+                HttpServletRequest request, Model model) {
         Viewer viewer = Viewer.of(request);
         String org = viewer.ops() ? orgId : viewer.orgId();
         String text = q == null || q.isBlank() ? null : q.trim();
@@ -81,12 +82,13 @@ class SagaPagesController {
         int current = Math.max(0, page);
         model.addAttribute("title", "Sagas");
         model.addAttribute("form", new ListForm(type, state, org, failedStep, olderThan, text));
+        model.addAttribute("partial", partial);
         model.addAttribute("types", jdbc.queryForList("select distinct saga_type from saga_instance order by 1",
                 String.class));
         model.addAttribute("states", Arrays.stream(SagaState.values()).map(Enum::name).toList());
         try {
             SagaFilter filter = SagaFilter.parse(type, state, org, failedStep, olderThan, size, current * size, clock);
-            SagaPage found = search.find(filter, text);
+            SagaPage found = search.find(filter, text, partial);
             model.addAttribute("page", found);
             model.addAttribute("from", found.sagas().isEmpty() ? 0 : current * size + 1);
             model.addAttribute("to", current * size + found.sagas().size());
@@ -94,7 +96,7 @@ class SagaPagesController {
             model.addAttribute("next", (long) (current + 1) * size < found.total() ? pageLink(current + 1) : null);
             model.addAttribute("bulkLink", viewer.ops() ? ServletUriComponentsBuilder.fromCurrentRequest()
                     .replacePath("/console/sagas/replay").replaceQueryParam("page").replaceQueryParam("q")
-                    .replaceQueryParam("state").build().toUriString() : null);
+                    .replaceQueryParam("state").replaceQueryParam("partial").build().toUriString() : null);
         } catch (ApiProblem invalid) {
             model.addAttribute("error", invalid.detail());
         }
@@ -237,6 +239,11 @@ class SagaPagesController {
         model.addAttribute("steps", saga.steps().stream().map(step -> new StepView(step,
                 redaction.json(step.input()), redaction.json(step.output()))).toList());
         model.addAttribute("running", saga.finishedAt() == null);
+        // What the page's script compares before swapping the live part in: unchanged, the page (and the keyboard
+        // focus in it) stays as it is.
+        model.addAttribute("version", Integer.toHexString(java.util.Objects.hash(saga.state(), saga.updatedAt(),
+                saga.failedStep(), saga.steps().stream().map(s -> s.name() + s.direction() + s.status() + s.attempts()
+                        + s.finishedAt()).toList())));
     }
 
     public record StepView(SagaResponse.Step step, String input, String output) {

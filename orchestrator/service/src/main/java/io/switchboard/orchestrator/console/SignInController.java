@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.util.Optional;
 
@@ -30,7 +31,7 @@ class SignInController {
     @GetMapping({"/console", "/console/"})
     String home(HttpServletRequest request) {
         Viewer viewer = Viewer.of(request);
-        return viewer.ops() ? "redirect:/console/sagas" : "redirect:/console/organizations/" + viewer.orgId();
+        return viewer.ops() ? "redirect:/console/sagas" : "redirect:" + organizationPath(viewer.orgId());
     }
 
     @GetMapping("/console/sign-in")
@@ -58,7 +59,7 @@ class SignInController {
                 + ((Caller.Organization) caller.get()).orgId());
         String target = safeNext(next);
         if (target == null) {
-            target = caller.get() instanceof Caller.Organization org ? "/console/organizations/" + org.orgId()
+            target = caller.get() instanceof Caller.Organization org ? organizationPath(org.orgId())
                     : "/console/sagas";
         }
         return "redirect:" + target;
@@ -70,10 +71,16 @@ class SignInController {
         return "redirect:/console/sign-in";
     }
 
-    /** Only a console path of this server: no open redirect. */
+    /** Encoded, so an id with braces is never read as a URI template by the redirect. */
+    static String organizationPath(String orgId) {
+        return UriComponentsBuilder.fromPath("/console/organizations/{id}").buildAndExpand(orgId).encode()
+                .toUriString();
+    }
+
+    /** Only a console path of this server: no open redirect, nothing a redirect would read as a URI template. */
     private static String safeNext(String next) {
         if (next == null || !next.startsWith("/console") || next.startsWith("//") || next.contains("\\")
-                || next.startsWith("/console/sign-")) {
+                || next.contains("{") || next.contains("}") || next.startsWith("/console/sign-")) {
             return null;
         }
         return next;
