@@ -168,8 +168,10 @@ class ConsoleBrowserSystemTest {
             browser.get(base + "/console/dead-letters?topic=" + Topics.ORG_EVENTS);
             return !browser.findElements(letter).isEmpty();
         });
-        WebElement article = browser.findElements(By.cssSelector("article.letter")).get(0);
-        assertThat(article.getAttribute("data-key")).as("newest first").isEqualTo(orgId);
+        List<java.time.Instant> times = browser.findElements(By.cssSelector("article.letter")).stream()
+                .map(a -> java.time.Instant.parse(a.getAttribute("data-time"))).toList();
+        assertThat(times).as("newest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        WebElement article = browser.findElement(letter);
         String position = article.getAttribute("data-position");
         article.findElement(By.tagName("summary")).click();
         assertThat(article.findElement(By.cssSelector(".reason-full")).getText()).isNotBlank();
