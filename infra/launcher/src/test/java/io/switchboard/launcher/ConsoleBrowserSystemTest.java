@@ -224,6 +224,9 @@ class ConsoleBrowserSystemTest {
         HttpResponse<String> nobodys = get("/console/sagas/" + java.util.UUID.randomUUID(), session);
         assertThat(others.statusCode()).isEqualTo(404);
         assertThat(nobodys.statusCode()).isEqualTo(404);
+        assertThat(others.headers().firstValue("Content-Security-Policy")).get().asString()
+                .contains("default-src 'self'").contains("frame-ancestors 'none'");
+        assertThat(others.headers().firstValue("Cache-Control")).hasValue("no-store");
         String randomId = nobodys.uri().getPath().substring("/console/sagas/".length());
         // (This client sends no nonce cookie, so each page gets a fresh CSRF value.)
         String csrf = "name=\"_csrf\" value=\"[^\"]*\"";
