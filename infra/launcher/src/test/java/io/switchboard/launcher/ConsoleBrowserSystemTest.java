@@ -144,6 +144,11 @@ class ConsoleBrowserSystemTest {
                     .until(() -> browser.findElement(By.id("saga-state")).getText(), "COMPENSATED"::equals);
             assertThat(browser.findElement(By.cssSelector("p.done")).getText()).contains("Replay started");
             assertThat(browser.findElements(By.id("replay"))).isEmpty();
+            if (ConsoleBrowser.chromium()) {
+                // A real browser followed the saga over the event stream, not by the polling fallback (HtmlUnit's).
+                await().atMost(PAGE_TIMEOUT).ignoreExceptions().until(() -> browser.findElement(By.id("live-status"))
+                        .getText(), text -> text.startsWith("Live: SagaCompensated"));
+            }
             assertThat(client.saga(failed.id()).state()).isEqualTo("COMPENSATED");
             await().atMost(PAGE_TIMEOUT).until(() -> stream.stream().anyMatch(l -> l.startsWith("data:SagaCompensated")));
         } finally {
