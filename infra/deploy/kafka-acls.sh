@@ -47,6 +47,8 @@ allow switchboard-orchestrator Read topic switchboard.saga-replies.v1.dlq
 allow switchboard-orchestrator Read group switchboard-ops-dlq-reader
 allow switchboard-orchestrator Write topic switchboard.org-events.v1
 allow switchboard-orchestrator Write topic switchboard.saga-replies.v1
+# the console's live view: reads saga events from assigned partitions, no group, nothing committed
+allow switchboard-orchestrator Read topic switchboard.saga-events.v1
 # /actuator/health's kafka component: describe-cluster
 allow switchboard-orchestrator Describe cluster
 

@@ -17,6 +17,10 @@ final class RunningSystem {
             "switchboard.sagas.step-timeout", "20s",
             "switchboard.sagas.compensation-timeout", "20s");
 
+    /** An organization token (README "Operate it") the console's browser tests sign in with; it sees only this org. */
+    static final String CONSOLE_ORG_ID = "console-org-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    static final String CONSOLE_ORG_TOKEN = "console-org-token-" + java.util.UUID.randomUUID();
+
     /** An organization's own Twilio account, as tests register it over the API (never a real account or token). */
     static final String TENANT_ACCOUNT_SID = "AC" + "5e7a".repeat(8);
     static final String TENANT_AUTH_TOKEN = "tenant-token-" + "0123456789abcdef".repeat(2);
@@ -30,7 +34,9 @@ final class RunningSystem {
         if (system == null) {
             try {
                 Path state = Files.createTempDirectory("switchboard-system-test");
-                SystemOptions options = SystemOptions.ephemeral(state).withOverrides(FAST_SAGAS);
+                Map<String, String> overrides = new java.util.HashMap<>(FAST_SAGAS);
+                overrides.put("switchboard.api.org-tokens." + CONSOLE_ORG_TOKEN, CONSOLE_ORG_ID);
+                SystemOptions options = SystemOptions.ephemeral(state).withOverrides(overrides);
                 // Released numbers never come back in the simulator: give each area code enough for the whole suite.
                 system = SwitchboardSystem.start(options.withTwilio(options.twilio().withNumbersPerAreaCode(100)
                         .withExtraAccount(TENANT_ACCOUNT_SID, TENANT_AUTH_TOKEN)));

@@ -21,6 +21,7 @@ public record SagaResponse(
      * @param attempts        attempts made so far
      * @param countedAttempts of those, the ones that count against the step's attempts: attempts a worker refused
      *                        unstarted (it got them too late, e.g. after a restart) do not
+     * @param attemptStartedAt when the latest attempt started ({@code startedAt} for the first)
      */
     public record Step(
             String name,
@@ -36,6 +37,7 @@ public record SagaResponse(
             String errorMessage,
             Instant startedAt,
             Instant finishedAt,
-            Long durationMillis) {
+            Long durationMillis,
+            Instant attemptStartedAt) {
     }
 }

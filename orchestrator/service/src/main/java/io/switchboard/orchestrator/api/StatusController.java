@@ -103,7 +103,8 @@ public class StatusController {
         return new SagaResponse.Step(step.name(), step.direction().name(), step.status().name(), step.attempt(),
                 step.countedAttempts(),
                 step.commandType(), json(step.inputJson()), step.replyType(), json(step.outputJson()),
-                step.errorCode(), step.errorMessage(), step.startedAt(), step.finishedAt(), duration);
+                step.errorCode(), step.errorMessage(), step.startedAt(), step.finishedAt(), duration,
+                step.attemptStartedAt());
     }
 
     private Object json(String value) {

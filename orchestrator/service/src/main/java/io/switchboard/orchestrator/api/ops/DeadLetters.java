@@ -107,6 +107,28 @@ public class DeadLetters {
         }
     }
 
+    /** The same records with all their headers and whole bodies, newest first. */
+    public List<DeadLetterRecord> details(String topic, int limit) {
+        String dlq = Topics.deadLetterOf(originalTopic(topic));
+        DeadLetterReader.Batch batch = reader.readAll(dlq, Math.min(limit, MAX_RECORDS));
+        Map<String, String> redriven = redrivenPositions(dlq);
+        List<ConsumerRecord<String, byte[]>> newestFirst = new ArrayList<>(batch.records());
+        newestFirst.sort(java.util.Comparator.<ConsumerRecord<String, byte[]>>comparingLong(ConsumerRecord::timestamp)
+                .thenComparingLong(ConsumerRecord::offset).reversed());
+        List<DeadLetterRecord> details = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : newestFirst) {
+            Map<String, String> headers = new java.util.LinkedHashMap<>();
+            for (Header header : r.headers()) {
+                headers.put(header.key(), header.value() == null ? null
+                        : new String(header.value(), StandardCharsets.UTF_8));
+            }
+            details.add(new DeadLetterRecord(deadLetter(r, redriven.get(position(r))),
+                    java.time.Instant.ofEpochMilli(r.timestamp()).toString(), headers,
+                    r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8)));
+        }
+        return details;
+    }
+
     public RedriveResult redrive(RedriveRequest request) {
         String original = originalTopic(request.topic());
         String dlq = Topics.deadLetterOf(original);

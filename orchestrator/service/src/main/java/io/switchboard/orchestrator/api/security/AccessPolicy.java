@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  * {@code /api/v1/organizations/{orgId}/…} is covered without touching this class:
  * <ul>
  *   <li>{@code /actuator/health} (and its groups) and the error page are open: load balancers probe them;</li>
+ *   <li>{@code /console/**} is left to the console's own gate (a sign-in cookie holding one of these same tokens,
+ *       and CSRF checks), browsers sending no bearer header;</li>
  *   <li>everything else needs a valid bearer token (401 without one);</li>
  *   <li>ops tokens may call everything;</li>
  *   <li>an organization token may call GET/POST/DELETE under {@code /api/v1/organizations/<its org>/}; another
@@ -21,6 +23,9 @@ import java.util.regex.Pattern;
 public final class AccessPolicy {
     private static final Pattern ORGANIZATION_PATH = Pattern.compile("^/api/v1/organizations/([^/]+)(/.*)?$");
     private static final Set<String> ORGANIZATION_METHODS = Set.of("GET", "HEAD", "POST", "DELETE");
+
+    /** The ops console's paths; its filter (io.switchboard.orchestrator.console) checks them with the same tokens. */
+    public static final String CONSOLE = "/console";
 
     public enum Decision { ALLOW, UNAUTHORIZED, FORBIDDEN, NOT_FOUND }
 
@@ -46,6 +51,7 @@ public final class AccessPolicy {
     }
 
     static boolean isOpen(String path) {
-        return path.equals("/actuator/health") || path.startsWith("/actuator/health/") || path.equals("/error");
+        return path.equals("/actuator/health") || path.startsWith("/actuator/health/") || path.equals("/error")
+                || path.equals(CONSOLE) || path.startsWith(CONSOLE + "/");
     }
 }

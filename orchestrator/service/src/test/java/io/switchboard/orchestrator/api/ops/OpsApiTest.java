@@ -61,6 +61,8 @@ class OpsApiTest {
 
     @Autowired
     SagaInstanceRepository sagas;
+    @Autowired
+    SagaSearch search;
     @LocalServerPort
     int port;
 
@@ -191,6 +193,28 @@ class OpsApiTest {
         assertThat(count(orgId, AcquireNumber.class)).isEqualTo(1);
         assertThat(count(orgId, CreateAssistant.class)).isEqualTo(2);
         assertThat(count(orgId, RegisterPhoneNumber.class)).isEqualTo(1);
+    }
+
+    /** The console's "completed, but a step failed" filter and its free-text search (SagaSearch). */
+    @Test
+    void aCompletedSagaWhoseEmailFailedIsFoundAsAPartialSuccessAndByText() {
+        String orgId = newOrg();
+        workers.fail(orgId, io.switchboard.contracts.commands.SendApprovalEmail.class,
+                new StepFailed(StepFailed.INVALID_REQUEST, "mailbox unavailable", false, "smtp", "550"));
+        approve(orgId, "Partly");
+        SagaInstance partial = awaitSaga(orgId, SagaState.COMPLETED);
+        String cleanOrg = newOrg();
+        approve(cleanOrg, "Wholly");
+        SagaInstance clean = awaitSaga(cleanOrg, SagaState.COMPLETED);
+
+        SagaFilter any = SagaFilter.parse(null, null, null, null, null, 1000, 0, java.time.Clock.systemUTC());
+        assertThat(search.find(any, null, true).sagas()).extracting(SagaSummary::id)
+                .contains(partial.id().toString()).doesNotContain(clean.id().toString());
+        assertThat(search.find(any, orgId.toUpperCase(java.util.Locale.ROOT), false).sagas())
+                .extracting(SagaSummary::id).containsExactly(partial.id().toString());
+        assertThat(search.find(any, partial.id().toString().substring(0, 13), false).sagas())
+                .extracting(SagaSummary::id).contains(partial.id().toString());
+        assertThat(search.find(any, "100%_", false).total()).as("LIKE wildcards are literal").isZero();
     }
 
     @Test

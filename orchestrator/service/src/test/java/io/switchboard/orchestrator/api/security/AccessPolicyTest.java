@@ -69,6 +69,15 @@ class AccessPolicyTest {
         assertThat(policy.decide("GET", "/actuator/healthz", Optional.empty())).isEqualTo(UNAUTHORIZED);
     }
 
+    /** The console's own gate (a sign-in cookie with these same tokens, CSRF) checks its paths; not a prefix match. */
+    @Test
+    void theConsoleIsLeftToItsOwnGate() {
+        assertThat(policy.decide("GET", "/console", Optional.empty())).isEqualTo(ALLOW);
+        assertThat(policy.decide("POST", "/console/sagas/x/replay", Optional.empty())).isEqualTo(ALLOW);
+        assertThat(policy.decide("GET", "/consoles", Optional.empty())).isEqualTo(UNAUTHORIZED);
+        assertThat(policy.decide("GET", "/console-api/v1/sagas", acme)).isEqualTo(FORBIDDEN);
+    }
+
     @Test
     void tokensAreRecognisedExactly() {
         TokenRegistry tokens = new TokenRegistry(new ApiProperties(List.of("ops-1"), Map.of("org-tok", "acme")));
