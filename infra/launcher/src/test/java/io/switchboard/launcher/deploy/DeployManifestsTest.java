@@ -258,6 +258,8 @@ class DeployManifestsTest {
                     expected.add("Write topic " + t);
                 });
                 expected.add("Read group switchboard-ops-dlq-reader");
+                // The console's live view (SagaEventFeed) reads saga events from assigned partitions, without a group.
+                expected.add("Read topic " + Topics.SAGA_EVENTS);
                 expected.add("Describe cluster ");
             } else {
                 expected.add("Write topic " + Topics.SAGA_REPLIES);

@@ -64,7 +64,7 @@ class OrganizationPagesController {
         Viewer.of(request).requireVisible(orgId, "organization " + orgId);
         try {
             setup.retrySetup(orgId, new OrganizationSetupController.RetrySetupRequest(blankToNull(country),
-                    blankToNull(areaCode)));
+                    null, blankToNull(areaCode), null, null));
             return "redirect:" + SignInController.organizationPath(orgId) + "?done=retry";
         } catch (ApiProblem refused) {
             model.addAttribute("refused", refused.detail());
