@@ -49,7 +49,7 @@ final class ConsoleFilter extends OncePerRequestFilter {
             return;
         }
         boolean post = !request.getMethod().equals("GET") && !request.getMethod().equals("HEAD");
-        if (path.startsWith("/console/assets/") || path.startsWith("/console/webjars/")) {
+        if (path.startsWith("/console/assets/")) {
             chain.doFilter(request, response);
             return;
         }
