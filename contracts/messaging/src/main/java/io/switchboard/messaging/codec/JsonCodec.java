@@ -1,5 +1,8 @@
 package io.switchboard.messaging.codec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.switchboard.contracts.events.InboundAiChanged;
+import io.switchboard.contracts.events.OrganizationApproved;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,10 +15,21 @@ public final class JsonCodec {
     private final JsonMapper strict;
     private final JsonMapper lenient;
 
+    /**
+     * Organization events leave out the optional members added to v1 when they are absent: an event in the shape the
+     * first v1 defined is then byte for byte what it was, so a reader that predates those members (an older
+     * orchestrator during a rolling deploy, an upstream's own strict parser) still accepts it.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private interface AbsentMembersLeftOut {
+    }
+
     public JsonCodec() {
         this.strict = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .addMixIn(OrganizationApproved.class, AbsentMembersLeftOut.class)
+                .addMixIn(InboundAiChanged.class, AbsentMembersLeftOut.class)
                 .build();
         this.lenient = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
