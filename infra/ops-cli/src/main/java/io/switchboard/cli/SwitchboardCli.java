@@ -10,8 +10,8 @@ import java.io.PrintWriter;
  * Exit codes: 0 done, 1 the orchestrator refused or could not be reached (message on stderr), 2 bad usage.
  */
 @Command(name = "switchboard", mixinStandardHelpOptions = true, version = "switchboard 0.1",
-        description = "Operate Switchboard: find, inspect, replay and compensate sagas; list and redrive dead letters.",
-        subcommands = {SagasCommand.class, DlqCommand.class, CommandLine.HelpCommand.class})
+        description = "Operate Switchboard: find, inspect, replay and compensate sagas; list and redrive dead letters; see what it costs.",
+        subcommands = {SagasCommand.class, DlqCommand.class, CostsCommand.class, CommandLine.HelpCommand.class})
 public final class SwitchboardCli {
 
     public static void main(String[] args) {
