@@ -310,6 +310,25 @@ class OpsCliSystemTest {
         assertThat(completion.out()).contains("_complete_switchboard").contains("organizations").contains("credentials");
     }
 
+    @Test
+    void whatALineCostsIsReadFromTheCli() {
+        String orgId = SystemClient.newOrgId("costs");
+        client.approve(orgId, "Costs", "510");
+        SagaResponse saga = client.awaitSagaEnded(orgId, Duration.ofSeconds(60));
+        assertThat(saga.state()).isEqualTo("COMPLETED");
+
+        Cli one = cli("costs", "--org", orgId, "--json");
+        assertThat(one.exit()).as(one.err()).isZero();
+        assertThat(one.out()).containsPattern("\"platformTwilio\"\\s*:\\s*1")
+                .containsPattern("\"assistants\"\\s*:\\s*2")
+                .containsPattern("\"total\"\\s*:\\s*1\\.15");
+        // Every organization: this line among them, the pool and the total; the limits below.
+        Cli all = cli("costs");
+        assertThat(all.err()).doesNotContain("error");
+        assertThat(all.out()).containsPattern("(?m)^" + Pattern.quote(orgId) + "\\s+1\\s+0\\s+0\\s+2\\s+1\\.15 USD")
+                .containsPattern("(?m)^TOTAL\\s").contains("free VAPI numbers: ");
+    }
+
     /** Reads one number out of a JSON object the CLI printed. */
     private static final class ApiClientJson {
         static long number(String json, String field) {

@@ -77,6 +77,12 @@ final class SystemClient implements AutoCloseable {
         return get("/api/v1/organizations/" + orgId + "/ai-status", AiStatusResponse.class);
     }
 
+    /** The organization's sagas of one type, newest first, each with its history. */
+    java.util.List<SagaResponse> sagas(String orgId, String type) {
+        return get("/api/v1/sagas?orgId=" + orgId + "&type=" + type, io.switchboard.orchestrator.api.ops.SagaPage.class)
+                .sagas().stream().map(s -> saga(s.id())).toList();
+    }
+
     SagaResponse saga(String sagaId) {
         return get("/api/v1/sagas/" + sagaId, SagaResponse.class);
     }

@@ -144,6 +144,36 @@ class SwitchboardCliTest {
     }
 
     @Test
+    void costsPrintsEveryOrganizationThePoolAndTheTotalAndExitsNonZeroWhenALimitIsNear() {
+        answers.put("GET /api/v1/costs", new String[]{"200", """
+                {"numbers":{"platformTwilio":1,"organizationTwilio":1,"vapiFree":4},
+                 "pooledNumbers":{"platformTwilio":2,"organizationTwilio":0,"vapiFree":0},"assistants":12,
+                 "monthlyCost":{"numbers":4.60,"assistants":0,"total":4.60,"inOrganizationAccounts":1.15,"currency":"USD"},
+                 "pooledMonthlyCost":{"numbers":2.30,"assistants":0,"total":2.30,"inOrganizationAccounts":0,"currency":"USD"},
+                 "limits":{"vapiFree":{"limit":5,"inUse":4,"remaining":1,"near":true},
+                           "trialAccounts":[{"account":"cred-1","numbers":{"limit":1,"inUse":1,"remaining":0,"near":true}}]},
+                 "organizations":[{"orgId":"acme","numbers":{"platformTwilio":1,"organizationTwilio":0,"vapiFree":0},
+                   "assistants":2,"monthlyCost":{"numbers":1.15,"assistants":0,"total":1.15,"inOrganizationAccounts":0,"currency":"USD"}}]}"""});
+
+        assertThat(run("costs")).isEqualTo(1);
+
+        String[] lines = out.toString().split("\n");
+        assertThat(lines[0]).startsWith("ORGANIZATION").contains("PLATFORM TWILIO").contains("MONTHLY COST");
+        assertThat(lines[1]).startsWith("acme").contains("1.15 USD");
+        assertThat(lines[2]).startsWith("(pool)").contains("2.3 USD");
+        assertThat(lines[3]).startsWith("TOTAL").containsPattern("TOTAL\\s+3\\s+1\\s+4\\s+12\\s+4.6 USD\\s+1.15");
+        assertThat(out.toString()).contains("free VAPI numbers: 4 of 5 in use, 1 left — NEAR THE LIMIT")
+                .contains("trial account cred-1: 1 of 1 in use, 0 left — NEAR THE LIMIT");
+
+        answers.put("GET /api/v1/organizations/acme/costs", new String[]{"200", """
+                {"orgId":"acme","numbers":{"platformTwilio":1,"organizationTwilio":0,"vapiFree":0},"assistants":2,
+                 "monthlyCost":{"numbers":1.15,"assistants":0,"total":1.15,"inOrganizationAccounts":0,"currency":"USD"}}"""});
+        assertThat(run("costs", "--org", "acme", "--json")).isZero();
+        assertThat(requests.get(1)).startsWith("GET /api/v1/organizations/acme/costs ");
+        assertThat(out.toString()).contains("\"orgId\" : \"acme\"");
+    }
+
+    @Test
     void anApiProblemIsPrintedWithItsTitleAndDetailAndExitsNonZero() {
         answers.put("POST /api/v1/sagas/abc/replay", new String[]{"409", problem(409, "saga-not-replayable",
                 "Only a FAILED saga can be replayed", "saga abc was compensated; start a new saga instead")});

@@ -48,7 +48,7 @@ public final class VapiDtos {
     /** {@code TwilioPhoneNumber} or {@code VapiPhoneNumber}, by {@code provider}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PhoneNumber(String id, String provider, String number, String name, String assistantId,
-                              String twilioAccountSid, String status, String createdAt) {
+                              String twilioAccountSid, String status, String createdAt, String sipUri) {
     }
 
     /** {@code PhoneNumberPaginatedResponse}. */

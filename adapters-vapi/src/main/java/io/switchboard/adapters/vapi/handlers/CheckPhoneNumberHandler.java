@@ -35,8 +35,8 @@ public class CheckPhoneNumberHandler implements CommandHandler<CheckPhoneNumber>
         } catch (RuntimeException e) {
             return FailureReplies.of(e, "VAPI phone number lookup failed");
         }
-        if (ACTIVE.equals(number.status()) && number.number() != null) {
-            return new PhoneNumberActive(number.id(), number.number());
+        if (ready(number)) {
+            return new PhoneNumberActive(number.id(), number.number(), number.sipUri());
         }
         if (BLOCKED.equals(number.status())) {
             return new StepFailed(StepFailed.NUMBER_BLOCKED, "VAPI number " + number.id() + " is blocked", false,
@@ -44,5 +44,19 @@ public class CheckPhoneNumberHandler implements CommandHandler<CheckPhoneNumber>
         }
         return new StepFailed(StepFailed.NOT_READY, "VAPI number " + number.id() + " is " + number.status()
                 + (number.number() == null ? " and has no number yet" : ""), true, FailureReplies.PROVIDER, null);
+    }
+
+    /**
+     * Active and reachable: by its digits, or by its {@code sipUri}, which VAPI's document describes as callable
+     * ("You can SIP INVITE this. The assistant attached to this number will answer"). {@code number} is optional in
+     * {@code VapiPhoneNumber}; an activating number is not ready either way ("Calls will not work until activation is
+     * complete").
+     */
+    static boolean ready(VapiDtos.PhoneNumber number) {
+        return ACTIVE.equals(number.status()) && (present(number.number()) || present(number.sipUri()));
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 }

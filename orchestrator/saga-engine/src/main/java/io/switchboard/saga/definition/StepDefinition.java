@@ -5,6 +5,7 @@ import io.switchboard.contracts.replies.Reply;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -25,6 +26,7 @@ public final class StepDefinition<D> {
     private final StepPolicy declaredActionPolicy;
     private final StepPolicy declaredCompensationPolicy;
     private final boolean critical;
+    private final BiPredicate<D, String> tolerated;
 
     private StepDefinition(Builder<D> b) {
         this.name = b.name;
@@ -38,6 +40,7 @@ public final class StepDefinition<D> {
         this.declaredActionPolicy = b.actionPolicy;
         this.declaredCompensationPolicy = b.compensationPolicy;
         this.critical = b.critical;
+        this.tolerated = b.tolerated;
     }
 
     public static <D> Builder<D> step(String name) {
@@ -101,6 +104,14 @@ public final class StepDefinition<D> {
         return critical;
     }
 
+    /**
+     * Whether this step's final failure with {@code errorCode} undoes the saga: not for a non-critical step, nor for
+     * a failure the business process has a way around ({@link Builder#tolerating}), given the data at that point.
+     */
+    public boolean failureUndoesSaga(D data, String errorCode) {
+        return critical && !tolerated.test(data, errorCode);
+    }
+
     /** Declares a step; {@link SagaDefinition.Builder} builds it. */
     public static final class Builder<D> {
         private final String name;
@@ -114,6 +125,7 @@ public final class StepDefinition<D> {
         private StepPolicy actionPolicy;
         private StepPolicy compensationPolicy;
         private boolean critical = true;
+        private BiPredicate<D, String> tolerated = (data, errorCode) -> false;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name);
@@ -174,6 +186,16 @@ public final class StepDefinition<D> {
         /** A failure of this step is recorded but does not undo the saga (e.g. an email about a working line). */
         public Builder<D> nonCritical() {
             this.critical = false;
+            return this;
+        }
+
+        /**
+         * A final failure of this step whose error code the predicate accepts (given the saga data) is recorded but
+         * does not undo the saga: the saga goes on, and later steps see from the unchanged data that this one got
+         * nothing (e.g. "no free number left: take a Twilio number instead"). Any other failure undoes it as usual.
+         */
+        public Builder<D> tolerating(BiPredicate<D, String> errorCodeAndData) {
+            this.tolerated = Objects.requireNonNull(errorCodeAndData);
             return this;
         }
 

@@ -232,7 +232,8 @@ public final class SagaExecutor {
                     return false;
                 }
                 Optional<SagaStep> fatal = states.stream().filter(s -> s.status() == StepStatus.FAILED
-                        && definition.step(s.name()).map(StepDefinition::critical).orElse(true)).findFirst();
+                        && definition.step(s.name()).map(d -> d.failureUndoesSaga(data, s.errorCode())).orElse(true))
+                        .findFirst();
                 if (fatal.isPresent()) {
                     saga.failure(fatal.get().name(), fatal.get().errorCode() + ": " + fatal.get().errorMessage());
                     saga.state(SagaState.COMPENSATING, now);

@@ -15,6 +15,11 @@ public class AiConfig {
     public static final String INACTIVE = "inactive";
     /** The line is being taken away; number and registration may be half gone, so it is no longer "active". */
     public static final String DEACTIVATING = "deactivating";
+    /**
+     * A free VAPI number bound to the inbound assistant that had not shown its digits when the onboarding stopped
+     * waiting: set up, no number to show yet; a later poll ({@code free-number-activation}) makes it active.
+     */
+    public static final String ACTIVATION_PENDING = "activation_pending";
 
     @Id
     @Column(name = "org_id")
@@ -80,6 +85,19 @@ public class AiConfig {
         this.country = line.country();
         this.areaCode = line.areaCode();
         this.twilioCredentialId = line.twilioCredentialId();
+        this.updatedAt = now;
+    }
+
+    /** Like {@link #activate}, for a free VAPI number still activating: its digits come later. */
+    public void activatePending(ActiveLine line, Instant now) {
+        activate(line, now);
+        this.status = ACTIVATION_PENDING;
+    }
+
+    /** The free number of an activation-pending line showed its digits: the line is active. */
+    public void numberActivated(String phoneNumber, Instant now) {
+        this.phoneNumber = phoneNumber;
+        this.status = ACTIVE;
         this.updatedAt = now;
     }
 

@@ -23,6 +23,7 @@ import io.switchboard.orchestrator.lines.InboundAiOffSaga;
 import io.switchboard.orchestrator.lines.InboundAiOnSaga;
 import io.switchboard.orchestrator.lines.LineSteps;
 import io.switchboard.orchestrator.onboarding.NumberProperties;
+import io.switchboard.orchestrator.intake.PendingActivations;
 import io.switchboard.orchestrator.onboarding.OnboardingSteps;
 import io.switchboard.orchestrator.pool.NumberPool;
 import io.switchboard.orchestrator.pool.PoolMaintenance;
@@ -161,6 +162,12 @@ public class OrchestratorConfiguration {
     @Bean
     OrganizationEventIntake organizationEventIntake(OrgEventQueue queue, SagaRuntime runtime, Organizations organizations) {
         return new OrganizationEventIntake(queue, runtime, organizations);
+    }
+
+    @Bean
+    PendingActivations pendingActivations(AiConfigRepository configs, SagaInstanceRepository sagas, OrgEventQueue queue,
+                                          OrganizationEventIntake intake, TransactionTemplate transactions) {
+        return new PendingActivations(configs, sagas, queue, intake, transactions);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package io.switchboard.orchestrator.config;
 
+import io.switchboard.orchestrator.onboarding.FreeNumberActivationSaga;
+
 import io.switchboard.orchestrator.lines.CleanupSaga;
 import io.switchboard.orchestrator.lines.InboundAiOffSaga;
 import io.switchboard.orchestrator.lines.InboundAiOnSaga;
@@ -26,6 +28,8 @@ public final class SagaCatalog {
                                               NumberProperties numbers) {
         return List.of(
                 OnboardingSaga.definition(onboarding::takePooledNumber, onboarding::returnPooledNumber,
+                        onboarding::checkFreeNumberLimit, onboarding::saveLine, numbers),
+                OnboardingSaga.version4(onboarding::takePooledNumber, onboarding::returnPooledNumber,
                         onboarding::saveLine, numbers),
                 OnboardingSaga.version3(onboarding::takePooledNumber, onboarding::returnPooledNumber,
                         onboarding::saveActive, numbers),
@@ -33,6 +37,7 @@ public final class SagaCatalog {
                         onboarding::saveActive, numbers),
                 OnboardingSaga.version1(onboarding::takePooledNumber, onboarding::returnPooledNumber,
                         onboarding::saveActive),
+                FreeNumberActivationSaga.definition(onboarding::fillInFreeNumber, numbers),
                 InboundAiOnSaga.definition(lines),
                 InboundAiOnSaga.version2(lines),
                 InboundAiOnSaga.version1(lines),

@@ -4,7 +4,7 @@ package io.switchboard.orchestrator.intake;
  * Requests from ops (through the API) that change an organization's line. They wait in the same per-organization
  * queue as upstream events, so they never run beside another saga of the organization.
  */
-public sealed interface OpsRequest permits OpsRequest.RetrySetup, OpsRequest.Cleanup {
+public sealed interface OpsRequest permits OpsRequest.RetrySetup, OpsRequest.Cleanup, OpsRequest.AwaitFreeNumber {
     String orgId();
 
     /**
@@ -26,7 +26,18 @@ public sealed interface OpsRequest permits OpsRequest.RetrySetup, OpsRequest.Cle
         public static final String TYPE = "io.switchboard.ops.Cleanup.v1";
     }
 
+    /**
+     * Look again at an activation-pending line's free VAPI number (queued by {@code PendingActivations}, not by the
+     * API): queued like the rest, so it never runs beside another saga of the organization.
+     */
+    record AwaitFreeNumber(String orgId) implements OpsRequest {
+        public static final String TYPE = "io.switchboard.ops.AwaitFreeNumber.v1";
+    }
+
     static String typeOf(OpsRequest request) {
-        return request instanceof RetrySetup ? RetrySetup.TYPE : Cleanup.TYPE;
+        if (request instanceof RetrySetup) {
+            return RetrySetup.TYPE;
+        }
+        return request instanceof Cleanup ? Cleanup.TYPE : AwaitFreeNumber.TYPE;
     }
 }

@@ -51,6 +51,13 @@ public class OrgEventQueue implements SagaEndListener {
         startNextIfIdle(orgId, starter);
     }
 
+    /** Whether the organization has a request of this type waiting for its turn. */
+    public boolean hasPending(String orgId, String type) {
+        Boolean pending = jdbc.queryForObject("select exists (select 1 from org_event where org_id = ? "
+                + "and event_type = ? and status = 'PENDING')", Boolean.class, orgId, type);
+        return Boolean.TRUE.equals(pending);
+    }
+
     @Override
     public void sagaEnded(SagaInstance saga, SagaStarter starter) {
         lockOrganization(saga.orgId());
@@ -96,6 +103,7 @@ public class OrgEventQueue implements SagaEndListener {
         Class<?> bodyClass = switch (type) {
             case OpsRequest.RetrySetup.TYPE -> OpsRequest.RetrySetup.class;
             case OpsRequest.Cleanup.TYPE -> OpsRequest.Cleanup.class;
+            case OpsRequest.AwaitFreeNumber.TYPE -> OpsRequest.AwaitFreeNumber.class;
             default -> MessageTypes.classOf(type).orElseThrow(() -> new IllegalStateException("unknown queued " + type));
         };
         return codec.decodeLenient(payload, bodyClass);

@@ -10,6 +10,8 @@ import io.switchboard.orchestrator.lines.CleanupSaga;
 import io.switchboard.orchestrator.lines.InboundAiOffSaga;
 import io.switchboard.orchestrator.lines.InboundAiOnSaga;
 import io.switchboard.orchestrator.lines.LineData;
+import io.switchboard.orchestrator.onboarding.FreeNumberActivationData;
+import io.switchboard.orchestrator.onboarding.FreeNumberActivationSaga;
 import io.switchboard.orchestrator.onboarding.NumberProperties;
 import io.switchboard.orchestrator.onboarding.OnboardingData;
 import io.switchboard.orchestrator.organizations.OrganizationRecord;
@@ -59,6 +61,8 @@ public class SagaLauncher {
             return onRetrySetup(retry);
         } else if (event instanceof OpsRequest.Cleanup cleanup) {
             return onCleanup(cleanup);
+        } else if (event instanceof OpsRequest.AwaitFreeNumber await) {
+            return onAwaitFreeNumber(await);
         }
         throw new IllegalArgumentException("No saga for " + event.getClass().getSimpleName());
     }
@@ -86,6 +90,10 @@ public class SagaLauncher {
         }
         if (AiConfig.ACTIVE.equals(config.get().status())) {
             return new Ignore("inboundAi=true and the line is already active");
+        }
+        if (AiConfig.ACTIVATION_PENDING.equals(config.get().status())) {
+            return new Ignore("inboundAi=true and the line is set up: its free VAPI number is still activating, and "
+                    + "a later poll fills its digits in");
         }
         String source = toggle.effectiveNumberSource();
         if (NumberSources.NONE.equals(source) || NumberSources.VAPI_FREE.equals(source)) {
@@ -174,6 +182,15 @@ public class SagaLauncher {
         return configs.findById(cleanup.orgId())
                 .<Decision>map(config -> new Start(CleanupSaga.TYPE, LineData.of(config)))
                 .orElseGet(() -> new Ignore("cleanup: the organization has no AI setup"));
+    }
+
+    private Decision onAwaitFreeNumber(OpsRequest.AwaitFreeNumber await) {
+        return configs.findById(await.orgId())
+                .filter(c -> AiConfig.ACTIVATION_PENDING.equals(c.status()) && c.vapiPhoneNumberId() != null)
+                .<Decision>map(c -> new Start(FreeNumberActivationSaga.TYPE, new FreeNumberActivationData(c.orgId(),
+                        c.orgName(), c.ownerEmail(), c.vapiPhoneNumberId(), null,
+                        c.setupDate() == null ? null : c.setupDate().toString())))
+                .orElseGet(() -> new Ignore("free number check: the line is no longer waiting for its free number"));
     }
 
     private static Ignore ownNumberWithoutAccount(String what) {

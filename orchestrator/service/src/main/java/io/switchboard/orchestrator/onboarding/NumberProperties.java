@@ -13,16 +13,26 @@ import java.time.Duration;
  *
  * @param provider                new onboardings use this; a running onboarding keeps the provider it started with
  * @param freeNumberPollInterval  pause between two looks at an activating free VAPI number
- * @param freeNumberWaitLimit     how long to wait for its digits before the onboarding is undone
+ * @param freeNumberWaitLimit     how long an onboarding waits for its digits; past it the line is saved
+ *                                "activation pending" (version 5; version 4 and older undo the onboarding)
  * @param defaultCountry          the country of a number for an organization whose events never named one (an
  *                                {@code InboundAiChanged(true)} that sets up an organization without an approval)
+ * @param freeNumberLimitFallback at VAPI's free-number limit, take a Twilio number instead of undoing the
+ *                                onboarding — when there is a Twilio account to take it from: the organization's own
+ *                                ({@code twilioCredentialId}), or the platform's, which this setting says exists
+ *                                (set it {@code false} when the Twilio worker runs without
+ *                                {@code switchboard.twilio.account-sid})
+ * @param pendingActivationCheckInterval how often lines whose free number is still activating are looked at again
+ *                                (each look polls like the onboarding did, up to the wait limit)
  */
 @ConfigurationProperties(prefix = "switchboard.numbers")
 public record NumberProperties(
         @DefaultValue("TWILIO") NumberProvider provider,
         @DefaultValue("15s") Duration freeNumberPollInterval,
         @DefaultValue("10m") Duration freeNumberWaitLimit,
-        @DefaultValue("US") String defaultCountry) {
+        @DefaultValue("US") String defaultCountry,
+        @DefaultValue("true") boolean freeNumberLimitFallback,
+        @DefaultValue("5m") Duration pendingActivationCheckInterval) {
 
     /** Each look waits this long for the worker's answer; a lost answer counts as "not ready yet". */
     static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
@@ -37,14 +47,24 @@ public record NumberProperties(
         if (defaultCountry == null || !defaultCountry.matches("[A-Z]{2}")) {
             throw new IllegalArgumentException("switchboard.numbers.default-country must be an ISO 3166-1 alpha-2 code, e.g. US");
         }
+        if (pendingActivationCheckInterval.isNegative() || pendingActivationCheckInterval.isZero()) {
+            throw new IllegalArgumentException("switchboard.numbers.pending-activation-check-interval must be positive");
+        }
     }
 
     public static NumberProperties defaults() {
-        return new NumberProperties(NumberProvider.TWILIO, Duration.ofSeconds(15), Duration.ofMinutes(10), "US");
+        return new NumberProperties(NumberProvider.TWILIO, Duration.ofSeconds(15), Duration.ofMinutes(10), "US", true,
+                Duration.ofMinutes(5));
     }
 
     public NumberProperties withProvider(NumberProvider value) {
-        return new NumberProperties(value, freeNumberPollInterval, freeNumberWaitLimit, defaultCountry);
+        return new NumberProperties(value, freeNumberPollInterval, freeNumberWaitLimit, defaultCountry,
+                freeNumberLimitFallback, pendingActivationCheckInterval);
+    }
+
+    public NumberProperties withFreeNumberLimitFallback(boolean value) {
+        return new NumberProperties(provider, freeNumberPollInterval, freeNumberWaitLimit, defaultCountry, value,
+                pendingActivationCheckInterval);
     }
 
     /**

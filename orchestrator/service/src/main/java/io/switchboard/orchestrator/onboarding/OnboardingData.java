@@ -17,6 +17,8 @@ import io.switchboard.contracts.replies.PhoneNumberRegistered;
  *                        {@code null} = the default (pool first, or the global provider setting). Read by version 4
  * @param ownNumber       with {@code own_number}: the SID or E.164 number of the organization's own number, or
  *                        {@code any}
+ * @param freeNumberFallback version 5: why this onboarding, meant for a free VAPI number, takes a Twilio number
+ *                        instead (VAPI's free-number limit); {@code null} when it did not
  */
 public record OnboardingData(
         String orgId,
@@ -36,7 +38,8 @@ public record OnboardingData(
         String setupDate,
         NumberProvider numberProvider,
         String requestedNumberSource,
-        String ownNumber) {
+        String ownNumber,
+        String freeNumberFallback) {
 
     public static final String POOLED = "POOLED";
     /** {@code numberSource} of a free VAPI number: nothing at Twilio to release, the VAPI number is deleted. */
@@ -51,7 +54,7 @@ public record OnboardingData(
     public static OnboardingData start(String orgId, String orgName, String ownerEmail, String country, String areaCode,
                                        String twilioCredentialId, String requestedNumberSource, String ownNumber) {
         return new OnboardingData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, null, null, null,
-                null, null, null, null, null, null, null, requestedNumberSource, ownNumber);
+                null, null, null, null, null, null, null, requestedNumberSource, ownNumber, null);
     }
 
     /**
@@ -170,12 +173,39 @@ public record OnboardingData(
     }
 
     public OnboardingData withFreeNumberActive(PhoneNumberActive reply) {
-        return copy().phoneNumber(reply.phoneNumber()).numberSid(null).numberSource(VAPI_FREE)
+        // Where VAPI shows no digits, the SIP URI is what the line is called at.
+        return copy().phoneNumber(reply.reachableAt()).numberSid(null).numberSource(VAPI_FREE)
                 .vapiPhoneNumberId(reply.vapiPhoneNumberId()).build();
     }
 
     public OnboardingData withoutFreeNumber() {
         return withVapiPhoneNumber(null).withNumber(null, null, null);
+    }
+
+    /**
+     * Version 5: VAPI gave no free number (its per-account limit), so the line takes a Twilio number instead: from
+     * here on this onboarding is a Twilio one (no activation to wait for).
+     */
+    public OnboardingData withFreeNumberFallback(String reason) {
+        return copy().numberProvider(NumberProvider.TWILIO).freeNumberFallback(reason).build();
+    }
+
+    /** Version 5: meant for a free VAPI number, VAPI had none left: a Twilio number is bought instead. */
+    public boolean fellBackToTwilio() {
+        return freeNumberFallback != null;
+    }
+
+    /** Version 5: the free VAPI number could not be created and nothing came of it yet. */
+    public boolean freeNumberMissing() {
+        return usesFreeVapiNumber() && vapiPhoneNumberId == null;
+    }
+
+    /**
+     * Version 5: the free VAPI number exists and is bound to the inbound assistant, but VAPI had not shown its
+     * digits by the wait limit: the line is saved "activation pending" and a later poll fills them in.
+     */
+    public boolean activationPending() {
+        return usesFreeVapiNumber() && vapiPhoneNumberId != null && phoneNumber == null;
     }
 
     public OnboardingData withSetupDate(String date) {
@@ -207,6 +237,7 @@ public record OnboardingData(
         private String vapiPhoneNumberId;
         private String setupDate;
         private NumberProvider numberProvider;
+        private String freeNumberFallback;
 
         Copy(OnboardingData d) {
             this.d = d;
@@ -220,6 +251,7 @@ public record OnboardingData(
             vapiPhoneNumberId = d.vapiPhoneNumberId;
             setupDate = d.setupDate;
             numberProvider = d.numberProvider;
+            freeNumberFallback = d.freeNumberFallback;
         }
 
         Copy phoneNumber(String value) {
@@ -264,11 +296,16 @@ public record OnboardingData(
             return this;
         }
 
+        Copy freeNumberFallback(String value) {
+            freeNumberFallback = value;
+            return this;
+        }
+
         OnboardingData build() {
             return new OnboardingData(d.orgId, d.orgName, d.ownerEmail, d.country, d.areaCode, d.twilioCredentialId,
                     phoneNumber, numberSid, numberSource, inboundAssistantId, inboundAssistantName, outboundAssistantId,
                     outboundAssistantName, vapiPhoneNumberId, setupDate, numberProvider, d.requestedNumberSource,
-                    d.ownNumber);
+                    d.ownNumber, freeNumberFallback);
         }
     }
 }

@@ -10,6 +10,7 @@ import io.switchboard.contracts.replies.NumberReleased;
 import io.switchboard.contracts.replies.PhoneNumberActive;
 import io.switchboard.contracts.replies.PhoneNumberRegistered;
 import io.switchboard.contracts.replies.PhoneNumberRegistrationDeleted;
+import io.switchboard.contracts.replies.StepFailed;
 import io.switchboard.orchestrator.pool.NumberPool;
 import io.switchboard.saga.definition.CommandRequest;
 import io.switchboard.saga.definition.LocalAction;
@@ -53,14 +54,17 @@ import static io.switchboard.orchestrator.participants.VapiParticipant.registerP
  * a trial account's number back to the account (re-tagged unassigned), deletes a free VAPI number it got, and
  * deletes only what this saga created, newest first.
  * <p>
+ * Version 5 keeps a line meant for a free VAPI number: at the free-number limit it takes a Twilio number instead,
+ * and a number still activating at the wait limit leaves the line "activation pending" instead of undoing it.
  * Version 4 lets each approval or request choose where the number comes from ({@code numberSource}: pool first,
  * {@code force_twilio}, {@code own_number} — claim-own-number —, {@code vapi_free}, {@code none}); version 3 added
  * the owner tags (assign-pooled-number, the trial number handed back when undone); versions 1 to 3 stay registered
- * for instances that started before ({@link OnboardingSagaPreviousVersions}).
+ * for instances that started before ({@link OnboardingSagaPreviousVersions}); so do version 4 and
+ * the rest.
  */
 public final class OnboardingSaga {
     public static final String TYPE = "onboarding";
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     private OnboardingSaga() {
     }
@@ -72,6 +76,100 @@ public final class OnboardingSaga {
         return definition(takePooledNumber, returnPooledNumber, saveAiConfig, NumberProperties.defaults());
     }
 
+    /** The current version, with a free-number limit that only VAPI enforces (tests). */
+    public static SagaDefinition<OnboardingData> definition(LocalAction<OnboardingData> takePooledNumber,
+                                                            LocalAction<OnboardingData> returnPooledNumber,
+                                                            LocalAction<OnboardingData> saveLine,
+                                                            NumberProperties numbers) {
+        return definition(takePooledNumber, returnPooledNumber, (data, step) -> data, saveLine, numbers);
+    }
+
+    /**
+     * Version 5: a free VAPI number as the documents describe it. At the account's free-number limit — the
+     * setting's count of free numbers in use ({@code checkFreeNumberLimit}), or VAPI's own refusal
+     * ({@code FREE_NUMBER_LIMIT}) — the line takes a Twilio number instead of being undone, when there is a Twilio
+     * account to take it from (the organization's, or the platform's: {@code switchboard.numbers.free-number-limit-
+     * fallback}): fall-back-to-twilio, fallback-acquire-number, fallback-register-number. A free number still
+     * activating at the wait limit keeps its place: await-vapi-number's last "not ready" does not undo the saga, the
+     * line is saved {@code activation_pending} with no approval email yet, and a later poll
+     * ({@code free-number-activation}) fills its digits in. Otherwise as version 4.
+     *
+     * @param checkFreeNumberLimit turns a free-number onboarding into a Twilio one when the account's free numbers
+     *                             are all in use (only called when a Twilio account can take over)
+     * @param saveLine             saves the config: active, activation pending, or (assistants only) inactive
+     */
+    public static SagaDefinition<OnboardingData> definition(LocalAction<OnboardingData> takePooledNumber,
+                                                            LocalAction<OnboardingData> returnPooledNumber,
+                                                            LocalAction<OnboardingData> checkFreeNumberLimit,
+                                                            LocalAction<OnboardingData> saveLine,
+                                                            NumberProperties numbers) {
+        return SagaDefinition.saga(TYPE, VERSION, OnboardingData.class)
+                .then(notifyOwnerOnFailure())
+                .then(step("choose-number-provider")
+                        .invokeLocal((data, step) -> data.withNumberProviderFor(numbers.provider())))
+                .then(step("take-pooled-number")
+                        .when(OnboardingData::triesPoolFirst)
+                        .invokeLocal(takePooledNumber)
+                        .compensateLocally(returnPooledNumber))
+                .then(step(NumberPool.ASSIGN_STEP)
+                        .when(OnboardingData::pooledNumber)
+                        .invoke((data, step) -> takeFromPool(step, data.numberSid(), data.phoneNumber(),
+                                data.twilioCredentialId()))
+                        .onReply(NumberAssigned.class, (data, reply) -> data)
+                        .compensateWith((data, step) -> data.pooledNumber()
+                                ? Optional.of(handToPool(step, data.numberSid(), data.phoneNumber(), data.twilioCredentialId()))
+                                : Optional.empty())
+                        .onCompensated(NumberAssigned.class, (data, reply) -> data))
+                .inParallel(
+                        step("claim-own-number")
+                                .when(OnboardingData::claimsOwnNumber)
+                                .invoke((data, step) -> claimOwnNumber(step, data.ownNumber(), data.twilioCredentialId()))
+                                .onReply(NumberAcquired.class, OnboardingData::withNumber),
+                        acquireNumberStep("acquire-number").when(OnboardingData::buysNumber),
+                        step("create-inbound-assistant")
+                                .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.INBOUND))
+                                .onReply(AssistantCreated.class, OnboardingData::withInboundAssistant)
+                                .compensateWith((data, step) -> Optional.of(deleteAssistant(step, data.inboundAssistantId()))),
+                        step("create-outbound-assistant")
+                                .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.OUTBOUND))
+                                .onReply(AssistantCreated.class, OnboardingData::withOutboundAssistant)
+                                .compensateWith((data, step) -> Optional.of(deleteAssistant(step, data.outboundAssistantId()))))
+                .then(registerNumber().when(OnboardingData::wantsTwilioNumber))
+                .then(step("check-free-number-limit")
+                        .when(data -> data.usesFreeVapiNumber() && mayFallBackToTwilio(data, numbers))
+                        .invokeLocal(checkFreeNumberLimit))
+                .then(step("create-free-vapi-number")
+                        .when(OnboardingData::usesFreeVapiNumber)
+                        .invoke(FreeVapiNumberCommands::create)
+                        .onReply(FreePhoneNumberCreated.class, OnboardingData::withFreeNumber)
+                        .tolerating((data, errorCode) -> StepFailed.FREE_NUMBER_LIMIT.equals(errorCode)
+                                && mayFallBackToTwilio(data, numbers))
+                        .compensateWith((data, step) -> Optional.ofNullable(data.vapiPhoneNumberId())
+                                .map(id -> deletePhoneNumberRegistration(step, id)))
+                        .onCompensated(PhoneNumberRegistrationDeleted.class, (data, reply) -> data.withoutFreeNumber()))
+                .then(step("fall-back-to-twilio")
+                        .when(OnboardingData::freeNumberMissing)
+                        .invokeLocal((data, step) -> data.withFreeNumberFallback(
+                                "VAPI refused another free number (" + StepFailed.FREE_NUMBER_LIMIT + ")")))
+                .then(acquireNumberStep("fallback-acquire-number").when(OnboardingData::fellBackToTwilio))
+                .then(registerNumber("fallback-register-number").when(OnboardingData::fellBackToTwilio))
+                .then(step("await-vapi-number")
+                        .when(OnboardingData::usesFreeVapiNumber)
+                        .invoke(FreeVapiNumberCommands::check)
+                        .onReply(PhoneNumberActive.class, OnboardingData::withFreeNumberActive)
+                        .tolerating((data, errorCode) -> StillActivating.is(errorCode))
+                        .policy(numbers.freeNumberPolling()))
+                .then(step("save-ai-config").invokeLocal(saveLine))
+                .then(sendApprovalEmail().when(data -> !data.assistantsOnly() && !data.activationPending()))
+                .build();
+    }
+
+    /** A Twilio account can take over from VAPI: the organization's own, or the platform's (a setting). */
+    static boolean mayFallBackToTwilio(OnboardingData data, NumberProperties numbers) {
+        return (data.twilioCredentialId() != null && !data.twilioCredentialId().isBlank())
+                || numbers.freeNumberLimitFallback();
+    }
+
     /**
      * Version 4: the approval's or request's {@code numberSource} decides where the number comes from — pool first
      * (default), {@code force_twilio} (skip the pool), {@code own_number} (the organization's own number, claimed in
@@ -81,11 +179,11 @@ public final class OnboardingSaga {
      *
      * @param saveLine saves the config: active with the number, or (assistants only) inactive without one
      */
-    public static SagaDefinition<OnboardingData> definition(LocalAction<OnboardingData> takePooledNumber,
-                                                            LocalAction<OnboardingData> returnPooledNumber,
-                                                            LocalAction<OnboardingData> saveLine,
-                                                            NumberProperties numbers) {
-        return SagaDefinition.saga(TYPE, VERSION, OnboardingData.class)
+    public static SagaDefinition<OnboardingData> version4(LocalAction<OnboardingData> takePooledNumber,
+                                                          LocalAction<OnboardingData> returnPooledNumber,
+                                                          LocalAction<OnboardingData> saveLine,
+                                                          NumberProperties numbers) {
+        return SagaDefinition.saga(TYPE, 4, OnboardingData.class)
                 .then(notifyOwnerOnFailure())
                 .then(step("choose-number-provider")
                         .invokeLocal((data, step) -> data.withNumberProviderFor(numbers.provider())))
@@ -229,8 +327,22 @@ public final class OnboardingSaga {
                 .onCompensated(EmailSent.class, (data, reply) -> data);
     }
 
+    private static StepDefinition.Builder<OnboardingData> acquireNumberStep(String name) {
+        return step(name)
+                .invoke((data, step) -> acquireNumber(step, data.country(), data.areaCode(), true,
+                        data.twilioCredentialId()))
+                .onReply(NumberAcquired.class, OnboardingData::withNumber)
+                .compensateWith(OnboardingSaga::giveUpAcquiredNumber)
+                .onCompensated(NumberReleased.class, (data, reply) -> data.withoutNumber())
+                .onCompensated(NumberAssigned.class, (data, reply) -> data.withoutNumber());
+    }
+
     private static StepDefinition.Builder<OnboardingData> registerNumber() {
-        return step("register-number")
+        return registerNumber("register-number");
+    }
+
+    private static StepDefinition.Builder<OnboardingData> registerNumber(String name) {
+        return step(name)
                 .invoke((data, step) -> registerPhoneNumber(step, data.phoneNumber(), data.numberSid(),
                         data.inboundAssistantId(), data.orgName(), data.twilioCredentialId()))
                 .onReply(PhoneNumberRegistered.class, OnboardingData::withRegistration)

@@ -130,6 +130,11 @@ public class NumberPool {
                 Timestamp.from(threshold), limit);
     }
 
+    /** VAPI's free numbers per account ({@code switchboard.pool.vapi-free-number-limit}). */
+    public int vapiFreeNumberLimit() {
+        return properties.vapiFreeNumberLimit();
+    }
+
     /** What the pool holds now, by status and provider. */
     public PoolStats stats(long vapiFreeNumbersInUse) {
         Map<String, Long> byStatus = new LinkedHashMap<>();

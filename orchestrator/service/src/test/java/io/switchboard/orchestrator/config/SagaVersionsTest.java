@@ -36,6 +36,8 @@ class SagaVersionsTest {
 
     private static Map<String, String> frozen() {
         Map<String, String> frozen = new LinkedHashMap<>();
+        frozen.put("onboarding v5",
+                "notify-owner-on-failure choose-number-provider take-pooled-number assign-pooled-number claim-own-number acquire-number create-inbound-assistant create-outbound-assistant register-number check-free-number-limit create-free-vapi-number fall-back-to-twilio fallback-acquire-number fallback-register-number await-vapi-number save-ai-config send-approval-email");
         frozen.put("onboarding v4",
                 "notify-owner-on-failure choose-number-provider take-pooled-number assign-pooled-number claim-own-number acquire-number create-inbound-assistant create-outbound-assistant register-number create-free-vapi-number await-vapi-number save-ai-config send-approval-email");
         frozen.put("onboarding v3",
@@ -44,6 +46,7 @@ class SagaVersionsTest {
                 "notify-owner-on-failure choose-number-provider take-pooled-number acquire-number create-inbound-assistant create-outbound-assistant register-number create-free-vapi-number await-vapi-number save-ai-config send-approval-email");
         frozen.put("onboarding v1",
                 "notify-owner-on-failure take-pooled-number acquire-number create-inbound-assistant create-outbound-assistant register-number save-ai-config send-approval-email");
+        frozen.put("free-number-activation v1", "await-vapi-number fill-in-number send-approval-email");
         frozen.put("inbound-ai-on v3",
                 "create-inbound-assistant claim-own-number take-pooled-number assign-pooled-number acquire-number register-number activate-ai-config");
         frozen.put("inbound-ai-on v2",

@@ -6,6 +6,7 @@ import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.CreateFreePhoneNumber;
 import io.switchboard.contracts.commands.DeleteAssistant;
 import io.switchboard.contracts.commands.DeletePhoneNumberRegistration;
+import io.switchboard.contracts.commands.RegisterPhoneNumber;
 import io.switchboard.contracts.commands.SendApprovalEmail;
 import io.switchboard.contracts.commands.SendFailureEmail;
 import io.switchboard.contracts.events.OrganizationApproved;
@@ -13,7 +14,9 @@ import io.switchboard.contracts.replies.AssistantCreated;
 import io.switchboard.contracts.replies.AssistantDeleted;
 import io.switchboard.contracts.replies.EmailSent;
 import io.switchboard.contracts.replies.FreePhoneNumberCreated;
+import io.switchboard.contracts.replies.NumberAcquired;
 import io.switchboard.contracts.replies.PhoneNumberActive;
+import io.switchboard.contracts.replies.PhoneNumberRegistered;
 import io.switchboard.contracts.replies.PhoneNumberRegistrationDeleted;
 import io.switchboard.contracts.replies.StepFailed;
 import io.switchboard.saga.definition.Direction;
@@ -32,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Onboarding with {@code switchboard.numbers.provider=VAPI_FREE}, in memory with the saga test kit: the number's
- * digits are polled for on durable retry timers every 15 s, for up to 10 minutes, then the saga is undone.
+ * digits are polled for on durable retry timers every 15 s, for up to 10 minutes, then the line is saved "activation
+ * pending" (version 4: the saga is undone); at VAPI's free-number limit the line takes a Twilio number instead.
  */
 class FreeVapiNumberOnboardingTest {
     private static final OrganizationApproved ACME = new OrganizationApproved("org-acme", "Acme", "owner@acme.test",
@@ -57,13 +61,36 @@ class FreeVapiNumberOnboardingTest {
                 numbers);
     }
 
+    /** Version 4, which undoes a line whose free number is late or refused: its instances keep that. */
+    private SagaDefinition<OnboardingData> version4(NumberProperties numbers) {
+        return OnboardingSaga.version4(
+                (data, step) -> {
+                    poolTakes.add(data.orgId());
+                    return data;
+                },
+                (data, step) -> data,
+                (data, step) -> {
+                    savedConfigs.add(data);
+                    return data.withSetupDate("2026-01-01T00:00:00Z");
+                },
+                numbers);
+    }
+
     private SagaScenario<OnboardingData> started(NumberProperties numbers) {
-        return SagaScenario.given(definition(numbers)).routedBy(Topics::commandTopicOf).startedWith(OnboardingData.from(ACME));
+        return started(definition(numbers));
+    }
+
+    private SagaScenario<OnboardingData> started(SagaDefinition<OnboardingData> definition) {
+        return SagaScenario.given(definition).routedBy(Topics::commandTopicOf).startedWith(OnboardingData.from(ACME));
     }
 
     /** Both assistants created and the free number ordered: the saga now polls for its digits. */
     private SagaScenario<OnboardingData> waitingForDigits(NumberProperties numbers) {
-        return started(numbers)
+        return waitingForDigits(definition(numbers));
+    }
+
+    private SagaScenario<OnboardingData> waitingForDigits(SagaDefinition<OnboardingData> definition) {
+        return started(definition)
                 .reply("create-inbound-assistant", new AssistantCreated("asst-in", "Acme inbound"))
                 .reply("create-outbound-assistant", new AssistantCreated("asst-out", "Acme outbound"))
                 .reply("create-free-vapi-number", new FreePhoneNumberCreated("vapi-free-1", "activating"))
@@ -140,8 +167,37 @@ class FreeVapiNumberOnboardingTest {
     }
 
     @Test
-    void aNumberStillActivatingAtTheWaitLimitIsDeletedAndTheOnboardingUndone() {
+    void aNumberStillActivatingAtTheWaitLimitKeepsItsPlaceAndTheLineIsSavedActivationPending() {
         SagaScenario<OnboardingData> saga = waitingForDigits(FREE);
+        while (saga.instance().state() == SagaState.RUNNING) {
+            saga.failureReply("await-vapi-number", StepFailed.NOT_READY, true).elapse(POLL);
+        }
+
+        assertThat(checksSent(saga)).as("one look now, then one per 15 s for 10 minutes").isEqualTo(41);
+        saga.expectState(SagaState.COMPLETED)
+                .expectStepStatus("await-vapi-number", Direction.ACTION, StepStatus.FAILED)
+                .expectStepStatus("send-approval-email", Direction.ACTION, StepStatus.SKIPPED);
+        assertThat(saga.compensationOrder()).as("nothing undone: both assistants and the number stay").isEmpty();
+        assertThat(savedConfigs).singleElement().satisfies(saved -> {
+            assertThat(saved.activationPending()).isTrue();
+            assertThat(saved.vapiPhoneNumberId()).isEqualTo("vapi-free-1");
+            assertThat(saved.phoneNumber()).isNull();
+            assertThat(saved.inboundAssistantId()).isEqualTo("asst-in");
+        });
+    }
+
+    @Test
+    void aBlockedNumberStillUndoesTheOnboarding() {
+        waitingForDigits(FREE)
+                .failureReply("await-vapi-number", StepFailed.NUMBER_BLOCKED, false)
+                .expectState(SagaState.COMPENSATING)
+                .expectCommandsInFlight(DeletePhoneNumberRegistration.class);
+        assertThat(savedConfigs).isEmpty();
+    }
+
+    @Test
+    void version4StillUndoesANumberStillActivatingAtTheWaitLimit() {
+        SagaScenario<OnboardingData> saga = waitingForDigits(version4(FREE));
         while (saga.instance().state() == SagaState.RUNNING) {
             saga.failureReply("await-vapi-number", StepFailed.NOT_READY, true).elapse(POLL);
         }
@@ -168,19 +224,66 @@ class FreeVapiNumberOnboardingTest {
 
     @Test
     void theWaitLimitAndPollIntervalAreSettings() {
-        NumberProperties quick = new NumberProperties(NumberProvider.VAPI_FREE, Duration.ofSeconds(5), Duration.ofSeconds(20), "US");
+        NumberProperties quick = new NumberProperties(NumberProvider.VAPI_FREE, Duration.ofSeconds(5), Duration.ofSeconds(20), "US",
+                true, Duration.ofMinutes(5));
         SagaScenario<OnboardingData> saga = waitingForDigits(quick);
         while (saga.instance().state() == SagaState.RUNNING) {
             saga.failureReply("await-vapi-number", StepFailed.NOT_READY, true).elapse(Duration.ofSeconds(5));
         }
 
         assertThat(checksSent(saga)).isEqualTo(5);
-        saga.expectState(SagaState.COMPENSATING);
+        saga.expectState(SagaState.COMPLETED);
+        assertThat(savedConfigs).singleElement().satisfies(saved -> assertThat(saved.activationPending()).isTrue());
     }
 
     @Test
-    void vapisFreeNumberLimitUndoesTheAssistantsAndDeletesNoNumber() {
+    void atVapisFreeNumberLimitTheLineTakesATwilioNumberInstead() {
         SagaScenario<OnboardingData> saga = started(FREE)
+                .reply("create-inbound-assistant", new AssistantCreated("asst-in", "Acme inbound"))
+                .reply("create-outbound-assistant", new AssistantCreated("asst-out", "Acme outbound"))
+                .failureReply("create-free-vapi-number", StepFailed.FREE_NUMBER_LIMIT, false)
+                .expectStepStatus("create-free-vapi-number", Direction.ACTION, StepStatus.FAILED)
+                .expectStepStatus("fall-back-to-twilio", Direction.ACTION, StepStatus.SUCCEEDED)
+                .expectCommandsInFlight(AcquireNumber.class);
+        AcquireNumber acquire = saga.command("fallback-acquire-number", AcquireNumber.class);
+        assertThat(acquire.areaCode()).isEqualTo("510");
+
+        saga.reply("fallback-acquire-number", new NumberAcquired("+15105550177", "PN-fallback",
+                        NumberAcquired.Source.PURCHASED))
+                .expectCommandsInFlight(RegisterPhoneNumber.class);
+        assertThat(saga.command("fallback-register-number", RegisterPhoneNumber.class).assistantId()).isEqualTo("asst-in");
+        saga.reply("fallback-register-number", new PhoneNumberRegistered("vapi-reg-1", "+15105550177", "asst-in"))
+                .expectStepStatus("await-vapi-number", Direction.ACTION, StepStatus.SKIPPED)
+                .expectCommandsInFlight(SendApprovalEmail.class)
+                .reply("send-approval-email", new EmailSent("approval", "owner@acme.test", false))
+                .expectState(SagaState.COMPLETED);
+        assertThat(saga.compensationOrder()).isEmpty();
+        assertThat(savedConfigs).singleElement().satisfies(saved -> {
+            assertThat(saved.numberSid()).isEqualTo("PN-fallback");
+            assertThat(saved.numberSource()).isEqualTo("PURCHASED");
+            assertThat(saved.vapiPhoneNumberId()).isEqualTo("vapi-reg-1");
+            assertThat(saved.fellBackToTwilio()).isTrue();
+        });
+    }
+
+    @Test
+    void aFailedFallbackUndoesTheLineAndReleasesNothingItDidNotBuy() {
+        started(FREE)
+                .reply("create-inbound-assistant", new AssistantCreated("asst-in", "Acme inbound"))
+                .reply("create-outbound-assistant", new AssistantCreated("asst-out", "Acme outbound"))
+                .failureReply("create-free-vapi-number", StepFailed.FREE_NUMBER_LIMIT, false)
+                .failureReply("fallback-acquire-number", StepFailed.NO_NUMBERS_AVAILABLE, false)
+                .expectState(SagaState.COMPENSATING)
+                .expectCommandsInFlight(DeleteAssistant.class)
+                .compensationReply("create-outbound-assistant", new AssistantDeleted("asst-out", false))
+                .compensationReply("create-inbound-assistant", new AssistantDeleted("asst-in", false))
+                .expectCommandsInFlight(SendFailureEmail.class);
+        assertThat(savedConfigs).isEmpty();
+    }
+
+    @Test
+    void withoutATwilioAccountVapisFreeNumberLimitUndoesTheAssistantsAndDeletesNoNumber() {
+        SagaScenario<OnboardingData> saga = started(FREE.withFreeNumberLimitFallback(false))
                 .reply("create-inbound-assistant", new AssistantCreated("asst-in", "Acme inbound"))
                 .reply("create-outbound-assistant", new AssistantCreated("asst-out", "Acme outbound"))
                 .failureReply("create-free-vapi-number", StepFailed.FREE_NUMBER_LIMIT, false)
