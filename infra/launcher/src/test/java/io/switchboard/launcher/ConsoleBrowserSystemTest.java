@@ -311,6 +311,38 @@ class ConsoleBrowserSystemTest {
     }
 
     @Test
+    void theApprovalEmailOfAnOnboardingIsListedInTheMailboxAndReadable() throws Exception {
+        String orgId = SystemClient.newOrgId("Consolemail");
+        client.approve(orgId, "Consolemail", "510");
+        assertThat(client.awaitSagaEnded(orgId, SAGA_TIMEOUT).state()).isEqualTo("COMPLETED");
+        String owner = SystemClient.ownerOf(orgId);
+        jakarta.mail.internet.MimeMessage sent = system.stack().smtp().awaitMessagesTo(owner, 1, SAGA_TIMEOUT).get(0);
+        String requestId = sent.getHeader("X-Switchboard-Request-Id")[0];
+
+        signIn(ApiProperties.DEV_OPS_TOKEN);
+        browser.findElement(By.linkText("Mailbox")).click();
+        WebElement email = browser.findElement(By.cssSelector("article.email[data-to='" + owner + "']"));
+        assertThat(email.findElement(By.tagName("h2")).getText()).isEqualTo(sent.getSubject());
+        assertThat(email.findElement(By.cssSelector(".request-id")).getText()).isEqualTo(requestId);
+        assertThat(email.findElement(By.cssSelector(".text-part")).getText()).contains("Consolemail");
+        WebElement html = email.findElement(By.cssSelector("iframe.email-html"));
+        assertThat(html.getAttribute("sandbox")).as("no scripts, forms or same origin").isEmpty();
+        assertThat(html.getAttribute("srcdoc")).contains("Consolemail");
+        email.findElement(By.tagName("summary")).click();
+        assertThat(email.findElement(By.cssSelector(".html-source")).getText()).contains("Consolemail");
+        List<Integer> numbers = browser.findElements(By.cssSelector("article.email")).stream()
+                .map(a -> Integer.parseInt(a.getAttribute("id").substring("email-".length()))).toList();
+        assertThat(numbers).as("newest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        ConsoleBrowser.screenshot(browser, "mailbox");
+
+        // The emails are every organization's: an organization token does not get the page.
+        browser.manage().deleteAllCookies();
+        signIn(RunningSystem.CONSOLE_ORG_TOKEN);
+        assertThat(browser.findElements(By.linkText("Mailbox"))).isEmpty();
+        assertThat(get("/console/mailbox", browser.manage().getCookieNamed("SB_CONSOLE")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void withoutSignInEveryPageLeadsToTheSignInPageAndAWrongTokenIsRefused() {
         browser.get(base + "/console/sagas?state=FAILED");
         assertThat(browser.getCurrentUrl()).contains("/console/sign-in");
