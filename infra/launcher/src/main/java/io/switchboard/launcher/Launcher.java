@@ -49,6 +49,7 @@ public final class Launcher {
         out.println("  Twilio simulator  " + system.twilio().baseUrl());
         out.println("  VAPI simulator    " + system.vapi().baseUrl());
         out.println("  Orchestrator API  " + system.orchestratorUrl() + "/api/v1");
+        out.println("  Console           " + system.orchestratorUrl() + "/console (mailbox: /console/mailbox)");
         out.println("Watch the saga events:");
         out.println("  bin/kafka-console-consumer --topic switchboard.saga-events.v1 --from-beginning "
                 + "--property print.key=true --property print.headers=true");

@@ -44,6 +44,8 @@ public final class SystemSettings {
         settings.put("switchboard.reconcile.twilio-auth-token", twilio.config().authToken());
         settings.put("switchboard.reconcile.vapi-base-url", vapi.baseUrl());
         settings.put("switchboard.reconcile.vapi-api-key", vapi.config().apiKey());
+        // Local stack only: the console's mailbox page reads the captured emails (unset in production: no page).
+        settings.put("switchboard.console.mailbox.imap-url", stack.smtp().mailboxImapUrl());
         return settings;
     }
 

@@ -4,6 +4,7 @@ import io.switchboard.contracts.wire.Topics;
 import io.switchboard.orchestrator.api.SagaResponse;
 import io.switchboard.orchestrator.api.security.ApiProperties;
 import io.switchboard.sim.common.FaultRule;
+import io.switchboard.sim.twilio.IncomingNumber;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -241,6 +242,8 @@ class ConsoleBrowserSystemTest {
         assertThat(get("/console/organizations/" + other, session).statusCode()).isEqualTo(404);
         assertThat(get("/console/dead-letters", session).statusCode()).isEqualTo(403);
         assertThat(get("/console/pool", session).statusCode()).isEqualTo(403);
+        assertThat(get("/console/reconciliation", session).statusCode()).isEqualTo(403);
+        assertThat(get("/console/reconciliation/release?allOrphans=true", session).statusCode()).isEqualTo(403);
         browser.get(base + "/console/sagas/" + otherSaga.id());
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
     }
@@ -268,6 +271,75 @@ class ConsoleBrowserSystemTest {
         browser.findElement(By.linkText("Cancel")).click();
         assertThat(browser.getCurrentUrl()).endsWith("/console/pool");
         assertThat(system.twilio().purchaseCount()).isEqualTo(purchases);
+    }
+
+    @Test
+    void anOrphanAtTheProviderIsShownAndReleasedAfterADryRun() {
+        // A number Switchboard tagged for an organization that is gone: nothing references it, it costs money.
+        String phone = "+1919555" + (2000 + new java.util.Random().nextInt(7000));
+        String orphan = system.twilio().seedOwnedNumber(system.twilio().config().accountSid(), phone,
+                "sb/org/gone-console-org/#0123456789abcdef").sid();
+
+        signIn(ApiProperties.DEV_OPS_TOKEN);
+        browser.findElement(By.linkText("Reconciliation")).click();
+        WebElement row = browser.findElement(By.cssSelector("#verdict-ORPHAN tr[data-id='" + orphan + "']"));
+        assertThat(row.getText()).contains("TWILIO_NUMBER").contains(phone).contains("platform");
+        assertThat(browser.findElement(By.id("verdict-ORPHAN")).getText()).contains("ORPHAN");
+        assertThat(browser.findElements(By.id("verdict-OWNED"))).as("in order: behind show all").isEmpty();
+        ConsoleBrowser.screenshot(browser, "reconciliation");
+
+        row.findElement(By.cssSelector("input[type=checkbox]")).click();
+        browser.findElement(By.id("release-selected")).click();
+        assertThat(browser.findElement(By.cssSelector("#dry-run tr[data-id='" + orphan + "']")).getText())
+                .contains("WOULD_RELEASE");
+        assertThat(browser.findElement(By.id("preview")).getText()).startsWith("Dry run: 1 would be released");
+        assertThat(system.twilio().ownedNumbers()).extracting(IncomingNumber::sid).as("a dry run releases nothing")
+                .contains(orphan);
+        ConsoleBrowser.screenshot(browser, "reconciliation-release-confirm");
+
+        browser.findElement(By.id("confirm")).click();
+        assertThat(browser.findElement(By.cssSelector("#outcomes tr[data-id='" + orphan + "']")).getText())
+                .contains("RELEASED");
+        assertThat(browser.findElement(By.id("summary")).getText()).isEqualTo("1 released, 0 skipped.");
+        assertThat(system.twilio().ownedNumbers()).extracting(IncomingNumber::sid).doesNotContain(orphan);
+        ConsoleBrowser.screenshot(browser, "reconciliation-released");
+
+        browser.findElement(By.linkText("Back to the reconciliation")).click();
+        assertThat(browser.findElements(By.cssSelector("tr[data-id='" + orphan + "']"))).isEmpty();
+        browser.findElement(By.id("show-all")).click();
+        assertThat(browser.findElements(By.id("verdict-OWNED"))).isNotEmpty();
+    }
+
+    @Test
+    void theApprovalEmailOfAnOnboardingIsListedInTheMailboxAndReadable() throws Exception {
+        String orgId = SystemClient.newOrgId("Consolemail");
+        client.approve(orgId, "Consolemail", "510");
+        assertThat(client.awaitSagaEnded(orgId, SAGA_TIMEOUT).state()).isEqualTo("COMPLETED");
+        String owner = SystemClient.ownerOf(orgId);
+        jakarta.mail.internet.MimeMessage sent = system.stack().smtp().awaitMessagesTo(owner, 1, SAGA_TIMEOUT).get(0);
+        String requestId = sent.getHeader("X-Switchboard-Request-Id")[0];
+
+        signIn(ApiProperties.DEV_OPS_TOKEN);
+        browser.findElement(By.linkText("Mailbox")).click();
+        WebElement email = browser.findElement(By.cssSelector("article.email[data-to='" + owner + "']"));
+        assertThat(email.findElement(By.tagName("h2")).getText()).isEqualTo(sent.getSubject());
+        assertThat(email.findElement(By.cssSelector(".request-id")).getText()).isEqualTo(requestId);
+        assertThat(email.findElement(By.cssSelector(".text-part")).getText()).contains("Consolemail");
+        WebElement html = email.findElement(By.cssSelector("iframe.email-html"));
+        assertThat(html.getAttribute("sandbox")).as("no scripts, forms or same origin").isEmpty();
+        assertThat(html.getAttribute("srcdoc")).contains("Consolemail");
+        email.findElement(By.tagName("summary")).click();
+        assertThat(email.findElement(By.cssSelector(".html-source")).getText()).contains("Consolemail");
+        List<Integer> numbers = browser.findElements(By.cssSelector("article.email")).stream()
+                .map(a -> Integer.parseInt(a.getAttribute("id").substring("email-".length()))).toList();
+        assertThat(numbers).as("newest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        ConsoleBrowser.screenshot(browser, "mailbox");
+
+        // The emails are every organization's: an organization token does not get the page.
+        browser.manage().deleteAllCookies();
+        signIn(RunningSystem.CONSOLE_ORG_TOKEN);
+        assertThat(browser.findElements(By.linkText("Mailbox"))).isEmpty();
+        assertThat(get("/console/mailbox", browser.manage().getCookieNamed("SB_CONSOLE")).statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -25,6 +25,7 @@ public final class EndpointsFile {
     public static final String JDBC_PASSWORD = "postgres.password";
     public static final String SMTP_HOST = "smtp.host";
     public static final String SMTP_PORT = "smtp.port";
+    public static final String IMAP_URL = "smtp.mailbox-imap-url";
     public static final String PID = "pid";
     public static final String STARTED_AT = "started-at";
 
@@ -43,6 +44,7 @@ public final class EndpointsFile {
         values.put(JDBC_PASSWORD, stack.postgres().password());
         values.put(SMTP_HOST, stack.smtp().host());
         values.put(SMTP_PORT, String.valueOf(stack.smtp().port()));
+        values.put(IMAP_URL, stack.smtp().mailboxImapUrl());
         values.put(PID, String.valueOf(ProcessHandle.current().pid()));
         values.put(STARTED_AT, Instant.now().toString());
         Path target = path(stateDir);

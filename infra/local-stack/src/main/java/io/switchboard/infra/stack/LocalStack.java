@@ -121,6 +121,7 @@ public final class LocalStack implements AutoCloseable {
                 "  PostgreSQL " + jdbcUrl + "   user " + postgres.username()
                         + (postgres.isEmbedded() ? " (embedded)" : " (external)"),
                 "  SMTP       " + smtp.host() + ":" + smtp.port() + "   (any user, mail kept in memory)",
+                "  Mailbox    " + smtp.mailboxImapUrl() + "   (IMAP, a copy of every message)",
                 "  Topics     " + String.join(", ", Topics.all()),
                 "  Endpoints  " + (endpointsFile == null ? "-" : endpointsFile.toAbsolutePath()));
     }

@@ -47,7 +47,7 @@ public record LocalStackConfig(Path stateDir, LocalKafkaConfig kafka, LocalPostg
      * {@code switchboard.local.dir}, {@code switchboard.local.ephemeral} (temp data dirs),
      * {@code switchboard.kafka.port}, {@code switchboard.kafka.controller-port}, {@code switchboard.kafka.partitions},
      * {@code switchboard.postgres.port}, {@code switchboard.postgres.jdbc-url} (+ {@code .username}, {@code .password})
-     * to use an existing server, {@code switchboard.postgres.database}, {@code switchboard.smtp.port}.
+     * to use an existing server, {@code switchboard.postgres.database}, {@code switchboard.smtp.port}, {@code switchboard.smtp.imap-port}.
      */
     public static LocalStackConfig fromEnvironment() {
         Path stateDir = Settings.get("switchboard.local.dir").map(Path::of).orElse(DEFAULT_STATE_DIR);
@@ -69,7 +69,8 @@ public record LocalStackConfig(Path stateDir, LocalKafkaConfig kafka, LocalPostg
                         .withPort(Settings.getInt("switchboard.postgres.port", d.postgres().port()))
                         .withDataDir(ephemeral ? null : d.postgres().dataDir()));
 
-        LocalSmtpConfig smtp = d.smtp().withPort(Settings.getInt("switchboard.smtp.port", d.smtp().port()));
+        LocalSmtpConfig smtp = d.smtp().withPort(Settings.getInt("switchboard.smtp.port", d.smtp().port()))
+                .withImapPort(Settings.getInt("switchboard.smtp.imap-port", d.smtp().imapPort()));
         String database = Settings.get("switchboard.postgres.database").orElse(d.databaseName());
         return new LocalStackConfig(stateDir, kafka, postgres, smtp, database, partitions);
     }

@@ -18,7 +18,7 @@ import java.time.Clock;
  * with {@code switchboard.console.enabled=false} the filter is still there to answer every console path with 404.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ConsoleProperties.class)
+@EnableConfigurationProperties({ConsoleProperties.class, MailboxProperties.class})
 public class ConsoleConfiguration {
 
     @Bean
@@ -46,6 +46,11 @@ public class ConsoleConfiguration {
     @Bean
     PoolLevels consolePoolLevels(PoolController pool, JdbcTemplate jdbc, Clock clock, ConsoleProperties properties) {
         return new PoolLevels(pool, jdbc, clock, properties);
+    }
+
+    @Bean
+    Mailbox consoleMailbox(MailboxProperties properties) {
+        return new Mailbox(properties);
     }
 
     @Bean

@@ -23,9 +23,11 @@ import java.util.Optional;
 class ConsolePages {
     private static final Logger log = LoggerFactory.getLogger(ConsolePages.class);
     private final ConsoleProperties properties;
+    private final MailboxProperties mailbox;
 
-    ConsolePages(ConsoleProperties properties) {
+    ConsolePages(ConsoleProperties properties, MailboxProperties mailbox) {
         this.properties = properties;
+        this.mailbox = mailbox;
     }
 
     @ModelAttribute
@@ -41,6 +43,7 @@ class ConsolePages {
                 caller == null ? Optional.empty() : ConsoleSession.token(request)));
         model.addAttribute("fmt", Format.INSTANCE);
         model.addAttribute("viewer", caller == null ? null : Viewer.of(request));
+        model.addAttribute("mailboxPage", mailbox.enabled());
     }
 
     @ExceptionHandler(ConsoleRefusal.class)
