@@ -13,6 +13,7 @@ import io.switchboard.saga.inbox.Inbox;
 import io.switchboard.orchestrator.intake.EventSchemaValidator;
 import io.switchboard.orchestrator.intake.OrgEventConsumer;
 import io.switchboard.orchestrator.intake.OrgEventQueue;
+import io.switchboard.orchestrator.lines.UnfinishedTeardown;
 import io.switchboard.orchestrator.intake.OrganizationEventIntake;
 import io.switchboard.saga.replies.ReplyConsumer;
 import io.switchboard.orchestrator.intake.SagaLauncher;
@@ -134,9 +135,11 @@ public class OrchestratorConfiguration {
     @Bean
     SagaRuntime sagaRuntime(SagaDefinitions definitions, SagaExecutor executor, SagaInstanceRepository sagas,
                             OutboxWriter outbox, CloudEventHeaders headers, JsonCodec codec,
-                            Clock clock, List<SagaObserver> observers, OrgEventQueue queue) {
+                            Clock clock, List<SagaObserver> observers, OrgEventQueue queue,
+                            AiConfigRepository configs) {
+        // The config first: the organization's next saga, which the queue may start, reads it.
         return new SagaRuntime(definitions, executor, sagas, outbox, headers, codec, clock, observers,
-                List.of(queue));
+                List.of(new UnfinishedTeardown(configs, codec, clock), queue));
     }
 
     @Bean
