@@ -133,7 +133,8 @@ public final class LocalPostgres implements AutoCloseable {
             p.onExit().completeOnTimeout(p, config.startupTimeout().toMillis(), TimeUnit.MILLISECONDS).join();
         }
         // zonky holds a file lock on the data dir until its instance is closed; its "pg_ctl stop" now finds no
-        // server (and says so in the log), which is what we want.
+        // server, which is what we want, and zonky logs that as an error.
+        log.info("PostgreSQL killed; zonky will now report that it could not stop it: expected");
         closeQuietly(embedded);
         log.warn("PostgreSQL at {} killed (SIGKILL of postmaster pid {} and {} backends)", baseJdbcUrl,
                 postmaster.pid(), all.size() - 1);
