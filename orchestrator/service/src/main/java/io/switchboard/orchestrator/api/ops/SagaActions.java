@@ -76,7 +76,16 @@ public class SagaActions {
         return transactions.execute(status -> {
             SagaInstance saga = lock(sagaId);
             switch (saga.state()) {
-                case RUNNING -> { }
+                case RUNNING -> {
+                    if (runtime.onlyNonCriticalStepsLeft(saga)) {
+                        // Found by the chaos run: stopping an onboarding while only its approval email was out undid
+                        // the number and assistants but left the saved config "active" on nothing.
+                        throw notCompensable(saga, "saga " + saga.id() + " has done everything that counts; only "
+                                + "non-critical steps (such as the owner's email) are still running and will finish "
+                                + "on their own. To take down a working line use DELETE /api/v1/organizations/"
+                                + saga.orgId() + "/ai-setup");
+                    }
+                }
                 case FAILED -> {
                     if (compensationFailed(saga)) {
                         throw notCompensable(saga, "saga " + saga.id() + " is already undoing its work and parked "

@@ -4,6 +4,7 @@ import io.switchboard.contracts.commands.AcquireNumber;
 import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.DeleteAssistant;
 import io.switchboard.contracts.commands.RegisterPhoneNumber;
+import io.switchboard.contracts.commands.SendApprovalEmail;
 import io.switchboard.contracts.events.OrganizationApproved;
 import io.switchboard.contracts.replies.StepFailed;
 import io.switchboard.contracts.wire.Topics;
@@ -223,6 +224,24 @@ class OpsApiTest {
         SagaInstance ended = awaitSaga(orgId, SagaState.COMPENSATED);
         assertThat(ended.failureReason()).contains("VAPI incident, stop it");
         assertThat(count(orgId, DeleteAssistant.class)).isEqualTo(2);
+    }
+
+    @Test
+    void aSagaWhoseOnlyRunningStepsAreNonCriticalIsNotCompensated() {
+        String orgId = newOrg();
+        // The line is saved; only the approval email is out, failing retryably, so the saga sits RUNNING on it.
+        workers.fail(orgId, SendApprovalEmail.class,
+                new StepFailed(StepFailed.PROVIDER_UNAVAILABLE, "SMTP is down", true, "smtp", null));
+        approve(orgId, "Emailing");
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(orgId, SendApprovalEmail.class) >= 1);
+        SagaInstance running = awaitSaga(orgId, SagaState.RUNNING);
+
+        HttpResponse<String> response = call("POST", "/api/v1/sagas/" + running.id() + "/compensate", OPS,
+                "{\"reason\":\"stop it\"}");
+        // Found by the chaos run: compensating here undid the number and assistants under a config left "active".
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+        assertThat(response.body()).contains("non-critical").contains("/api/v1/organizations/" + orgId + "/ai-setup");
+        assertThat(count(orgId, DeleteAssistant.class)).isZero();
     }
 
     @Test
