@@ -141,6 +141,14 @@ public class SagaRuntime implements SagaStarter {
         return true;
     }
 
+    /**
+     * Whether any step of the saga can be undone. A saga without a single compensation (a teardown: it deletes and
+     * releases) cannot be "stopped and undone", only stopped halfway, which leaves a half-done hand-over behind.
+     */
+    public boolean canCompensate(SagaInstance saga) {
+        return definitions.of(saga).steps().stream().anyMatch(step -> step.hasCompensation() || step.hasLocalCompensation());
+    }
+
     /** Optimistic: the version column makes a concurrent change of the same saga fail at flush (and be retried). */
     private SagaInstance lock(UUID sagaId) {
         return sagas.findWithSteps(sagaId).orElseThrow(() -> new UnknownSagaException(sagaId));

@@ -14,6 +14,7 @@ import io.switchboard.orchestrator.intake.EventSchemaValidator;
 import io.switchboard.orchestrator.intake.OrgEventConsumer;
 import io.switchboard.orchestrator.intake.OrgEventQueue;
 import io.switchboard.orchestrator.lines.UnfinishedTeardown;
+import io.switchboard.orchestrator.pool.UnfinishedPoolRelease;
 import io.switchboard.orchestrator.intake.OrganizationEventIntake;
 import io.switchboard.saga.replies.ReplyConsumer;
 import io.switchboard.orchestrator.intake.SagaLauncher;
@@ -136,10 +137,10 @@ public class OrchestratorConfiguration {
     SagaRuntime sagaRuntime(SagaDefinitions definitions, SagaExecutor executor, SagaInstanceRepository sagas,
                             OutboxWriter outbox, CloudEventHeaders headers, JsonCodec codec,
                             Clock clock, List<SagaObserver> observers, OrgEventQueue queue,
-                            AiConfigRepository configs) {
-        // The config first: the organization's next saga, which the queue may start, reads it.
+                            AiConfigRepository configs, NumberPool pool) {
+        // The config and the pool first: the organization's next saga, which the queue may start, reads them.
         return new SagaRuntime(definitions, executor, sagas, outbox, headers, codec, clock, observers,
-                List.of(new UnfinishedTeardown(configs, codec, clock), queue));
+                List.of(new UnfinishedTeardown(configs, codec, clock), new UnfinishedPoolRelease(pool, codec), queue));
     }
 
     @Bean

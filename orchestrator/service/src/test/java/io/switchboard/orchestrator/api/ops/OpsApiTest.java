@@ -3,6 +3,7 @@ package io.switchboard.orchestrator.api.ops;
 import io.switchboard.contracts.commands.AcquireNumber;
 import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.DeleteAssistant;
+import io.switchboard.contracts.commands.DeletePhoneNumberRegistration;
 import io.switchboard.contracts.commands.RegisterPhoneNumber;
 import io.switchboard.contracts.commands.SendApprovalEmail;
 import io.switchboard.contracts.events.OrganizationApproved;
@@ -242,6 +243,25 @@ class OpsApiTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
         assertThat(response.body()).contains("non-critical").contains("/api/v1/organizations/" + orgId + "/ai-setup");
         assertThat(count(orgId, DeleteAssistant.class)).isZero();
+    }
+
+    @Test
+    void aRunningTeardownIsNotCompensatedItHasNothingToUndo() {
+        String orgId = newOrg();
+        approve(orgId, "Teardown");
+        awaitSaga(orgId, SagaState.COMPLETED);
+        // The cleanup's first remote step fails retryably, so the cleanup sits RUNNING on it.
+        workers.fail(orgId, DeletePhoneNumberRegistration.class,
+                new StepFailed(StepFailed.PROVIDER_UNAVAILABLE, "VAPI is down", true, "vapi", "503"));
+        assertThat(call("DELETE", "/api/v1/organizations/" + orgId + "/ai-setup", OPS, null).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(orgId, DeletePhoneNumberRegistration.class) >= 1);
+        SagaInstance cleanup = awaitSaga(orgId, SagaState.RUNNING);
+
+        HttpResponse<String> response = call("POST", "/api/v1/sagas/" + cleanup.id() + "/compensate", OPS,
+                "{\"reason\":\"stop it\"}");
+        // Found by the chaos run: a cleanup stopped mid-hand-over left a number tagged for the pool on the line.
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+        assertThat(response.body()).contains("nothing to undo");
     }
 
     @Test
