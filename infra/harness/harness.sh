@@ -14,7 +14,7 @@ cp_entries=()
 IFS=':' read -r -a deps < "$here/target/classpath.txt" || true  # no trailing newline: read returns 1
 for entry in "$here/target/classes" "${deps[@]}"; do
   case "$entry" in
-    */io/switchboard/*|*/target/classes)
+    */io/switchboard/*|*/target/classes|*/target/*.jar)
       copy="$snap/$(printf '%s' "$entry" | md5sum | cut -c1-8)-$(basename "$entry")"
       cp -r "$entry" "$copy"
       cp_entries+=("$copy");;

@@ -2,6 +2,7 @@ package io.switchboard.harness;
 
 import io.switchboard.contracts.events.InboundAiChanged;
 import io.switchboard.contracts.events.OrganizationApproved;
+import io.switchboard.contracts.wire.Headers;
 import io.switchboard.contracts.wire.Topics;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.messaging.headers.CloudEventHeaders;
@@ -12,19 +13,33 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-/** Publishes organization events the way the upstream admin service does; returns each event's {@code ce_id}. */
+/**
+ * Publishes organization events the way an upstream service does; returns each event's identity ({@code ce_source},
+ * {@code ce_id}). Idempotent with {@code acks=all}, and patient: a record is retried for up to 5 minutes, so a
+ * broker restart delays it rather than failing it; only what the broker acknowledged counts as published.
+ */
 public final class EventPublisher implements AutoCloseable {
+    /** The upstream admin service, as the harness plays it. */
+    public static final String SOURCE = "/switchboard/harness";
+    /** A second upstream service, whose ids may collide with the first one's. */
+    public static final String PARTNER_SOURCE = "/switchboard/harness-partner";
+
     private final KafkaProducer<String, byte[]> producer;
     private final JsonCodec codec = new JsonCodec();
-    private final CloudEventHeaders headers = new CloudEventHeaders("/switchboard/harness");
+    private final Map<String, CloudEventHeaders> headersBySource = new ConcurrentHashMap<>();
 
     public EventPublisher(String bootstrapServers) {
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 300_000,
                 ProducerConfig.LINGER_MS_CONFIG, 1,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
@@ -35,19 +50,33 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     public Sent approve(String orgId, String orgName, String areaCode) {
+        return approveFrom(SOURCE, UUID.randomUUID().toString(), orgId, orgName, areaCode);
+    }
+
+    public Sent approveFrom(String source, String eventId, String orgId, String orgName, String areaCode) {
         OrganizationApproved event = new OrganizationApproved(orgId, orgName, ownerOf(orgId), "verified", "US",
                 areaCode, null);
-        return send(orgId, OrganizationApproved.TYPE, codec.encode(event));
+        return send(source, eventId, orgId, OrganizationApproved.TYPE, codec.encode(event));
     }
 
     public Sent toggle(String orgId, boolean inboundAi) {
-        return send(orgId, InboundAiChanged.TYPE, codec.encode(new InboundAiChanged(orgId, inboundAi)));
+        return toggleFrom(SOURCE, UUID.randomUUID().toString(), orgId, inboundAi);
     }
 
-    private Sent send(String orgId, String type, byte[] body) {
-        Map<String, String> h = headers.newMessage(type, orgId, null);
+    public Sent toggleFrom(String source, String eventId, String orgId, boolean inboundAi) {
+        return send(source, eventId, orgId, InboundAiChanged.TYPE, codec.encode(new InboundAiChanged(orgId, inboundAi)));
+    }
+
+    /** The very same event once more (same source, id, type and body): a redelivery that must start nothing. */
+    public Sent resend(Sent original) {
+        return send(original.source(), original.eventId(), original.orgId(), original.type(), original.body());
+    }
+
+    private Sent send(String source, String eventId, String orgId, String type, byte[] body) {
+        Map<String, String> h = headersBySource.computeIfAbsent(source, CloudEventHeaders::new)
+                .newMessage(eventId, type, orgId, null);
         Future<?> ack = producer.send(new ProducerRecord<>(Topics.ORG_EVENTS, null, orgId, body, CloudEventHeaders.toKafka(h)));
-        return new Sent(h.get(io.switchboard.contracts.wire.Headers.CE_ID), orgId, type, ack);
+        return new Sent(h.get(Headers.CE_ID), source, orgId, type, body, ack);
     }
 
     public void flush() {
@@ -60,7 +89,7 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     /** An event handed to the producer; {@link #await()} waits for the broker's acknowledgement. */
-    public record Sent(String eventId, String orgId, String type, Future<?> ack) {
+    public record Sent(String eventId, String source, String orgId, String type, byte[] body, Future<?> ack) {
         public void await() {
             try {
                 ack.get();
@@ -70,6 +99,24 @@ public final class EventPublisher implements AutoCloseable {
             } catch (ExecutionException e) {
                 throw new IllegalStateException("publish failed for " + orgId, e.getCause());
             }
+        }
+
+        /** Whether the broker acknowledged it (waits for the answer). */
+        public boolean acknowledged() {
+            try {
+                ack.get();
+                return true;
+            } catch (ExecutionException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        /** The event's identity as CloudEvents defines it, as the orchestrator records it. */
+        public String identity() {
+            return source + " " + eventId;
         }
     }
 }

@@ -21,10 +21,23 @@ public record OpsApi(String baseUrl, String token) {
 
     /** Status code and body; -1 when nothing answers (process down or starting). */
     public Response get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    /** A POST with a JSON body. */
+    public Response post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+    }
+
+    private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HTTP.send(request.header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body());
         } catch (java.io.IOException e) {
             return new Response(-1, e.toString());

@@ -19,6 +19,7 @@ import java.util.Map;
  */
 public final class ServiceProcess {
     private final Services.Kind kind;
+    private final String name;
     private final Map<String, String> settings;
     private final List<String> jvmArgs;
     private final String classpath;
@@ -29,11 +30,18 @@ public final class ServiceProcess {
     /** @param classpath the service's classpath (e.g. this JVM's {@code java.class.path}) */
     public ServiceProcess(Services.Kind kind, Map<String, String> settings, List<String> jvmArgs, String classpath,
                           Path logDir) {
+        this(kind, kind.name().toLowerCase(Locale.ROOT), settings, jvmArgs, classpath, logDir);
+    }
+
+    /** @param name the instance's name, also its log file's ({@code orchestrator-2} → {@code orchestrator-2.log}) */
+    public ServiceProcess(Services.Kind kind, String name, Map<String, String> settings, List<String> jvmArgs,
+                          String classpath, Path logDir) {
+        this.name = name;
         this.kind = kind;
         this.settings = Map.copyOf(settings);
         this.jvmArgs = List.copyOf(jvmArgs);
         this.classpath = classpath;
-        this.log = logDir.resolve(kind.name().toLowerCase(Locale.ROOT) + ".log");
+        this.log = logDir.resolve(name + ".log");
     }
 
     public synchronized void start() {
@@ -100,6 +108,10 @@ public final class ServiceProcess {
         return kind;
     }
 
+    public String name() {
+        return name;
+    }
+
     public Path log() {
         return log;
     }
@@ -126,7 +138,7 @@ public final class ServiceProcess {
                     return;
                 }
                 if (!alive()) {
-                    throw new IllegalStateException(kind + " exited during start; see " + log);
+                    throw new IllegalStateException(name + " exited during start; see " + log);
                 }
                 Thread.sleep(250);
             } catch (IOException e) {
@@ -136,7 +148,7 @@ public final class ServiceProcess {
                 return;
             }
         }
-        throw new IllegalStateException(kind + " did not start within " + timeout + "; see " + log);
+        throw new IllegalStateException(name + " did not start within " + timeout + "; see " + log);
     }
 
     public static int freePort() {

@@ -263,6 +263,58 @@ class NumberPoolSystemTest {
         });
     }
 
+    /**
+     * Ops stop a cleanup while its assistant deletions are out at VAPI: the number is already back in the pool and
+     * the registration deleted, and the deletions still happen. The config, left "deactivating", must name none of
+     * it — not the pooled number (the pool may hand it to another organization), not the deleted registration or
+     * assistants (Found by the chaos run: the config kept naming all four, SHARED with the pool and DANGLING.)
+     */
+    @Test
+    void aCleanupOpsStopWhileItsDeletionsAreOutLeavesTheConfigNamingOnlyWhatStillExists() {
+        restartOrchestrator(Map.of("switchboard.pool.release-policy", "POOL"));
+        FaultRule held = null;
+        try {
+            String orgId = "pool-stop-" + UUID.randomUUID().toString().substring(0, 8);
+            assertCompleted(runSaga(orgId, "onboarding", () -> client.approve(orgId, "Pool Stop", "609")));
+            LineClient.ConfigRow line = lines.configs(orgId).get(0);
+
+            held = system.vapi().faults().add(FaultRule.forOperation("AssistantController_remove").always()
+                    .delay(Duration.ofSeconds(6)));
+            assertThat(lines.delete("/api/v1/organizations/" + orgId + "/ai-setup").statusCode()).isEqualTo(202);
+            String cleanup = await().atMost(SAGA_TIMEOUT).ignoreExceptions().until(() -> {
+                AiStatusResponse.LatestSaga latest = client.status(orgId).latestSaga();
+                return latest.type().equals("cleanup") && client.saga(latest.id()).steps().stream().anyMatch(s ->
+                        s.name().equals("delete-inbound-assistant") && s.status().equals("RUNNING")) ? latest.id() : null;
+            }, Objects::nonNull);
+            HttpResponse<String> stop = lines.post("/api/v1/sagas/" + cleanup + "/compensate", "{\"reason\":\"ops stop\"}");
+            assertThat(stop.statusCode()).as(stop.body()).isEqualTo(200);
+
+            // The held deletions go through, and their late replies are applied to the stopped saga.
+            await().atMost(SAGA_TIMEOUT).until(() -> system.vapi().assistants().stream()
+                    .noneMatch(a -> a.id().equals(line.inbound()) || a.id().equals(line.outbound())));
+            await().atMost(SAGA_TIMEOUT).ignoreExceptions().until(() -> ENDED.contains(client.saga(cleanup).state())
+                    && client.saga(cleanup).steps().stream().noneMatch(s -> s.status().equals("RUNNING")));
+
+            assertThat(lines.configs(orgId)).singleElement().satisfies(c -> {
+                assertThat(c.status()).isEqualTo("deactivating");
+                assertThat(c.numberSid()).as("the number is the pool's now").isNull();
+                assertThat(c.vapiPhoneNumberId()).as("the registration was deleted").isNull();
+                assertThat(c.inbound()).as("deleted").isNull();
+                assertThat(c.outbound()).as("deleted").isNull();
+            });
+            assertThat(findingsAbout(List.of(line.numberSid(), line.vapiPhoneNumberId(), line.inbound(), line.outbound())))
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.verdict()).as(f.toString()).isEqualTo(Reconciler.Verdict.OWNED);
+                        assertThat(f.detail()).isEqualTo("number_pool[AVAILABLE]");
+                    });
+        } finally {
+            if (held != null) {
+                system.vapi().faults().remove(held.id());
+            }
+            restartOrchestrator(Map.of());
+        }
+    }
+
     // ---- helpers of the pool-bookkeeping tests --------------------------------------------------------------
 
     /** The number is the pool's: one AVAILABLE row, counted once by the stats and once by the reconciler. */

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code harness.sh io.switchboard.harness.chaos.ChaosMain --orgs=600 --fault-rate=0.12 --kills-per-kind=5}
+ * {@code harness.sh io.switchboard.harness.chaos.ChaosMain --orgs=600 --fault-rate=0.12 --kills-per-kind=5 --infra-kills=5}
  * Prints one verdict line ("CHAOS PASS ..." / "CHAOS FAIL ...") plus the violations, and exits 0 only on PASS.
  * Options: see {@link ChaosOptions#from}; {@code --work-dir} keeps the service logs (default a temp directory).
  */
@@ -24,6 +24,7 @@ public final class ChaosMain {
         try (ChaosRun run = new ChaosRun(options, work)) {
             ChaosVerdict verdict = run.run();
             System.out.print(verdict.details());
+            System.out.print(run.stallDetails());
             System.out.println(verdict.line(run.kills()));
             exit = verdict.passed() ? 0 : 1;
         } catch (Exception e) {

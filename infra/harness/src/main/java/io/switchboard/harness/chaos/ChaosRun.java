@@ -1,10 +1,11 @@
 package io.switchboard.harness.chaos;
 
 import io.switchboard.harness.AreaCodes;
+import io.switchboard.harness.Classpath;
 import io.switchboard.harness.Database;
 import io.switchboard.harness.EventPublisher;
-import io.switchboard.harness.OpsApi;
 import io.switchboard.harness.reconcile.SimulatorAdminInventory;
+import io.switchboard.infra.stack.LocalStackConfig;
 import io.switchboard.launcher.Services;
 import io.switchboard.launcher.SwitchboardSystem;
 import io.switchboard.launcher.SystemOptions;
@@ -22,11 +23,19 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A chaos run: the local stack and the simulators in this JVM, the four services as separate processes; onboarding
- * and toggle sagas under provider faults and SIGKILLs; then faults off, everything restarted, wait for every saga to
- * end, and check the invariants.
+ * A chaos run at production shape: the Kafka broker as its own process (KRaft, data on disk), PostgreSQL with
+ * {@code fsync} and {@code synchronous_commit} on, the simulators in the harness JVM (so they outlive every kill),
+ * and {@code instances} processes of each of the four services. Onboarding and toggle sagas run under provider
+ * faults, SIGKILLs of services, broker and database, a rolling restart, and people acting on the system; then faults
+ * off, everything running again, wait for every saga to end, and check the invariants.
  */
 public final class ChaosRun implements AutoCloseable {
+    /** PostgreSQL as production runs it: every commit flushed to the WAL on disk before it is acknowledged. */
+    static final Map<String, String> DURABLE_POSTGRES = Map.of(
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "full_page_writes", "on");
+
     private final ChaosOptions options;
     private final SwitchboardSystem system;
     private final ProcessFleet fleet;
@@ -36,11 +45,17 @@ public final class ChaosRun implements AutoCloseable {
     public ChaosRun(ChaosOptions options, Path workDir) throws Exception {
         this.options = options;
         this.logDir = Files.createDirectories(workDir.resolve("logs"));
-        this.system = SwitchboardSystem.start(SystemOptions.ephemeral(Files.createDirectories(workDir.resolve("stack")))
+        LocalStackConfig stack = LocalStackConfig.ephemeral(Files.createDirectories(workDir.resolve("stack")));
+        stack = stack.withKafka(stack.kafka().withLogDir(workDir.resolve("kafka-data"))
+                        .withSeparateProcess(Classpath.forChildren()))
+                .withPostgres(stack.postgres().withDataDir(workDir.resolve("postgres-data"))
+                        .withServerConfig(DURABLE_POSTGRES))
+                .withTopicPartitions(6);
+        this.system = SwitchboardSystem.start(SystemOptions.ephemeral(workDir.resolve("stack")).withStack(stack)
                 .withTwilio(TwilioSimulatorConfig.defaults().withNumbersPerAreaCode(100).withThreads(32))
                 .withVapi(io.switchboard.sim.vapi.VapiSimulatorConfig.defaults().withThreads(32))
                 .withServices(EnumSet.noneOf(Services.Kind.class)).withOverrides(overrides(options.stepTimeout())));
-        this.fleet = new ProcessFleet(system, logDir);
+        this.fleet = new ProcessFleet(system, logDir, options.instances());
         this.db = new Database(system.stack().jdbcUrl(), system.stack().postgres().username(), system.stack().postgres().password());
     }
 
@@ -48,7 +63,8 @@ public final class ChaosRun implements AutoCloseable {
      * Shorter timeouts than production so a run ends in minutes: a step that hears nothing for the step timeout (its
      * worker was killed) is retried; workers give up on a provider call after 3 s (the injected timeouts hold 4 s). Client-side
      * rate limiters are lifted (the simulators do not rate-limit; 429s are injected instead) and the circuit breakers
-     * re-close after 5 s rather than 30 s.
+     * re-close after 5 s rather than 30 s. Numbers given up go back to the pool (so cleanups, toggles, provisioning
+     * and idle release all move pooled numbers), and a pooled number counts as idle after 2 minutes.
      */
     static Map<String, String> overrides(Duration stepTimeout) {
         Map<String, String> o = new LinkedHashMap<>();
@@ -64,46 +80,64 @@ public final class ChaosRun implements AutoCloseable {
             o.put("switchboard." + provider + ".resilience.rate-limiter.limit-for-period", "100000");
             o.put("switchboard." + provider + ".resilience.circuit-breaker.wait-duration-in-open-state", "5s");
         }
+        o.put("switchboard.pool.release-policy", "POOL");
+        o.put("switchboard.pool.idle-release-after", "2m");
+        o.put("switchboard.pool.idle-check-interval", "30s");
         return o;
     }
 
+    private Map<Target, Integer> lastKills = Map.of();
+    private List<Outage> outages = List.of();
+    private StallReport stalls;
+    private Map<String, Integer> opsOutcomes = Map.of();
+    private Duration rollingRestartTook;
+
     public ChaosVerdict run() throws Exception {
         long t0 = System.nanoTime();
-        fleet.startAll(Duration.ofMinutes(3));
-        log("services up in %.0f s (logs in %s)", (System.nanoTime() - t0) / 1e9, logDir);
+        fleet.startAll(Duration.ofMinutes(4));
+        log("%d instances of each service up in %.0f s (logs in %s)", options.instances(), (System.nanoTime() - t0) / 1e9, logDir);
         FaultPlan.apply(system.twilio().faults(), options.faultRate(), options.seed());
         FaultPlan.apply(system.vapi().faults(), options.faultRate(), options.seed() + 100);
 
         Random random = new Random(options.seed());
-        List<String> published = Collections.synchronizedList(new ArrayList<>());
+        List<EventPublisher.Sent> sent = Collections.synchronizedList(new ArrayList<>());
         List<String> orgs = new ArrayList<>();
         List<String> toggled = new ArrayList<>();
-        Monkey monkey = new Monkey(fleet, options);
+        Monkey monkey = new Monkey(fleet, system.stack(), options);
         Thread monkeyThread = new Thread(monkey, "chaos-monkey");
-        try (EventPublisher publisher = new EventPublisher(system.stack().kafka().bootstrapServers())) {
+        String bootstrap = system.stack().kafka().bootstrapServers();
+        Operator operator;
+        try (EventPublisher publisher = new EventPublisher(bootstrap)) {
+            operator = new Operator(options, db, fleet.orchestratorApis(), publisher, sent, sent::add, bootstrap);
+            Thread operatorThread = new Thread(operator, "chaos-operator");
             monkeyThread.start();
+            if (!options.opsEvery().isZero()) {
+                operatorThread.start();
+            }
             long interval = (long) (1e9 / options.publishRate());
             long start = System.nanoTime();
             for (int i = 0; i < options.organizations(); i++) {
                 String org = "chaos-" + options.seed() + "-" + i;
                 orgs.add(org);
                 sleepUntil(start + i * interval);
-                published.add(publisher.approve(org, "Chaos " + i, AreaCodes.forIndex(i)).eventId());
+                EventPublisher.Sent approval = publisher.approve(org, "Chaos " + i, AreaCodes.forIndex(i));
+                sent.add(approval);
                 double dice = random.nextDouble();
                 if (dice < options.duplicateShare()) {
-                    published.add(publisher.approve(org, "Chaos " + i, AreaCodes.forIndex(i)).eventId());
+                    // The upstream publishes the same approval twice: a new event (own id), the second starts nothing.
+                    sent.add(publisher.approve(org, "Chaos " + i, AreaCodes.forIndex(i)));
                 } else if (dice < options.duplicateShare() + options.burstToggleShare()) {
-                    published.add(publisher.toggle(org, false).eventId());
-                    published.add(publisher.toggle(org, true).eventId());
+                    sent.add(publisher.toggle(org, false));
+                    sent.add(publisher.toggle(org, true));
                 } else if (dice < options.duplicateShare() + options.burstToggleShare() + options.toggleShare()) {
                     toggled.add(org);
                 }
             }
             publisher.flush();
-            log("published %d approvals (+%d duplicates/burst toggles) in %.0f s; %d organizations will be toggled",
-                    orgs.size(), published.size() - orgs.size(), (System.nanoTime() - start) / 1e9, toggled.size());
+            log("published %d approvals (+%d duplicates/burst toggles/people's events) in %.0f s; %d organizations will be toggled",
+                    orgs.size(), sent.size() - orgs.size(), (System.nanoTime() - start) / 1e9, toggled.size());
 
-            Toggler toggler = new Toggler(db, publisher, toggled, sent -> published.add(sent.eventId()));
+            Toggler toggler = new Toggler(db, publisher, toggled, sent::add);
             long deadline = System.nanoTime() + options.settleTimeout().toNanos() * 2;
             boolean togglesDone = false;
             while (!(togglesDone && !monkeyThread.isAlive()) && System.nanoTime() < deadline) {
@@ -112,50 +146,84 @@ public final class ChaosRun implements AutoCloseable {
             }
             monkey.stop();
             monkeyThread.join();
-            log("chaos over: kills %s; toggles pending %s", monkey.kills(), toggler.pending().size());
+            operator.stop();
+            operatorThread.join();
+            log("chaos over: kills %s; toggles pending %s; people: %s", monkey.kills(), toggler.pending().size(),
+                    operator.outcomes());
 
             system.twilio().faults().clear();
             system.vapi().faults().clear();
-            fleet.ensureRunning(Duration.ofMinutes(3));
+            fleet.ensureRunning(Duration.ofMinutes(4));
             awaitQuiet(toggler);
         }
         Thread.sleep(3000); // a last email being written out
+        List<String> acknowledged = sent.stream().filter(EventPublisher.Sent::acknowledged)
+                .map(EventPublisher.Sent::identity).toList();
         InvariantChecker checker = new InvariantChecker(db, system.twilio(), system.vapi(),
                 new SimulatorAdminInventory(system.twilio().baseUrl(), system.vapi().baseUrl()));
-        ChaosVerdict verdict = checker.check(published, system.stack().smtp().receivedMessages());
+        ChaosVerdict verdict = checker.check(acknowledged, system.stack().smtp().receivedMessages(),
+                operator.forgeries(), DeadLetters.eventIds(bootstrap));
         lastKills = monkey.kills();
+        outages = monkey.outages();
+        rollingRestartTook = monkey.rollingRestartTook();
+        opsOutcomes = operator.outcomes();
+        stalls = StallReport.of(db, outages);
+        verdict.counts().put("forgeriesInjected", operator.forgeries().size());
+        verdict.counts().put("selfExitedRestarts", fleet.crashRestarts());
         log("run took %.0f s", (System.nanoTime() - t0) / 1e9);
         return verdict;
     }
 
-    private Map<Services.Kind, Integer> lastKills = Map.of();
-
     public Map<String, Integer> kills() {
         Map<String, Integer> named = new LinkedHashMap<>();
-        lastKills.forEach((k, n) -> named.put(k.name().toLowerCase(java.util.Locale.ROOT), n));
+        lastKills.forEach((k, n) -> named.put(k.label(), n));
         return named;
     }
 
-    /** Until no saga runs, no event waits and nothing is unpublished — twice in a row, 3 s apart — or the timeout. */
+    /** Per broker / database restart: the stall figures (empty before {@link #run()}). */
+    public String stallDetails() {
+        if (stalls == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        stalls.stalls().forEach(s -> b.append("  stall: ").append(s).append('\n'));
+        b.append("  stalls: ").append(stalls.summary()).append('\n');
+        b.append("  rolling restart took ").append(rollingRestartTook == null ? "-" : rollingRestartTook.toSeconds() + " s").append('\n');
+        b.append("  people: ").append(opsOutcomes).append('\n');
+        return b.toString();
+    }
+
+    List<Outage> outages() {
+        return outages;
+    }
+
+    Map<String, Integer> opsOutcomes() {
+        return opsOutcomes;
+    }
+
+    /**
+     * Until no saga runs, no event waits and nothing is unpublished — twice in a row, 3 s apart — or the timeout.
+     */
     private void awaitQuiet(Toggler toggler) throws InterruptedException {
         long deadline = System.nanoTime() + options.settleTimeout().toNanos();
         int quietChecks = 0;
         while (System.nanoTime() < deadline && quietChecks < 2) {
             boolean togglesDone = toggler.step();
-            long active = db.count("select count(*) from saga_instance where state in ('RUNNING', 'COMPENSATING')");
-            long pending = db.count("select count(*) from org_event where status = 'PENDING'");
-            long unpublished = db.count("select count(*) from outbox_message where published_at is null");
-            quietChecks = active == 0 && pending == 0 && unpublished == 0 && togglesDone ? quietChecks + 1 : 0;
-            if (quietChecks == 0) {
-                log("settling: %d sagas active, %d events pending, %d unpublished, %d toggles pending",
-                        active, pending, unpublished, toggler.pending().size());
+            try {
+                long active = db.count("select count(*) from saga_instance where state in ('RUNNING', 'COMPENSATING')");
+                long pending = db.count("select count(*) from org_event where status = 'PENDING'");
+                long unpublished = db.count("select count(*) from outbox_message where published_at is null");
+                quietChecks = active == 0 && pending == 0 && unpublished == 0 && togglesDone ? quietChecks + 1 : 0;
+                if (quietChecks == 0) {
+                    log("settling: %d sagas active, %d events pending, %d unpublished, %d toggles pending",
+                            active, pending, unpublished, toggler.pending().size());
+                }
+            } catch (IllegalStateException e) {
+                quietChecks = 0;
+                log("settling: database not answering (%s)", e.getMessage());
             }
             Thread.sleep(3000);
         }
-    }
-
-    public OpsApi api() {
-        return new OpsApi(fleet.orchestratorUrl(), OpsApi.defaultToken());
     }
 
     private static void sleepUntil(long nanos) throws InterruptedException {

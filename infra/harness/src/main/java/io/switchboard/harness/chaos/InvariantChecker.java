@@ -37,7 +37,13 @@ final class InvariantChecker {
         this.inventory = inventory;
     }
 
-    ChaosVerdict check(Collection<String> publishedEventIds, List<MimeMessage> emails) throws Exception {
+    /**
+     * @param publishedEvents identities ({@code ce_source ce_id}) of the events the broker acknowledged
+     * @param forgeries       unauthenticated commands and replies the attacker injected
+     * @param deadLettered    ce_ids found on the dead-letter topics
+     */
+    ChaosVerdict check(Collection<String> publishedEvents, List<MimeMessage> emails, List<Operator.Forgery> forgeries,
+                       java.util.Set<String> deadLettered) throws Exception {
         Map<String, List<String>> v = new LinkedHashMap<>();
         Map<String, Long> states = new LinkedHashMap<>();
         db.query("select state, count(*) as n from saga_instance group by state order by state")
@@ -50,9 +56,17 @@ final class InvariantChecker {
                 .stream().map(Object::toString).toList());
         v.put("pendingEvents", db.strings("select event_id || ' ' || org_id || ' ' || event_type from org_event where status = 'PENDING'"));
 
-        // No message lost: every event the harness published has its org_event row.
-        var received = new java.util.HashSet<>(db.strings("select event_id from org_event"));
-        v.put("lostEvents", publishedEventIds.stream().filter(id -> !received.contains(id)).toList());
+        // No message lost: every event the broker acknowledged has its org_event row, under its identity (ce_source,
+        // ce_id) — two upstream sources may use the same id — and a redelivery has none of its own.
+        var received = new java.util.HashSet<>(db.strings("select coalesce(event_source, '') || ' ' || event_id from org_event"));
+        v.put("lostEvents", publishedEvents.stream().distinct().filter(id -> !received.contains(id)).toList());
+        v.put("duplicateEvents", db.strings("""
+                select coalesce(event_source, '') || ' ' || event_id || ' recorded ' || count(*) || '×' from org_event
+                group by event_source, event_id having count(*) > 1"""));
+
+        // Nothing forged was believed: every unauthenticated command and reply is on its dead-letter topic.
+        v.put("forgeriesNotDeadLettered", forgeries.stream().filter(f -> !deadLettered.contains(f.eventId()))
+                .map(f -> f.topic() + " " + f.eventId() + ": " + f.what()).toList());
 
         // No leaks: reconcile provider inventory with the database.
         List<Reconciler.Finding> findings = Reconciler.reconcile(inventory.list().resources(), DbReferences.load(db::query));
@@ -96,9 +110,11 @@ final class InvariantChecker {
                 ? db.strings("select request_id || ' ' || kind || ' ' || org_id from notifier.email_delivery where status = 'PENDING'")
                 : List.of();
 
+        v.putAll(new OwnershipChecks(db, twilio, vapi).check());
+
         Map<String, Object> counts = new LinkedHashMap<>();
         counts.put("sagas", states);
-        counts.put("eventsPublished", publishedEventIds.size());
+        counts.put("eventsPublished", publishedEvents.size());
         counts.put("numbersBought", twilio.purchaseCount());
         counts.put("numbersOwned", twilio.ownedNumbers().size());
         counts.put("assistantsCreated", vapi.assistantCreateCount());

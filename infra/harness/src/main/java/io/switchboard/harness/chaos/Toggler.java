@@ -33,8 +33,16 @@ final class Toggler {
         orgs.forEach(o -> phase.put(o, Phase.WAIT_ONBOARDING));
     }
 
-    /** One pass; returns true when every organization is done. */
+    /** One pass; returns true when every organization is done (false while the database does not answer). */
     boolean step() {
+        try {
+            return stepOnce();
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    private boolean stepOnce() {
         Map<String, String> onboarding = new LinkedHashMap<>();
         db.query("select org_id, state from saga_instance where saga_type = 'onboarding'")
                 .forEach(r -> onboarding.put((String) r.get("org_id"), (String) r.get("state")));

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A real single-node Kafka broker (KRaft, combined broker + controller) running inside this JVM.
+ * A real single-node Kafka broker (KRaft, combined broker + controller), running inside this JVM or, with
+ * {@link LocalKafkaConfig#withSeparateProcess}, as its own OS process that can be killed and restarted.
  *
  * <p>We run {@link KafkaRaftServer} ourselves instead of spring-kafka-test's embedded broker because the latter
  * cannot listen on a fixed port (the local stack needs 19092 for the stock CLI) and needs Kafka's test jars.
@@ -38,16 +39,18 @@ public final class LocalKafka implements AutoCloseable {
 
     private final LocalKafkaConfig config;
     private final KafkaRaftServer server;
+    private final KafkaBrokerProcess process;
     private final Path logDir;
     private final boolean deleteLogDir;
     private final String bootstrapServers;
     private final Duration startupTime;
     private volatile boolean closed;
 
-    private LocalKafka(LocalKafkaConfig config, KafkaRaftServer server, Path logDir, boolean deleteLogDir,
-                       String bootstrapServers, Duration startupTime) {
+    private LocalKafka(LocalKafkaConfig config, KafkaRaftServer server, KafkaBrokerProcess process, Path logDir,
+                       boolean deleteLogDir, String bootstrapServers, Duration startupTime) {
         this.config = config;
         this.server = server;
+        this.process = process;
         this.logDir = logDir;
         this.deleteLogDir = deleteLogDir;
         this.bootstrapServers = bootstrapServers;
@@ -85,8 +88,19 @@ public final class LocalKafka implements AutoCloseable {
         boolean temp = config.logDir() == null;
         Path logDir = temp ? TempDirs.create("switchboard-kafka-") : config.logDir().toAbsolutePath();
         KafkaRaftServer server = null;
+        KafkaBrokerProcess process = null;
         try {
             Files.createDirectories(logDir);
+            if (config.separateProcess()) {
+                process = new KafkaBrokerProcess(config, port, controllerPort, logDir);
+                process.start();
+                String bootstrap = config.host() + ":" + port;
+                awaitReady(bootstrap, config.startupTimeout());
+                Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+                log.info("Kafka broker (KRaft, own process pid {}) ready on {} (log dir {}) in {} ms", process.pid(),
+                        bootstrap, logDir, took.toMillis());
+                return new LocalKafka(config, null, process, logDir, temp, bootstrap, took);
+            }
             Map<String, String> props = KafkaBrokerProperties.of(config, port, controllerPort, logDir);
             KafkaConfig kafkaConfig = new KafkaConfig(props, false);
             format(logDir);
@@ -97,10 +111,13 @@ public final class LocalKafka implements AutoCloseable {
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
             log.info("Kafka broker (KRaft) ready on {} (controller port {}, log dir {}) in {} ms",
                     bootstrap, controllerPort, logDir, took.toMillis());
-            return new LocalKafka(config, server, logDir, temp, bootstrap, took);
+            return new LocalKafka(config, server, null, logDir, temp, bootstrap, took);
         } catch (Exception e) {
             if (server != null) {
                 shutdownQuietly(server);
+            }
+            if (process != null) {
+                process.kill();
             }
             if (temp) {
                 TempDirs.deleteQuietly(logDir);
@@ -144,6 +161,42 @@ public final class LocalKafka implements AutoCloseable {
         return Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.CLIENT_ID_CONFIG, "switchboard-local-kafka-admin"));
+    }
+
+    /** Whether the broker runs as its own process ({@link #kill()} and {@link #restart()} need that). */
+    public boolean separateProcess() {
+        return process != null;
+    }
+
+    /** SIGKILL of the broker process: no flush, no controlled shutdown. Returns when the process is gone. */
+    public void kill() {
+        requireProcess().kill();
+        log.warn("Kafka broker on {} killed (SIGKILL)", bootstrapServers);
+    }
+
+    /** Starts the killed broker again on the same ports and data directory; returns once it answers. */
+    public void restart() {
+        long startNanos = System.nanoTime();
+        KafkaBrokerProcess p = requireProcess();
+        p.start();
+        try {
+            awaitReady(bootstrapServers, config.startupTimeout());
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka broker did not come back on " + bootstrapServers + "; see " + p.log(), e);
+        }
+        log.info("Kafka broker on {} back (pid {}) in {} ms", bootstrapServers, p.pid(),
+                (System.nanoTime() - startNanos) / 1_000_000);
+    }
+
+    public boolean alive() {
+        return process == null ? !closed : process.alive();
+    }
+
+    private KafkaBrokerProcess requireProcess() {
+        if (process == null) {
+            throw new IllegalStateException("the broker runs inside this JVM; start it with withSeparateProcess");
+        }
+        return process;
     }
 
     public String bootstrapServers() {
@@ -205,9 +258,16 @@ public final class LocalKafka implements AutoCloseable {
         }
         closed = true;
         long startNanos = System.nanoTime();
-        shutdownQuietly(server);
+        if (process != null) {
+            process.stop(config.startupTimeout());
+        } else {
+            shutdownQuietly(server);
+        }
         if (deleteLogDir) {
             TempDirs.deleteQuietly(logDir);
+            if (process != null) {
+                TempDirs.deleteQuietly(process.log());
+            }
         }
         log.info("Kafka broker on {} stopped in {} ms", bootstrapServers,
                 Duration.ofNanos(System.nanoTime() - startNanos).toMillis());

@@ -14,9 +14,13 @@ import java.util.Map;
  * @param numPartitions     partitions of auto-created topics and the default for {@code createTopics}
  * @param startupTimeout    how long to wait for the broker to answer an admin request
  * @param overrides         extra broker properties, applied last (they win over every default here)
+ * @param processClasspath  null: the broker runs inside this JVM; otherwise it runs as its own OS process (a JVM
+ *                          started with this classpath, which must hold the Kafka server jars), so it can be
+ *                          SIGKILLed and restarted on the same ports and data ({@link LocalKafka#kill()},
+ *                          {@link LocalKafka#restart()}) while this JVM keeps running
  */
 public record LocalKafkaConfig(String host, int port, int controllerPort, Path logDir, int numPartitions,
-                               Duration startupTimeout, Map<String, String> overrides) {
+                               Duration startupTimeout, Map<String, String> overrides, String processClasspath) {
 
     public static final int LOCAL_STACK_PORT = 19092;
     public static final int LOCAL_STACK_CONTROLLER_PORT = 19093;
@@ -28,6 +32,15 @@ public record LocalKafkaConfig(String host, int port, int controllerPort, Path l
         if (numPartitions < 1) {
             throw new IllegalArgumentException("numPartitions must be >= 1");
         }
+    }
+
+    public LocalKafkaConfig(String host, int port, int controllerPort, Path logDir, int numPartitions,
+                            Duration startupTimeout, Map<String, String> overrides) {
+        this(host, port, controllerPort, logDir, numPartitions, startupTimeout, overrides, null);
+    }
+
+    public boolean separateProcess() {
+        return processClasspath != null;
     }
 
     /** Fixed well-known ports so the stock Kafka CLI and a second process can find the broker. */
@@ -42,18 +55,28 @@ public record LocalKafkaConfig(String host, int port, int controllerPort, Path l
     }
 
     public LocalKafkaConfig withPorts(int newPort, int newControllerPort) {
-        return new LocalKafkaConfig(host, newPort, newControllerPort, logDir, numPartitions, startupTimeout, overrides);
+        return new LocalKafkaConfig(host, newPort, newControllerPort, logDir, numPartitions, startupTimeout, overrides,
+                processClasspath);
     }
 
     public LocalKafkaConfig withLogDir(Path newLogDir) {
-        return new LocalKafkaConfig(host, port, controllerPort, newLogDir, numPartitions, startupTimeout, overrides);
+        return new LocalKafkaConfig(host, port, controllerPort, newLogDir, numPartitions, startupTimeout, overrides,
+                processClasspath);
     }
 
     public LocalKafkaConfig withNumPartitions(int partitions) {
-        return new LocalKafkaConfig(host, port, controllerPort, logDir, partitions, startupTimeout, overrides);
+        return new LocalKafkaConfig(host, port, controllerPort, logDir, partitions, startupTimeout, overrides,
+                processClasspath);
     }
 
     public LocalKafkaConfig withOverrides(Map<String, String> newOverrides) {
-        return new LocalKafkaConfig(host, port, controllerPort, logDir, numPartitions, startupTimeout, newOverrides);
+        return new LocalKafkaConfig(host, port, controllerPort, logDir, numPartitions, startupTimeout, newOverrides,
+                processClasspath);
+    }
+
+    /** The broker as its own OS process, started from {@code classpath} (e.g. this JVM's {@code java.class.path}). */
+    public LocalKafkaConfig withSeparateProcess(String classpath) {
+        return new LocalKafkaConfig(host, port, controllerPort, logDir, numPartitions, startupTimeout, overrides,
+                classpath);
     }
 }

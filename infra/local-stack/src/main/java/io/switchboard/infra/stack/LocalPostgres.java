@@ -14,6 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +30,9 @@ public final class LocalPostgres implements AutoCloseable {
     /** The embedded server trusts loopback connections; any password works, this one keeps clients happy. */
     private static final String EMBEDDED_PASSWORD = "postgres";
 
-    private final EmbeddedPostgres embedded;
+    private volatile EmbeddedPostgres embedded;
+    private final LocalPostgresConfig config;
+    private final Path dataDir;
     private final String baseJdbcUrl;
     private final String username;
     private final String password;
@@ -35,9 +40,11 @@ public final class LocalPostgres implements AutoCloseable {
     private final Duration startupTime;
     private volatile boolean closed;
 
-    private LocalPostgres(EmbeddedPostgres embedded, String baseJdbcUrl, String username, String password,
-                          Path tempDataDir, Duration startupTime) {
+    private LocalPostgres(EmbeddedPostgres embedded, LocalPostgresConfig config, Path dataDir, String baseJdbcUrl,
+                          String username, String password, Path tempDataDir, Duration startupTime) {
         this.embedded = embedded;
+        this.config = config;
+        this.dataDir = dataDir;
         this.baseJdbcUrl = baseJdbcUrl;
         this.username = username;
         this.password = password;
@@ -51,12 +58,13 @@ public final class LocalPostgres implements AutoCloseable {
 
     private static LocalPostgres connectExternal(LocalPostgresConfig config) {
         long startNanos = System.nanoTime();
-        var pg = new LocalPostgres(null, config.externalJdbcUrl(), config.username(), config.password(), null,
-                Duration.ZERO);
+        var pg = new LocalPostgres(null, config, null, config.externalJdbcUrl(), config.username(), config.password(),
+                null, Duration.ZERO);
         String version = pg.serverVersion();
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
         log.info("Using external PostgreSQL {} at {} (checked in {} ms)", version, config.externalJdbcUrl(), took.toMillis());
-        return new LocalPostgres(null, config.externalJdbcUrl(), config.username(), config.password(), null, took);
+        return new LocalPostgres(null, config, null, config.externalJdbcUrl(), config.username(), config.password(),
+                null, took);
     }
 
     private static LocalPostgres startEmbedded(LocalPostgresConfig config) {
@@ -73,21 +81,10 @@ public final class LocalPostgres implements AutoCloseable {
         EmbeddedPostgres pg = null;
         try {
             Files.createDirectories(dataDir);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    // Only a temp dir is wiped; a configured dir keeps its data across restarts.
-                    .setCleanDataDirectory(temp)
-                    .setPGStartupWait(config.startupTimeout())
-                    // One stop path (ours, below) instead of zonky's hook racing ours over the same data dir.
-                    .setRegisterShutdownHook(false);
-            if (config.port() > 0) {
-                builder.setPort(config.port());
-            }
-            config.serverConfig().forEach(builder::setServerConfig);
-            pg = builder.start();
+            pg = launch(dataDir, config.port(), config);
             String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
-            var local = new LocalPostgres(pg, url, EMBEDDED_USER, EMBEDDED_PASSWORD, temp ? dataDir : null,
-                    Duration.ofNanos(System.nanoTime() - startNanos));
+            var local = new LocalPostgres(pg, config.withPort(pg.getPort()), dataDir, url, EMBEDDED_USER,
+                    EMBEDDED_PASSWORD, temp ? dataDir : null, Duration.ofNanos(System.nanoTime() - startNanos));
             // The server is a child process: never let it outlive this JVM, even if nobody calls close().
             Runtime.getRuntime().addShutdownHook(new Thread(local::close, "local-postgres-stop-" + pg.getPort()));
             log.info("PostgreSQL {} ready at {} (data dir {}) in {} ms", local.serverVersion(), url, dataDir,
@@ -99,6 +96,75 @@ public final class LocalPostgres implements AutoCloseable {
                 TempDirs.deleteQuietly(dataDir);
             }
             throw new IllegalStateException("PostgreSQL failed to start in " + dataDir, e);
+        }
+    }
+
+    /**
+     * Starts the server on {@code dataDir}: initdb first when the directory holds no cluster yet, otherwise the
+     * existing cluster (after a crash, PostgreSQL replays its WAL). zonky never wipes the directory: a temp one is
+     * deleted by {@link #close()}, so {@link #restart()} can reuse it.
+     */
+    private static EmbeddedPostgres launch(Path dataDir, int port, LocalPostgresConfig config) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(config.startupTimeout())
+                // One stop path (ours, below) instead of zonky's hook racing ours over the same data dir.
+                .setRegisterShutdownHook(false);
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        config.serverConfig().forEach(builder::setServerConfig);
+        return builder.start();
+    }
+
+    /**
+     * SIGKILL of the postmaster and every backend at once, as a crashed machine would leave them: nothing flushed
+     * beyond what each commit already wrote to the WAL. Returns when they are all gone.
+     */
+    public synchronized void kill() {
+        requireEmbedded();
+        ProcessHandle postmaster = StalePostgres.runningServer(dataDir)
+                .orElseThrow(() -> new IllegalStateException("no PostgreSQL server runs on " + dataDir));
+        List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+        all.add(postmaster);
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : all) {
+            p.onExit().completeOnTimeout(p, config.startupTimeout().toMillis(), TimeUnit.MILLISECONDS).join();
+        }
+        // zonky holds a file lock on the data dir until its instance is closed; its "pg_ctl stop" now finds no
+        // server, which is what we want, and zonky logs that as an error.
+        log.info("PostgreSQL killed; zonky will now report that it could not stop it: expected");
+        closeQuietly(embedded);
+        log.warn("PostgreSQL at {} killed (SIGKILL of postmaster pid {} and {} backends)", baseJdbcUrl,
+                postmaster.pid(), all.size() - 1);
+    }
+
+    /** Starts the killed server again on the same port and data directory; returns once it accepts connections. */
+    public synchronized void restart() {
+        requireEmbedded();
+        long startNanos = System.nanoTime();
+        try {
+            embedded = launch(dataDir, config.port(), config);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("PostgreSQL did not come back on " + dataDir, e);
+        }
+        log.info("PostgreSQL at {} back after crash recovery in {} ms", baseJdbcUrl,
+                (System.nanoTime() - startNanos) / 1_000_000);
+    }
+
+    /** Whether the server accepts connections right now. */
+    public boolean alive() {
+        try (Connection c = connect()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private void requireEmbedded() {
+        if (embedded == null) {
+            throw new IllegalStateException("an external PostgreSQL is not ours to kill or restart");
         }
     }
 

@@ -34,6 +34,14 @@ public record LocalStackConfig(Path stateDir, LocalKafkaConfig kafka, LocalPostg
                 LocalSmtpConfig.forLocalStack(), DEFAULT_DATABASE, 6);
     }
 
+    public LocalStackConfig withKafka(LocalKafkaConfig value) {
+        return new LocalStackConfig(stateDir, value, postgres, smtp, databaseName, topicPartitions);
+    }
+
+    public LocalStackConfig withTopicPartitions(int value) {
+        return new LocalStackConfig(stateDir, kafka, postgres, smtp, databaseName, value);
+    }
+
     public LocalStackConfig withPostgres(LocalPostgresConfig value) {
         return new LocalStackConfig(stateDir, kafka, value, smtp, databaseName, topicPartitions);
     }

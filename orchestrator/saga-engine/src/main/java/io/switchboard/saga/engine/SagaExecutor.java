@@ -181,6 +181,8 @@ public final class SagaExecutor {
         private final Instant now = Instant.now(clock);
         private final List<Effect> effects = new ArrayList<>();
         private final SagaState initialState;
+        /** A late success reopened the ended saga: ending again, even within this run, is an end listeners hear. */
+        private boolean reopened;
         private D data;
 
         Run(SagaDefinition<D> definition, SagaInstance saga) {
@@ -192,7 +194,7 @@ public final class SagaExecutor {
 
         List<Effect> finish() {
             saga.data(codec.encodeToString(data), now);
-            if (initialState.active() && !saga.state().active()) {
+            if ((initialState.active() || reopened) && !saga.state().active()) {
                 effects.add(new Effect.SagaEnded());
             }
             return effects;
@@ -355,6 +357,7 @@ public final class SagaExecutor {
             if (late && !saga.state().active()) {
                 // The effect happened after all; reopen the saga so its compensation runs and nothing leaks.
                 saga.state(SagaState.COMPENSATING, now);
+                reopened = true;
             }
         }
 

@@ -3,7 +3,9 @@ package io.switchboard.saga.replies;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.hibernate.TransactionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -12,8 +14,17 @@ import java.sql.SQLTransientException;
  * Tells a failure worth retrying the same message for (the database is briefly unreachable, a lock or version
  * conflict) from one that will fail the same way every time (a broken invariant, a bug). Retrying the second kind
  * forever would block every later message of the partition, so those messages are dead-lettered instead.
+ * <p>
+ * A transaction whose commit or rollback itself failed ({@link TransactionSystemException}, Hibernate's
+ * {@link TransactionException}) lost its connection: retrying is safe, since the inbox and the sagas' own state make a
+ * message applied twice a no-op. So is HikariCP's "Connection is closed", a plain {@link java.sql.SQLException}
+ * without SQL state, thrown when the pool already closed a connection PostgreSQL dropped (the chaos run's database
+ * kill dead-lettered approvals that way, and their sagas never started).
  */
 public final class FailureKinds {
+    /** What HikariCP's proxy of a connection it has closed answers to every call. */
+    static final String HIKARI_CLOSED_CONNECTION = "Connection is closed";
+
     private FailureKinds() {
     }
 
@@ -24,8 +35,15 @@ public final class FailureKinds {
                     || t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
                 return true;
             }
+            if (t instanceof TransactionSystemException || t instanceof TransactionException) {
+                return true; // the commit or rollback could not reach the database
+            }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true; // connection exceptions
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() == null
+                    && HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())) {
+                return true;
             }
         }
         return false;

@@ -121,6 +121,34 @@ public class SagaRuntime implements SagaStarter {
         return saga;
     }
 
+    /**
+     * Whether every critical step of the saga has succeeded (or was skipped), so that only non-critical ones — say, a
+     * confirmation email — may still be running: the saga has done what it is for, and stopping it now would undo a
+     * result that counts (and a local step such as saving a config has nothing to undo it with).
+     */
+    public boolean onlyNonCriticalStepsLeft(SagaInstance saga) {
+        for (var step : definitions.of(saga).steps()) {
+            if (!step.critical()) {
+                continue;
+            }
+            var status = saga.step(step.name(), io.switchboard.saga.definition.Direction.ACTION)
+                    .map(io.switchboard.saga.persistence.SagaStep::status).orElse(null);
+            if (status != io.switchboard.saga.persistence.StepStatus.SUCCEEDED
+                    && status != io.switchboard.saga.persistence.StepStatus.SKIPPED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether any step of the saga can be undone. A saga without a single compensation (a teardown: it deletes and
+     * releases) cannot be "stopped and undone", only stopped halfway, which leaves a half-done hand-over behind.
+     */
+    public boolean canCompensate(SagaInstance saga) {
+        return definitions.of(saga).steps().stream().anyMatch(step -> step.hasCompensation() || step.hasLocalCompensation());
+    }
+
     /** Optimistic: the version column makes a concurrent change of the same saga fail at flush (and be retried). */
     private SagaInstance lock(UUID sagaId) {
         return sagas.findWithSteps(sagaId).orElseThrow(() -> new UnknownSagaException(sagaId));

@@ -150,6 +150,38 @@ public class AiConfig {
         this.updatedAt = now;
     }
 
+    /**
+     * A line taken down part of the way (its teardown stopped early): the config keeps naming only what still exists,
+     * so nothing it names was released, deleted or handed to the pool. Each reference the teardown let go of
+     * ({@code null} here) is cleared; references are never added. Returns whether anything changed.
+     */
+    public boolean forgetWhatIsGone(String keptNumberSid, String keptVapiPhoneNumberId, String keptInboundAssistantId,
+                                    String keptOutboundAssistantId, Instant now) {
+        boolean changed = false;
+        if (numberSid != null && keptNumberSid == null) {
+            phoneNumber = null;
+            numberSid = null;
+            numberSource = null;
+            changed = true;
+        }
+        if (vapiPhoneNumberId != null && keptVapiPhoneNumberId == null) {
+            vapiPhoneNumberId = null;
+            changed = true;
+        }
+        if (inboundAssistantId != null && keptInboundAssistantId == null) {
+            inboundAssistantId = null;
+            changed = true;
+        }
+        if (outboundAssistantId != null && keptOutboundAssistantId == null) {
+            outboundAssistantId = null;
+            changed = true;
+        }
+        if (changed) {
+            updatedAt = now;
+        }
+        return changed;
+    }
+
     /** Active means a number registered with VAPI and bound to the inbound assistant. */
     public boolean active() {
         return ACTIVE.equals(status) && numberSid != null && vapiPhoneNumberId != null;

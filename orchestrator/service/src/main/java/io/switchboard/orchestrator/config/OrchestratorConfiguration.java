@@ -15,6 +15,8 @@ import io.switchboard.orchestrator.intake.IgnoredEvents;
 import io.switchboard.orchestrator.organizations.Organizations;
 import io.switchboard.orchestrator.intake.OrgEventConsumer;
 import io.switchboard.orchestrator.intake.OrgEventQueue;
+import io.switchboard.orchestrator.lines.UnfinishedTeardown;
+import io.switchboard.orchestrator.pool.UnfinishedPoolRelease;
 import io.switchboard.orchestrator.intake.OrganizationEventIntake;
 import io.switchboard.saga.replies.ReplyConsumer;
 import io.switchboard.orchestrator.intake.SagaLauncher;
@@ -137,9 +139,11 @@ public class OrchestratorConfiguration {
     @Bean
     SagaRuntime sagaRuntime(SagaDefinitions definitions, SagaExecutor executor, SagaInstanceRepository sagas,
                             OutboxWriter outbox, CloudEventHeaders headers, JsonCodec codec,
-                            Clock clock, List<SagaObserver> observers, OrgEventQueue queue) {
+                            Clock clock, List<SagaObserver> observers, OrgEventQueue queue,
+                            AiConfigRepository configs, NumberPool pool) {
+        // The config and the pool first: the organization's next saga, which the queue may start, reads them.
         return new SagaRuntime(definitions, executor, sagas, outbox, headers, codec, clock, observers,
-                List.of(queue));
+                List.of(new UnfinishedTeardown(configs, codec, clock), new UnfinishedPoolRelease(pool, codec), queue));
     }
 
     @Bean

@@ -125,6 +125,18 @@ public record LineData(
                 numberSource, numberTakenHere, vapiPhoneNumberId, null, null, false, requestedNumberSource, ownNumber);
     }
 
+    /** The inbound assistant was deleted (cleanup). */
+    public LineData withoutInboundAssistant() {
+        return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
+                numberSource, numberTakenHere, vapiPhoneNumberId, null, outboundAssistantId, false);
+    }
+
+    /** The outbound assistant was deleted (cleanup). */
+    public LineData withoutOutboundAssistant() {
+        return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
+                numberSource, numberTakenHere, vapiPhoneNumberId, inboundAssistantId, null, inboundAssistantCreated);
+    }
+
     public LineData withRegistration(PhoneNumberRegistered reply) {
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
                 numberSource, numberTakenHere, reply.vapiPhoneNumberId(), inboundAssistantId, outboundAssistantId,

@@ -74,11 +74,11 @@ final class LineSagaPreviousVersions {
                         step("delete-inbound-assistant")
                                 .when(data -> data.inboundAssistantId() != null)
                                 .invoke((data, step) -> deleteAssistant(step, data.inboundAssistantId()))
-                                .onReply(AssistantDeleted.class, (data, reply) -> data),
+                                .onReply(AssistantDeleted.class, (data, reply) -> data.withoutInboundAssistant()),
                         step("delete-outbound-assistant")
                                 .when(data -> data.outboundAssistantId() != null)
                                 .invoke((data, step) -> deleteAssistant(step, data.outboundAssistantId()))
-                                .onReply(AssistantDeleted.class, (data, reply) -> data))
+                                .onReply(AssistantDeleted.class, (data, reply) -> data.withoutOutboundAssistant()))
                 .then(step("delete-ai-config")
                         .invokeLocal(lines::deleteConfig))
                 .build();

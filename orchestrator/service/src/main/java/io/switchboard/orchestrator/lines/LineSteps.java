@@ -72,6 +72,14 @@ public class LineSteps {
         faults.check(step.step());
         if (data.hasNumber() && data.platformOwnsNumber()) {
             pool.giveBack(data.numberSid(), data.phoneNumber(), data.country(), data.twilioCredentialId());
+            // In the same transaction: from now on the pool may hand the number to another organization, so this
+            // line must no longer name it, even if the rest of its teardown never happens.
+            configs.findById(data.orgId()).ifPresent(config -> {
+                if (config.forgetWhatIsGone(null, config.vapiPhoneNumberId(), config.inboundAssistantId(),
+                        config.outboundAssistantId(), clock.instant())) {
+                    configs.save(config);
+                }
+            });
         }
         return data.withoutNumber();
     }

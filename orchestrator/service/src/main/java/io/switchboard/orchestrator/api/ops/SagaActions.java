@@ -76,7 +76,23 @@ public class SagaActions {
         return transactions.execute(status -> {
             SagaInstance saga = lock(sagaId);
             switch (saga.state()) {
-                case RUNNING -> { }
+                case RUNNING -> {
+                    if (!runtime.canCompensate(saga)) {
+                        // Found by the chaos run: a cleanup stopped while its number was being handed to the pool
+                        // left the number tagged for the pool at Twilio and still named by the line.
+                        throw notCompensable(saga, "saga " + saga.id() + " (" + saga.sagaType() + ") takes a line "
+                                + "down and has nothing to undo; stopping it halfway would leave a half-done hand-over. "
+                                + "It stops by itself when a step fails for good; then replay it");
+                    }
+                    if (runtime.onlyNonCriticalStepsLeft(saga)) {
+                        // Found by the chaos run: stopping an onboarding while only its approval email was out undid
+                        // the number and assistants but left the saved config "active" on nothing.
+                        throw notCompensable(saga, "saga " + saga.id() + " has done everything that counts; only "
+                                + "non-critical steps (such as the owner's email) are still running and will finish "
+                                + "on their own. To take down a working line use DELETE /api/v1/organizations/"
+                                + saga.orgId() + "/ai-setup");
+                    }
+                }
                 case FAILED -> {
                     if (compensationFailed(saga)) {
                         throw notCompensable(saga, "saga " + saga.id() + " is already undoing its work and parked "

@@ -3,7 +3,9 @@ package io.switchboard.orchestrator.api.ops;
 import io.switchboard.contracts.commands.AcquireNumber;
 import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.DeleteAssistant;
+import io.switchboard.contracts.commands.DeletePhoneNumberRegistration;
 import io.switchboard.contracts.commands.RegisterPhoneNumber;
+import io.switchboard.contracts.commands.SendApprovalEmail;
 import io.switchboard.contracts.events.OrganizationApproved;
 import io.switchboard.contracts.replies.StepFailed;
 import io.switchboard.contracts.wire.Headers;
@@ -260,6 +262,43 @@ class OpsApiTest {
         SagaInstance ended = awaitSaga(orgId, SagaState.COMPENSATED);
         assertThat(ended.failureReason()).contains("VAPI incident, stop it");
         assertThat(count(orgId, DeleteAssistant.class)).isEqualTo(2);
+    }
+
+    @Test
+    void aSagaWhoseOnlyRunningStepsAreNonCriticalIsNotCompensated() {
+        String orgId = newOrg();
+        // The line is saved; only the approval email is out, failing retryably, so the saga sits RUNNING on it.
+        workers.fail(orgId, SendApprovalEmail.class,
+                new StepFailed(StepFailed.PROVIDER_UNAVAILABLE, "SMTP is down", true, "smtp", null));
+        approve(orgId, "Emailing");
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(orgId, SendApprovalEmail.class) >= 1);
+        SagaInstance running = awaitSaga(orgId, SagaState.RUNNING);
+
+        HttpResponse<String> response = call("POST", "/api/v1/sagas/" + running.id() + "/compensate", OPS,
+                "{\"reason\":\"stop it\"}");
+        // Found by the chaos run: compensating here undid the number and assistants under a config left "active".
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+        assertThat(response.body()).contains("non-critical").contains("/api/v1/organizations/" + orgId + "/ai-setup");
+        assertThat(count(orgId, DeleteAssistant.class)).isZero();
+    }
+
+    @Test
+    void aRunningTeardownIsNotCompensatedItHasNothingToUndo() {
+        String orgId = newOrg();
+        approve(orgId, "Teardown");
+        awaitSaga(orgId, SagaState.COMPLETED);
+        // The cleanup's first remote step fails retryably, so the cleanup sits RUNNING on it.
+        workers.fail(orgId, DeletePhoneNumberRegistration.class,
+                new StepFailed(StepFailed.PROVIDER_UNAVAILABLE, "VAPI is down", true, "vapi", "503"));
+        assertThat(call("DELETE", "/api/v1/organizations/" + orgId + "/ai-setup", OPS, null).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(orgId, DeletePhoneNumberRegistration.class) >= 1);
+        SagaInstance cleanup = awaitSaga(orgId, SagaState.RUNNING);
+
+        HttpResponse<String> response = call("POST", "/api/v1/sagas/" + cleanup.id() + "/compensate", OPS,
+                "{\"reason\":\"stop it\"}");
+        // Found by the chaos run: a cleanup stopped mid-hand-over left a number tagged for the pool on the line.
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+        assertThat(response.body()).contains("nothing to undo");
     }
 
     @Test
