@@ -128,13 +128,15 @@ public record LineData(
     /** The inbound assistant was deleted (cleanup). */
     public LineData withoutInboundAssistant() {
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
-                numberSource, numberTakenHere, vapiPhoneNumberId, null, outboundAssistantId, false);
+                numberSource, numberTakenHere, vapiPhoneNumberId, null, outboundAssistantId, false, requestedNumberSource,
+                ownNumber);
     }
 
     /** The outbound assistant was deleted (cleanup). */
     public LineData withoutOutboundAssistant() {
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
-                numberSource, numberTakenHere, vapiPhoneNumberId, inboundAssistantId, null, inboundAssistantCreated);
+                numberSource, numberTakenHere, vapiPhoneNumberId, inboundAssistantId, null, inboundAssistantCreated,
+                requestedNumberSource, ownNumber);
     }
 
     public LineData withRegistration(PhoneNumberRegistered reply) {
