@@ -73,7 +73,7 @@ public final class InboundAiOnSaga {
                         .when(LineData::pooledHere)
                         .invoke((data, step) -> takeFromPool(step, data.numberSid(), data.phoneNumber(),
                                 data.twilioCredentialId()))
-                        .onReply(NumberAssigned.class, (data, reply) -> data)
+                        .onReply(NumberAssigned.class, LineData::withAssignedPoolNumber)
                         .compensateWith((data, step) -> data.pooledHere()
                                 ? Optional.of(handToPool(step, data.numberSid(), data.phoneNumber(), data.twilioCredentialId()))
                                 : Optional.empty())
@@ -113,7 +113,7 @@ public final class InboundAiOnSaga {
                         .when(LineData::pooledHere)
                         .invoke((data, step) -> takeFromPool(step, data.numberSid(), data.phoneNumber(),
                                 data.twilioCredentialId()))
-                        .onReply(NumberAssigned.class, (data, reply) -> data)
+                        .onReply(NumberAssigned.class, LineData::withAssignedPoolNumber)
                         .compensateWith((data, step) -> data.pooledHere()
                                 ? Optional.of(handToPool(step, data.numberSid(), data.phoneNumber(), data.twilioCredentialId()))
                                 : Optional.empty())

@@ -3,6 +3,7 @@ package io.switchboard.orchestrator.lines;
 import io.switchboard.contracts.events.NumberSources;
 import io.switchboard.contracts.replies.AssistantCreated;
 import io.switchboard.contracts.replies.NumberAcquired;
+import io.switchboard.contracts.replies.NumberAssigned;
 import io.switchboard.contracts.replies.PhoneNumberRegistered;
 import io.switchboard.orchestrator.aiconfig.AiConfig;
 
@@ -105,6 +106,11 @@ public record LineData(
     public LineData withNumber(String phone, String sid, String source, boolean takenHere) {
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phone, sid, source,
                 takenHere, vapiPhoneNumberId, inboundAssistantId, outboundAssistantId, inboundAssistantCreated, requestedNumberSource, ownNumber);
+    }
+
+    /** As {@code OnboardingData#withAssignedPoolNumber}: a late re-tag puts back the number an ops undo took out. */
+    public LineData withAssignedPoolNumber(NumberAssigned reply) {
+        return hasNumber() ? this : withNumber(reply.phoneNumber(), reply.numberSid(), POOLED, true);
     }
 
     public LineData withAcquired(NumberAcquired reply) {

@@ -5,6 +5,7 @@ import io.switchboard.contracts.events.OrganizationApproved;
 import io.switchboard.contracts.replies.AssistantCreated;
 import io.switchboard.contracts.replies.FreePhoneNumberCreated;
 import io.switchboard.contracts.replies.NumberAcquired;
+import io.switchboard.contracts.replies.NumberAssigned;
 import io.switchboard.contracts.replies.PhoneNumberActive;
 import io.switchboard.contracts.replies.PhoneNumberRegistered;
 
@@ -148,6 +149,15 @@ public record OnboardingData(
 
     public OnboardingData withNumber(NumberAcquired reply) {
         return withNumber(reply.phoneNumber(), reply.numberSid(), reply.source().name());
+    }
+
+    /**
+     * The pooled number Twilio now says is this organization's. On time the data already names it; a re-tag that
+     * succeeded after an ops compensate had already undone the take (number back in stock, gone from the data) puts
+     * it back, so the re-tag's own undo hands it back to the pool instead of finding nothing to do.
+     */
+    public OnboardingData withAssignedPoolNumber(NumberAssigned reply) {
+        return numberSid != null ? this : withNumber(reply.phoneNumber(), reply.numberSid(), POOLED);
     }
 
     public OnboardingData withNumber(String phone, String sid, String source) {

@@ -115,7 +115,7 @@ public final class OnboardingSaga {
                         .when(OnboardingData::pooledNumber)
                         .invoke((data, step) -> takeFromPool(step, data.numberSid(), data.phoneNumber(),
                                 data.twilioCredentialId()))
-                        .onReply(NumberAssigned.class, (data, reply) -> data)
+                        .onReply(NumberAssigned.class, OnboardingData::withAssignedPoolNumber)
                         .compensateWith((data, step) -> data.pooledNumber()
                                 ? Optional.of(handToPool(step, data.numberSid(), data.phoneNumber(), data.twilioCredentialId()))
                                 : Optional.empty())
@@ -195,7 +195,7 @@ public final class OnboardingSaga {
                         .when(OnboardingData::pooledNumber)
                         .invoke((data, step) -> takeFromPool(step, data.numberSid(), data.phoneNumber(),
                                 data.twilioCredentialId()))
-                        .onReply(NumberAssigned.class, (data, reply) -> data)
+                        .onReply(NumberAssigned.class, OnboardingData::withAssignedPoolNumber)
                         .compensateWith((data, step) -> data.pooledNumber()
                                 ? Optional.of(handToPool(step, data.numberSid(), data.phoneNumber(), data.twilioCredentialId()))
                                 : Optional.empty())
@@ -256,7 +256,7 @@ public final class OnboardingSaga {
                         .when(OnboardingData::pooledNumber)
                         .invoke((data, step) -> takeFromPool(step, data.numberSid(), data.phoneNumber(),
                                 data.twilioCredentialId()))
-                        .onReply(NumberAssigned.class, (data, reply) -> data)
+                        .onReply(NumberAssigned.class, OnboardingData::withAssignedPoolNumber)
                         .compensateWith((data, step) -> data.pooledNumber()
                                 ? Optional.of(handToPool(step, data.numberSid(), data.phoneNumber(), data.twilioCredentialId()))
                                 : Optional.empty())

@@ -1,5 +1,6 @@
 package io.switchboard.orchestrator.onboarding;
 
+import io.switchboard.orchestrator.pool.NumberPool;
 import io.switchboard.contracts.commands.AcquireNumber;
 import io.switchboard.contracts.commands.AssignNumber;
 import io.switchboard.contracts.commands.NumberOwner;
@@ -398,6 +399,31 @@ class OnboardingSagaTest {
         assertThat(saga.compensationOrder()).containsExactly("create-outbound-assistant", "create-inbound-assistant",
                 "assign-pooled-number", "notify-owner-on-failure");
         assertThat(saga.sentCommands()).noneMatch(c -> c.request().command() instanceof ReleaseNumber);
+    }
+
+    @Test
+    void aPoolReTagThatSucceedsAfterOpsUndidTheTakeIsReTaggedBackToThePool() {
+        // Found by chaos run 7: the undo of take-pooled-number had already run (the number back in stock, gone from
+        // the saga's data) when the re-tag to the organization succeeded late; its undo then had no number to hand
+        // back, and Twilio was left saying the number was the organization's.
+        pool.add("PN-POOLED");
+        SagaScenario<OnboardingData> saga = started().expectCommandsInFlight(AssignNumber.class)
+                .opsCompensate("Twilio incident")
+                .expectStepStatus(NumberPool.ASSIGN_STEP, Direction.ACTION, StepStatus.FAILED)
+                .compensationReply("notify-owner-on-failure", new EmailSent("failure", "owner@acme.test", false))
+                .expectState(SagaState.COMPENSATED);
+        assertThat(pool).containsExactly("PN-POOLED");
+
+        saga.replyToAttempt(NumberPool.ASSIGN_STEP, Direction.ACTION, 1, new NumberAssigned("PN-POOLED",
+                        "+15105550142", NumberOwner.organization("org-under-test"), false))
+                .expectState(SagaState.COMPENSATING);
+        AssignNumber handBack = saga.compensationCommand(NumberPool.ASSIGN_STEP, AssignNumber.class);
+        assertThat(handBack.numberSid()).isEqualTo("PN-POOLED");
+        assertThat(handBack.expectedOwner()).isEqualTo(NumberOwner.organization("org-under-test"));
+        assertThat(handBack.newOwner()).isEqualTo(NumberOwner.pool());
+        saga.compensationReply(NumberPool.ASSIGN_STEP, new NumberAssigned("PN-POOLED", "+15105550142",
+                NumberOwner.pool(), false)).expectState(SagaState.COMPENSATED);
+        assertThat(pool).as("in stock once, as before the late re-tag").containsExactly("PN-POOLED");
     }
 
     @Test
