@@ -14,8 +14,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -34,25 +32,9 @@ import static org.awaitility.Awaitility.await;
  * or from an earlier approval) it gets both assistants and a number; without them it starts nothing and says why on
  * the saga-events topic.
  */
-class InboundAiWithoutSetupSystemTest {
+class InboundAiWithoutSetupSystemTest extends SharedSystemTest {
     private static final Duration SAGA_TIMEOUT = Duration.ofSeconds(60);
     private static final JsonCodec JSON = new JsonCodec();
-    private static SwitchboardSystem system;
-    private static SystemClient client;
-    private static LineClient lines;
-
-    @BeforeAll
-    static void start() {
-        system = RunningSystem.get();
-        client = new SystemClient(system.stack().kafka().bootstrapServers(), system::orchestratorUrl);
-        lines = new LineClient(system, system::orchestratorUrl, LineLifecycleSystemTest.OPS_AUTHORIZATION);
-    }
-
-    @AfterAll
-    static void close() {
-        lines.close();
-        client.close();
-    }
 
     @Test
     void aToggleWithNameAndOwnerSetsUpAnOrganizationThatNeverHadASetup() throws Exception {

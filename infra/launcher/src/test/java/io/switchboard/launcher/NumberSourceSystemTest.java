@@ -7,8 +7,6 @@ import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.orchestrator.api.AiStatusResponse;
 import io.switchboard.orchestrator.api.SagaResponse;
 import io.switchboard.sim.twilio.IncomingNumber;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -24,27 +22,11 @@ import static org.awaitility.Awaitility.await;
  * ({@code force_twilio}), or no number at all ({@code none}: assistants only, the number comes with the next
  * "on"). What the pool, Twilio and VAPI hold is checked after each.
  */
-class NumberSourceSystemTest {
+class NumberSourceSystemTest extends SharedSystemTest {
     private static final Duration SAGA_TIMEOUT = Duration.ofSeconds(60);
     private static final JsonCodec JSON = new JsonCodec();
-    private static SwitchboardSystem system;
-    private static SystemClient client;
-    private static LineClient lines;
 
     record Started(List<String> sagaIds) {
-    }
-
-    @BeforeAll
-    static void start() {
-        system = RunningSystem.get();
-        client = new SystemClient(system.stack().kafka().bootstrapServers(), system::orchestratorUrl);
-        lines = new LineClient(system, system::orchestratorUrl, LineLifecycleSystemTest.OPS_AUTHORIZATION);
-    }
-
-    @AfterAll
-    static void close() {
-        lines.close();
-        client.close();
     }
 
     @Test

@@ -10,8 +10,6 @@ import io.switchboard.orchestrator.api.OrganizationSetupController;
 import io.switchboard.orchestrator.api.SagaResponse;
 import io.switchboard.sim.twilio.IncomingNumber;
 import io.switchboard.sim.vapi.Assistant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
@@ -30,28 +28,12 @@ import static org.awaitility.Awaitility.await;
  * onboarding is undone. Two organizations share one Twilio account here (a franchise), which is how another line can
  * use a number of "your" account.
  */
-class OwnNumberSystemTest {
+class OwnNumberSystemTest extends SharedSystemTest {
     private static final Duration SAGA_TIMEOUT = Duration.ofSeconds(60);
     private static final JsonCodec JSON = new JsonCodec();
     private static final String TENANT = RunningSystem.TENANT_ACCOUNT_SID;
     /** Numbers this run seeds in the tenant account: a random block, so reruns on a kept stack do not collide. */
     private static final AtomicInteger NEXT = new AtomicInteger(new java.util.Random().nextInt(9000));
-    private static SwitchboardSystem system;
-    private static SystemClient client;
-    private static LineClient lines;
-
-    @BeforeAll
-    static void start() {
-        system = RunningSystem.get();
-        client = new SystemClient(system.stack().kafka().bootstrapServers(), system::orchestratorUrl);
-        lines = new LineClient(system, system::orchestratorUrl, LineLifecycleSystemTest.OPS_AUTHORIZATION);
-    }
-
-    @AfterAll
-    static void close() {
-        lines.close();
-        client.close();
-    }
 
     @Test
     void aBroughtNumberServesTheLineAndStaysInTheAccountWhenTheLineGoes() {
