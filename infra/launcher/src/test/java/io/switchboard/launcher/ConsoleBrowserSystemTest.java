@@ -97,14 +97,14 @@ class ConsoleBrowserSystemTest {
         browser.get(base + "/console/sagas");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("state"))).selectByValue("FAILED");
         browser.findElement(By.id("orgId")).sendKeys(orgId);
-        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        follow(browser.findElement(By.cssSelector("form.filters button[type=submit]")));
         WebElement row = browser.findElement(By.cssSelector("tr[data-saga-id='" + failed.id() + "']"));
         assertThat(row.getText()).contains("FAILED").contains("create-outbound-assistant (compensation)");
         assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(1);
         ConsoleBrowser.screenshot(browser, "sagas-list");
 
         // The saga: facts, the timeline with a bar per step and compensation, each step's error and data.
-        row.findElement(By.linkText(failed.id())).click();
+        follow(row.findElement(By.linkText(failed.id())));
         assertThat(browser.findElement(By.id("saga-state")).getText()).isEqualTo("FAILED");
         assertThat(browser.findElement(By.id("failure-reason")).getText()).isEqualTo(failed.failureReason());
         List<WebElement> bars = browser.findElements(By.cssSelector("svg.timeline rect.bar"));
@@ -135,11 +135,11 @@ class ConsoleBrowserSystemTest {
 
             // Replay: a confirmation page with the dry run first, then the saga page follows it without a reload.
             system.vapi().faults().clear();
-            browser.findElement(By.id("replay")).click();
+            follow(browser.findElement(By.id("replay")));
             assertThat(browser.findElement(By.id("preview")).getText()).contains("would resume from");
             assertThat(client.saga(failed.id()).state()).isEqualTo("FAILED");
             ConsoleBrowser.screenshot(browser, "saga-replay-confirm");
-            browser.findElement(By.id("confirm")).click();
+            follow(browser.findElement(By.id("confirm")));
             assertThat(browser.findElement(By.cssSelector("p.done")).getText()).contains("Replay started");
             await().atMost(SAGA_TIMEOUT).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                     .until(() -> browser.findElement(By.id("saga-state")).getText(), "COMPENSATED"::equals);
@@ -186,10 +186,10 @@ class ConsoleBrowserSystemTest {
                 .contains("sb_dlq_original_topic");
         ConsoleBrowser.screenshot(browser, "dead-letters");
 
-        article.findElement(By.cssSelector("a.redrive")).click();
+        follow(article.findElement(By.cssSelector("a.redrive")));
         assertThat(browser.findElement(By.id("preview")).getText()).contains(position).contains(Topics.ORG_EVENTS);
         ConsoleBrowser.screenshot(browser, "dead-letter-redrive-confirm");
-        browser.findElement(By.id("confirm")).click();
+        follow(browser.findElement(By.id("confirm")));
         assertThat(browser.findElement(By.id("outcome")).getText()).contains(position).contains("REDRIVEN");
         ConsoleBrowser.screenshot(browser, "dead-letter-redriven");
 
@@ -257,7 +257,7 @@ class ConsoleBrowserSystemTest {
         assertThat(available.find()).isTrue();
 
         signIn(ApiProperties.DEV_OPS_TOKEN);
-        browser.findElement(By.linkText("Number pool")).click();
+        follow(browser.findElement(By.linkText("Number pool")));
         assertThat(browser.findElement(By.id("pool-available")).getText()).isEqualTo(available.group(1));
         // Sampled when the orchestrator started, then every switchboard.console.pool-sample-interval.
         assertThat(browser.findElements(By.cssSelector("#samples tbody tr"))).isNotEmpty();
@@ -266,9 +266,9 @@ class ConsoleBrowserSystemTest {
 
         // Buying costs money: the link leads to a confirmation, and cancelling buys nothing.
         long purchases = system.twilio().purchaseCount();
-        browser.findElement(By.id("provision")).click();
+        follow(browser.findElement(By.id("provision")));
         assertThat(browser.findElement(By.id("confirm")).getText()).isEqualTo("Buy now");
-        browser.findElement(By.linkText("Cancel")).click();
+        follow(browser.findElement(By.linkText("Cancel")));
         assertThat(browser.getCurrentUrl()).endsWith("/console/pool");
         assertThat(system.twilio().purchaseCount()).isEqualTo(purchases);
     }
@@ -281,7 +281,7 @@ class ConsoleBrowserSystemTest {
                 "sb/org/gone-console-org/#0123456789abcdef").sid();
 
         signIn(ApiProperties.DEV_OPS_TOKEN);
-        browser.findElement(By.linkText("Reconciliation")).click();
+        follow(browser.findElement(By.linkText("Reconciliation")));
         WebElement row = browser.findElement(By.cssSelector("#verdict-ORPHAN tr[data-id='" + orphan + "']"));
         assertThat(row.getText()).contains("TWILIO_NUMBER").contains(phone).contains("platform");
         assertThat(browser.findElement(By.id("verdict-ORPHAN")).getText()).contains("ORPHAN");
@@ -289,7 +289,7 @@ class ConsoleBrowserSystemTest {
         ConsoleBrowser.screenshot(browser, "reconciliation");
 
         row.findElement(By.cssSelector("input[type=checkbox]")).click();
-        browser.findElement(By.id("release-selected")).click();
+        follow(browser.findElement(By.id("release-selected")));
         assertThat(browser.findElement(By.cssSelector("#dry-run tr[data-id='" + orphan + "']")).getText())
                 .contains("WOULD_RELEASE");
         assertThat(browser.findElement(By.id("preview")).getText()).startsWith("Dry run: 1 would be released");
@@ -297,16 +297,16 @@ class ConsoleBrowserSystemTest {
                 .contains(orphan);
         ConsoleBrowser.screenshot(browser, "reconciliation-release-confirm");
 
-        browser.findElement(By.id("confirm")).click();
+        follow(browser.findElement(By.id("confirm")));
         assertThat(browser.findElement(By.cssSelector("#outcomes tr[data-id='" + orphan + "']")).getText())
                 .contains("RELEASED");
         assertThat(browser.findElement(By.id("summary")).getText()).isEqualTo("1 released, 0 skipped.");
         assertThat(system.twilio().ownedNumbers()).extracting(IncomingNumber::sid).doesNotContain(orphan);
         ConsoleBrowser.screenshot(browser, "reconciliation-released");
 
-        browser.findElement(By.linkText("Back to the reconciliation")).click();
+        follow(browser.findElement(By.linkText("Back to the reconciliation")));
         assertThat(browser.findElements(By.cssSelector("tr[data-id='" + orphan + "']"))).isEmpty();
-        browser.findElement(By.id("show-all")).click();
+        follow(browser.findElement(By.id("show-all")));
         assertThat(browser.findElements(By.id("verdict-OWNED"))).isNotEmpty();
     }
 
@@ -320,7 +320,7 @@ class ConsoleBrowserSystemTest {
         String requestId = sent.getHeader("X-Switchboard-Request-Id")[0];
 
         signIn(ApiProperties.DEV_OPS_TOKEN);
-        browser.findElement(By.linkText("Mailbox")).click();
+        follow(browser.findElement(By.linkText("Mailbox")));
         WebElement email = browser.findElement(By.cssSelector("article.email[data-to='" + owner + "']"));
         assertThat(email.findElement(By.tagName("h2")).getText()).isEqualTo(sent.getSubject());
         assertThat(email.findElement(By.cssSelector(".request-id")).getText()).isEqualTo(requestId);
@@ -347,20 +347,34 @@ class ConsoleBrowserSystemTest {
         browser.get(base + "/console/sagas?state=FAILED");
         assertThat(browser.getCurrentUrl()).contains("/console/sign-in");
         browser.findElement(By.id("token")).sendKeys("not-a-token");
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        follow(browser.findElement(By.cssSelector("main form button[type=submit]")));
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("not valid");
         assertThat(browser.manage().getCookieNamed("SB_CONSOLE")).isNull();
         ConsoleBrowser.screenshot(browser, "sign-in-refused");
         browser.findElement(By.id("token")).sendKeys(ApiProperties.DEV_OPS_TOKEN);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        follow(browser.findElement(By.cssSelector("main form button[type=submit]")));
         assertThat(browser.getCurrentUrl()).endsWith("/console/sagas?state=FAILED");
+    }
+
+    /**
+     * Clicks what leads to another page and waits until that page is the one shown: Chromium may hand control back
+     * before the old page is gone, and an element found then belongs to it. The mark set on the old page's window
+     * is gone from the new one's.
+     */
+    private void follow(WebElement target) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.sbLeaving = true;");
+        target.click();
+        await().atMost(PAGE_TIMEOUT).ignoreExceptions().until(() -> Boolean.FALSE.equals(
+                ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.sbLeaving === true;")));
     }
 
     private void signIn(String token) {
         browser.get(base + "/console/sign-in");
         browser.findElement(By.id("token")).sendKeys(token);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(browser.manage().getCookieNamed("SB_CONSOLE")).isNotNull();
+        follow(browser.findElement(By.cssSelector("main form button[type=submit]")));
+        // Chromium may hand control back before the form's answer (and its cookie) has arrived.
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.manage().getCookieNamed("SB_CONSOLE") != null
+                && !browser.getCurrentUrl().contains("/console/sign-in"));
     }
 
     private HttpResponse<String> get(String path, Cookie session) throws Exception {
