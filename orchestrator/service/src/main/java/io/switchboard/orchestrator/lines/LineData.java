@@ -2,15 +2,19 @@ package io.switchboard.orchestrator.lines;
 
 import io.switchboard.contracts.events.NumberSources;
 import io.switchboard.contracts.replies.AssistantCreated;
+import io.switchboard.contracts.replies.FreePhoneNumberCreated;
+import io.switchboard.contracts.replies.PhoneNumberActive;
 import io.switchboard.contracts.replies.NumberAcquired;
 import io.switchboard.contracts.replies.NumberAssigned;
 import io.switchboard.contracts.replies.PhoneNumberRegistered;
 import io.switchboard.orchestrator.aiconfig.AiConfig;
+import io.switchboard.orchestrator.onboarding.NumberProvider;
 
 /**
  * An organization's line as the inbound-AI and cleanup sagas see it: what exists already (from the AI config) and
  * what the saga added. {@code numberSource} says whose number it is: {@code PURCHASED} (ours, bought for the org),
- * {@code POOLED} (ours, from the pool), {@code TRIAL_EXISTING} (the trial account's own number, never released).
+ * {@code POOLED} (ours, from the pool), {@code TRIAL_EXISTING} (the trial account's own number, never released), {@code ORGANIZATION_OWNED} (brought by
+ * the organization), {@code VAPI_FREE} (a free VAPI number: no Twilio SID).
  *
  * @param inboundAssistantCreated true when this saga created the inbound assistant (so only then may it delete it)
  * @param requestedNumberSource   where a new number comes from ({@code numberSource} of the request, else what the
@@ -38,6 +42,8 @@ public record LineData(
     public static final String PURCHASED = NumberAcquired.Source.PURCHASED.name();
     public static final String POOLED = "POOLED";
     public static final String TRIAL_EXISTING = NumberAcquired.Source.TRIAL_EXISTING.name();
+    /** A free VAPI number (as onboarding writes it): nothing at Twilio; the line goes, the VAPI number is deleted. */
+    public static final String VAPI_FREE = "VAPI_FREE";
     /** A number the organization brought, in its own Twilio account: never released, pooled or re-tagged away. */
     public static final String ORGANIZATION_OWNED = "ORGANIZATION_OWNED";
 
@@ -64,8 +70,9 @@ public record LineData(
     }
 
     /**
-     * inbound-ai-on v3: the pool is looked at first — the default, and what a remembered {@code none} or
-     * {@code vapi_free} comes to here; not with {@code force_twilio} or an own number.
+     * inbound-ai-on v3: the pool is looked at first — the default, and what a remembered {@code none} comes to here
+     * (and {@code vapi_free} in v3, or in v4 at VAPI's free-number limit); not with {@code force_twilio} or an own
+     * number.
      */
     public boolean triesPoolFirst() {
         return !NumberSources.FORCE_TWILIO.equals(requestedNumberSource) && !claimsOwnNumber();
@@ -73,6 +80,39 @@ public record LineData(
 
     public boolean hasNumber() {
         return numberSid != null;
+    }
+
+    /**
+     * inbound-ai-on v4: the line is meant for a free VAPI number — {@code vapi_free} asked now or remembered, or no
+     * choice and the setting ({@code switchboard.numbers.provider}) says so, as for an onboarding.
+     */
+    public boolean wantsFreeVapiNumber(NumberProvider configured) {
+        return NumberSources.VAPI_FREE.equals(requestedNumberSource)
+                || (requestedNumberSource == null && configured == NumberProvider.VAPI_FREE);
+    }
+
+    /** A free VAPI number serves (or will serve) this line; it has no Twilio number. */
+    public boolean hasFreeNumber() {
+        return VAPI_FREE.equals(numberSource) && vapiPhoneNumberId != null;
+    }
+
+    /** The free number exists, bound to the inbound assistant, but VAPI has not shown its digits yet. */
+    public boolean freeNumberPending() {
+        return hasFreeNumber() && phoneNumber == null;
+    }
+
+    /** The free number this saga got (so only then may undoing delete it); its digits come later. */
+    public LineData withFreeNumber(FreePhoneNumberCreated reply) {
+        return withNumber(null, null, VAPI_FREE, true).withRegistrationId(reply.vapiPhoneNumberId());
+    }
+
+    public LineData withFreeNumberActive(PhoneNumberActive reply) {
+        // Where VAPI shows no digits, the SIP URI is what the line is called at.
+        return withNumber(reply.reachableAt(), null, VAPI_FREE, numberTakenHere).withRegistrationId(reply.vapiPhoneNumberId());
+    }
+
+    public LineData withoutFreeNumber() {
+        return withoutNumber().withoutRegistration();
     }
 
     /** The platform pays for it: bought for an organization or taken from the pool. */
@@ -146,13 +186,16 @@ public record LineData(
     }
 
     public LineData withRegistration(PhoneNumberRegistered reply) {
-        return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
-                numberSource, numberTakenHere, reply.vapiPhoneNumberId(), inboundAssistantId, outboundAssistantId,
-                inboundAssistantCreated, requestedNumberSource, ownNumber);
+        return withRegistrationId(reply.vapiPhoneNumberId());
     }
 
     public LineData withoutRegistration() {
+        return withRegistrationId(null);
+    }
+
+    private LineData withRegistrationId(String vapiId) {
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
-                numberSource, numberTakenHere, null, inboundAssistantId, outboundAssistantId, inboundAssistantCreated, requestedNumberSource, ownNumber);
+                numberSource, numberTakenHere, vapiId, inboundAssistantId, outboundAssistantId, inboundAssistantCreated,
+                requestedNumberSource, ownNumber);
     }
 }

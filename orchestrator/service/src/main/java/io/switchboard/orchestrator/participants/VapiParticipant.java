@@ -1,6 +1,8 @@
 package io.switchboard.orchestrator.participants;
 
 import io.switchboard.contracts.commands.AssistantRole;
+import io.switchboard.contracts.commands.CheckPhoneNumber;
+import io.switchboard.contracts.commands.CreateFreePhoneNumber;
 import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.DeleteAssistant;
 import io.switchboard.contracts.commands.DeletePhoneNumberRegistration;
@@ -32,5 +34,18 @@ public final class VapiParticipant {
     public static CommandRequest deletePhoneNumberRegistration(StepContext step, String vapiPhoneNumberId) {
         return new CommandRequest(Topics.VAPI_COMMANDS,
                 new DeletePhoneNumberRegistration(step.orgId(), step.requestId(), vapiPhoneNumberId));
+    }
+
+    /** A free VAPI number, bound to the assistant from the start; VAPI shows its digits minutes later. */
+    public static CommandRequest createFreePhoneNumber(StepContext step, String areaCode, String assistantId,
+                                                       String orgName) {
+        return new CommandRequest(Topics.VAPI_COMMANDS, new CreateFreePhoneNumber(step.orgId(), step.requestId(),
+                areaCode, assistantId, orgName));
+    }
+
+    /** Whether a free number shows its digits yet. */
+    public static CommandRequest checkPhoneNumber(StepContext step, String vapiPhoneNumberId) {
+        return new CommandRequest(Topics.VAPI_COMMANDS,
+                new CheckPhoneNumber(step.orgId(), step.requestId(), vapiPhoneNumberId));
     }
 }
