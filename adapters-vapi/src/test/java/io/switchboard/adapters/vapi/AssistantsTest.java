@@ -1,6 +1,7 @@
 package io.switchboard.adapters.vapi;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.switchboard.contracts.commands.AssistantConfig;
 import io.switchboard.contracts.commands.AssistantRole;
 import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.DeleteAssistant;
@@ -75,6 +76,32 @@ class AssistantsTest {
     }
 
     @Test
+    void aCommandWithATemplateCreatesTheAssistantFromItAndRecordsTheTemplateInMetadataAndReply() {
+        CreateAssistant plain = inbound("Acme");
+        CreateAssistant command = new CreateAssistant(plain.orgId(), plain.requestId(), "Acme", AssistantRole.INBOUND,
+                "Acme inbound", new AssistantConfig("dental", 3, "You answer the phone for Acme Dental.",
+                "Acme Dental, how may I help?", "anthropic", "claude-3-5-sonnet-20241022", "11labs", "21m00Tcm4TlvDq8ikWAM"));
+
+        Reply reply = harness.handle(command);
+
+        assertThat(reply).isEqualTo(new AssistantCreated(simulator.assistants().get(0).id(), "Acme inbound", "dental", 3));
+        Assistant stored = simulator.assistants().get(0);
+        assertThat(stored.fields().path("firstMessage").asString()).isEqualTo("Acme Dental, how may I help?");
+        assertThat(stored.fields().path("model").path("provider").asString()).isEqualTo("anthropic");
+        assertThat(stored.fields().path("model").path("model").asString()).isEqualTo("claude-3-5-sonnet-20241022");
+        assertThat(stored.fields().path("model").path("messages").get(0).path("content").asString())
+                .isEqualTo("You answer the phone for Acme Dental.");
+        assertThat(stored.fields().path("voice").path("provider").asString()).isEqualTo("11labs");
+        assertThat(stored.fields().path("voice").path("voiceId").asString()).isEqualTo("21m00Tcm4TlvDq8ikWAM");
+        assertThat(stored.metadata().path("templateName").asString()).isEqualTo("dental");
+        assertThat(stored.metadata().path("templateVersion").asInt()).isEqualTo(3);
+        assertThat(stored.metadata().path("orgId").asString()).isEqualTo(command.orgId());
+        assertThat(simulator.violations()).as("requests VAPI's document does not allow").isEmpty();
+
+        assertThat(harness.handle(command)).as("a redelivery reports what the assistant at VAPI records").isEqualTo(reply);
+    }
+
+    @Test
     void aRepeatedCommandCreatesTheAssistantOnce() {
         CreateAssistant command = inbound("Globex");
 
@@ -122,7 +149,6 @@ class AssistantsTest {
 
         Reply reply = impatient.handle(inbound("Initech"));
 
-        assertThat(reply).isInstanceOf(AssistantCreated.class);
         assertThat(simulator.assistantCreateCount()).isEqualTo(1);
         assertThat(simulator.stats().count(CREATE)).isEqualTo(1);
         assertThat(((AssistantCreated) reply).assistantId()).isEqualTo(simulator.assistants().get(0).id());
@@ -136,7 +162,6 @@ class AssistantsTest {
 
         Reply reply = harness.handle(inbound("Umbrella"));
 
-        assertThat(reply).isInstanceOf(AssistantCreated.class);
         assertThat(simulator.assistantCreateCount()).isEqualTo(1);
         assertThat(simulator.stats().count(CREATE)).isEqualTo(2);
         assertThat(simulator.stats().count(LIST)).as("looked up before every create after the first").isEqualTo(2);

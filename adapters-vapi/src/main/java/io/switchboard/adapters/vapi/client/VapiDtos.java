@@ -24,7 +24,7 @@ public final class VapiDtos {
     /** {@code CreateAssistantDTO}: name, firstMessage, model, voice, metadata, server. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CreateAssistant(String name, String firstMessage, Model model, Voice voice,
-                                  Map<String, String> metadata, Server server) {
+                                  Map<String, Object> metadata, Server server) {
     }
 
     /** {@code OpenAIModel} (and the other providers' models: provider, model, messages). */
