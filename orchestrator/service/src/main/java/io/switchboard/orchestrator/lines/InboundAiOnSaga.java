@@ -6,6 +6,7 @@ import io.switchboard.contracts.replies.NumberAcquired;
 import io.switchboard.contracts.replies.NumberAssigned;
 import io.switchboard.contracts.replies.NumberReleased;
 import io.switchboard.contracts.replies.PhoneNumberRegistered;
+import io.switchboard.orchestrator.participants.AssistantConfigs;
 import io.switchboard.orchestrator.pool.NumberPool;
 import io.switchboard.saga.definition.CommandRequest;
 import io.switchboard.saga.definition.SagaDefinition;
@@ -54,10 +55,18 @@ public final class InboundAiOnSaga {
      * ({@code own_number}: claimed in its own account, never released, so undoing leaves it as it is).
      */
     public static SagaDefinition<LineData> definition(LineSteps lines) {
+        return definition(lines, AssistantConfigs.NONE);
+    }
+
+    /**
+     * Version 3 as the orchestrator runs it: a missing inbound assistant is created from the organization's assistant
+     * template (resolved when the step builds its command); the same steps as version 3.
+     */
+    public static SagaDefinition<LineData> definition(LineSteps lines, AssistantConfigs assistants) {
         return SagaDefinition.saga(TYPE, VERSION, LineData.class)
                 .then(step("create-inbound-assistant")
                         .when(data -> data.inboundAssistantId() == null)
-                        .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.INBOUND))
+                        .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.INBOUND, assistants))
                         .onReply(AssistantCreated.class, LineData::withInboundAssistant)
                         .compensateWith((data, step) -> data.inboundAssistantCreated()
                                 ? Optional.of(deleteAssistant(step, data.inboundAssistantId())) : Optional.empty()))

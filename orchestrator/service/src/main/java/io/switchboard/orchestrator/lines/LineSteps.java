@@ -92,6 +92,9 @@ public class LineSteps {
                 data.vapiPhoneNumberId(), data.inboundAssistantId(), data.outboundAssistantId(), data.country(),
                 data.areaCode(), data.twilioCredentialId()), clock.instant());
         config.rememberNumberChoice(data.requestedNumberSource(), data.ownNumber());
+        if (data.inboundAssistantCreated()) {
+            config.recordInboundTemplate(data.inboundTemplate());
+        }
         configs.save(config);
         return data;
     }
