@@ -5,8 +5,10 @@ import io.switchboard.contracts.commands.AssistantConfig;
 import io.switchboard.contracts.commands.AssistantRole;
 import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.DeleteAssistant;
+import io.switchboard.contracts.commands.UpdateAssistant;
 import io.switchboard.contracts.replies.AssistantCreated;
 import io.switchboard.contracts.replies.AssistantDeleted;
+import io.switchboard.contracts.replies.AssistantUpdated;
 import io.switchboard.contracts.replies.Reply;
 import io.switchboard.contracts.replies.StepFailed;
 import io.switchboard.sim.common.FaultRule;
@@ -99,6 +101,34 @@ class AssistantsTest {
         assertThat(simulator.violations()).as("requests VAPI's document does not allow").isEmpty();
 
         assertThat(harness.handle(command)).as("a redelivery reports what the assistant at VAPI records").isEqualTo(reply);
+    }
+
+    @Test
+    void anUpdateMakesTheOrganizationsAssistantRunTheNewTemplateAndKeepsItsOwnerTags() {
+        CreateAssistant command = inbound("Acme");
+        AssistantCreated created = (AssistantCreated) harness.handle(command);
+        AssistantConfig v2 = new AssistantConfig("dental", 2, "You are Acme's receptionist.", "Acme, good morning.",
+                "groq", "llama-3.3-70b-versatile", "openai", "my-cloned-voice");
+
+        Reply reply = harness.handle(new UpdateAssistant(command.orgId(), "saga-2:update-inbound-assistant",
+                created.assistantId(), AssistantRole.INBOUND, v2));
+
+        assertThat(reply).isEqualTo(new AssistantUpdated(created.assistantId(), "dental", 2));
+        Assistant stored = simulator.assistants().get(0);
+        assertThat(stored.fields().path("firstMessage").asString()).isEqualTo("Acme, good morning.");
+        assertThat(stored.fields().path("model").path("provider").asString()).isEqualTo("groq");
+        assertThat(stored.fields().path("voice").path("voiceId").asString()).isEqualTo("my-cloned-voice");
+        assertThat(stored.metadata().path("templateVersion").asInt()).isEqualTo(2);
+        assertThat(stored.metadata().path("orgId").asString()).as("owner tags survive").isEqualTo(command.orgId());
+        assertThat(stored.metadata().path("switchboardRequestId").asString()).isEqualTo(command.requestId());
+        assertThat(simulator.violations()).as("requests VAPI's document does not allow").isEmpty();
+
+        Reply refused = harness.handle(new UpdateAssistant("org-other", "saga-3:update-inbound-assistant",
+                created.assistantId(), AssistantRole.INBOUND, v2));
+        assertThat(refused).isInstanceOfSatisfying(StepFailed.class, failed ->
+                assertThat(failed.errorCode()).isEqualTo(StepFailed.OWNED_BY_ANOTHER_ORGANIZATION));
+        assertThat(simulator.stats().count("AssistantController_update")).as("another organization's is not touched")
+                .isEqualTo(1);
     }
 
     @Test

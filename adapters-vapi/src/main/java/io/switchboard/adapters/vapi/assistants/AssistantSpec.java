@@ -71,6 +71,21 @@ public final class AssistantSpec {
                 server);
     }
 
+    /**
+     * The change that makes an existing assistant run the configuration: its metadata as it is (owner and request
+     * tags included: VAPI replaces metadata whole) with the template's name and version.
+     */
+    public static VapiDtos.UpdateAssistant update(VapiDtos.Assistant existing, AssistantConfig config) {
+        Map<String, Object> metadata = new LinkedHashMap<>(existing.metadata() == null ? Map.of() : existing.metadata());
+        metadata.put(TEMPLATE_NAME_KEY, config.templateName());
+        metadata.put(TEMPLATE_VERSION_KEY, config.templateVersion());
+        return new VapiDtos.UpdateAssistant(config.firstMessage(),
+                new VapiDtos.Model(config.modelProvider(), config.model(),
+                        List.of(new VapiDtos.Message("system", config.systemPrompt()))),
+                new VapiDtos.Voice(config.voiceProvider(), config.voiceId()),
+                metadata);
+    }
+
     /** The template an assistant's metadata says it runs; empty for one created from the defaults. */
     public static Optional<Template> templateOf(VapiDtos.Assistant assistant) {
         Map<String, Object> metadata = assistant.metadata();

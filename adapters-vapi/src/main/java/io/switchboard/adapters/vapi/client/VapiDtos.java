@@ -27,6 +27,11 @@ public final class VapiDtos {
                                   Map<String, Object> metadata, Server server) {
     }
 
+    /** {@code UpdateAssistantDTO}: what a template decides, and the metadata (replaced whole, so owner tags are resent). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record UpdateAssistant(String firstMessage, Model model, Voice voice, Map<String, Object> metadata) {
+    }
+
     /** {@code OpenAIModel} (and the other providers' models: provider, model, messages). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Model(String provider, String model, List<Message> messages) {
