@@ -9,6 +9,7 @@ import io.switchboard.orchestrator.lines.LineSteps;
 import io.switchboard.orchestrator.onboarding.NumberProperties;
 import io.switchboard.orchestrator.onboarding.OnboardingSaga;
 import io.switchboard.orchestrator.onboarding.OnboardingSteps;
+import io.switchboard.orchestrator.participants.AssistantConfigs;
 import io.switchboard.orchestrator.pool.NumberPool;
 import io.switchboard.orchestrator.pool.PoolSagas;
 import io.switchboard.saga.definition.SagaDefinition;
@@ -26,9 +27,15 @@ public final class SagaCatalog {
 
     public static List<SagaDefinition<?>> all(OnboardingSteps onboarding, LineSteps lines, NumberPool pool,
                                               NumberProperties numbers) {
+        return all(onboarding, lines, pool, numbers, AssistantConfigs.NONE);
+    }
+
+    /** @param assistants the assistant templates the current versions create assistants from */
+    public static List<SagaDefinition<?>> all(OnboardingSteps onboarding, LineSteps lines, NumberPool pool,
+                                              NumberProperties numbers, AssistantConfigs assistants) {
         return List.of(
                 OnboardingSaga.definition(onboarding::takePooledNumber, onboarding::returnPooledNumber,
-                        onboarding::checkFreeNumberLimit, onboarding::saveLine, numbers),
+                        onboarding::checkFreeNumberLimit, onboarding::saveLine, numbers, assistants),
                 OnboardingSaga.version4(onboarding::takePooledNumber, onboarding::returnPooledNumber,
                         onboarding::saveLine, numbers),
                 OnboardingSaga.version3(onboarding::takePooledNumber, onboarding::returnPooledNumber,
@@ -38,8 +45,8 @@ public final class SagaCatalog {
                 OnboardingSaga.version1(onboarding::takePooledNumber, onboarding::returnPooledNumber,
                         onboarding::saveActive),
                 FreeNumberActivationSaga.definition(onboarding::fillInFreeNumber, numbers),
-                InboundAiOnSaga.definition(lines, numbers),
-                InboundAiOnSaga.version3(lines),
+                InboundAiOnSaga.definition(lines, numbers, assistants),
+                InboundAiOnSaga.version3(lines, assistants),
                 InboundAiOnSaga.version2(lines),
                 InboundAiOnSaga.version1(lines),
                 InboundAiOffSaga.definition(lines),

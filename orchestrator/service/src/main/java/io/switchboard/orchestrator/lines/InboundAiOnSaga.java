@@ -12,6 +12,7 @@ import io.switchboard.contracts.replies.PhoneNumberRegistrationDeleted;
 import io.switchboard.contracts.replies.StepFailed;
 import io.switchboard.orchestrator.onboarding.NumberProperties;
 import io.switchboard.orchestrator.onboarding.StillActivating;
+import io.switchboard.orchestrator.participants.AssistantConfigs;
 import io.switchboard.orchestrator.pool.NumberPool;
 import io.switchboard.saga.definition.CommandRequest;
 import io.switchboard.saga.definition.SagaDefinition;
@@ -68,10 +69,19 @@ public final class InboundAiOnSaga {
      * nullable), so "on" creates a new one: the line stays on a free number, under new digits.
      */
     public static SagaDefinition<LineData> definition(LineSteps lines, NumberProperties numbers) {
+        return definition(lines, numbers, AssistantConfigs.NONE);
+    }
+
+    /**
+     * Version 4 as the orchestrator runs it: a missing inbound assistant is created from the organization's assistant
+     * template (resolved when the step builds its command).
+     */
+    public static SagaDefinition<LineData> definition(LineSteps lines, NumberProperties numbers,
+                                                      AssistantConfigs assistants) {
         return SagaDefinition.saga(TYPE, VERSION, LineData.class)
                 .then(step("create-inbound-assistant")
                         .when(data -> data.inboundAssistantId() == null)
-                        .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.INBOUND))
+                        .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.INBOUND, assistants))
                         .onReply(AssistantCreated.class, LineData::withInboundAssistant)
                         .compensateWith((data, step) -> data.inboundAssistantCreated()
                                 ? Optional.of(deleteAssistant(step, data.inboundAssistantId())) : Optional.empty()))
@@ -138,11 +148,11 @@ public final class InboundAiOnSaga {
      * from: the pool first (default), a fresh purchase ({@code force_twilio}), or the organization's own number
      * ({@code own_number}: claimed in its own account, never released, so undoing leaves it as it is).
      */
-    public static SagaDefinition<LineData> version3(LineSteps lines) {
+    public static SagaDefinition<LineData> version3(LineSteps lines, AssistantConfigs assistants) {
         return SagaDefinition.saga(TYPE, 3, LineData.class)
                 .then(step("create-inbound-assistant")
                         .when(data -> data.inboundAssistantId() == null)
-                        .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.INBOUND))
+                        .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.INBOUND, assistants))
                         .onReply(AssistantCreated.class, LineData::withInboundAssistant)
                         .compensateWith((data, step) -> data.inboundAssistantCreated()
                                 ? Optional.of(deleteAssistant(step, data.inboundAssistantId())) : Optional.empty()))

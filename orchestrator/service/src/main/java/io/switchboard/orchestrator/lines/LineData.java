@@ -8,6 +8,7 @@ import io.switchboard.contracts.replies.NumberAcquired;
 import io.switchboard.contracts.replies.NumberAssigned;
 import io.switchboard.contracts.replies.PhoneNumberRegistered;
 import io.switchboard.orchestrator.aiconfig.AiConfig;
+import io.switchboard.orchestrator.aiconfig.AssistantTemplateRef;
 import io.switchboard.orchestrator.onboarding.NumberProvider;
 
 /**
@@ -20,6 +21,8 @@ import io.switchboard.orchestrator.onboarding.NumberProvider;
  * @param requestedNumberSource   where a new number comes from ({@code numberSource} of the request, else what the
  *                                line remembers, else {@code null}: pool first); read by inbound-ai-on v3
  * @param ownNumber               with {@code own_number}: the organization's number (SID, E.164 or {@code any})
+ * @param inboundTemplate         the assistant template the inbound assistant runs: the line's record of it, or
+ *                                what the reply of the one created here said; {@code null}: none recorded
  */
 public record LineData(
         String orgId,
@@ -37,7 +40,8 @@ public record LineData(
         String outboundAssistantId,
         boolean inboundAssistantCreated,
         String requestedNumberSource,
-        String ownNumber) {
+        String ownNumber,
+        AssistantTemplateRef inboundTemplate) {
 
     public static final String PURCHASED = NumberAcquired.Source.PURCHASED.name();
     public static final String POOLED = "POOLED";
@@ -51,7 +55,7 @@ public record LineData(
         return new LineData(config.orgId(), config.orgName(), config.ownerEmail(), config.country(), config.areaCode(),
                 config.twilioCredentialId(), config.phoneNumber(), config.numberSid(), config.numberSource(), false,
                 config.vapiPhoneNumberId(), config.inboundAssistantId(), config.outboundAssistantId(), false,
-                config.numberChoice(), config.ownNumber());
+                config.numberChoice(), config.ownNumber(), config.inboundTemplate());
     }
 
     /** The request's number choice, when it made one (else the line's remembered one stays). */
@@ -61,7 +65,7 @@ public record LineData(
         }
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
                 this.numberSource, numberTakenHere, vapiPhoneNumberId, inboundAssistantId, outboundAssistantId,
-                inboundAssistantCreated, numberSource, own);
+                inboundAssistantCreated, numberSource, own, inboundTemplate);
     }
 
     /** inbound-ai-on v3: the organization's own number is claimed in its own account. */
@@ -145,7 +149,7 @@ public record LineData(
 
     public LineData withNumber(String phone, String sid, String source, boolean takenHere) {
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phone, sid, source,
-                takenHere, vapiPhoneNumberId, inboundAssistantId, outboundAssistantId, inboundAssistantCreated, requestedNumberSource, ownNumber);
+                takenHere, vapiPhoneNumberId, inboundAssistantId, outboundAssistantId, inboundAssistantCreated, requestedNumberSource, ownNumber, inboundTemplate);
     }
 
     /** As {@code OnboardingData#withAssignedPoolNumber}: a late re-tag puts back the number an ops undo took out. */
@@ -163,26 +167,27 @@ public record LineData(
 
     public LineData withInboundAssistant(AssistantCreated reply) {
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
-                numberSource, numberTakenHere, vapiPhoneNumberId, reply.assistantId(), outboundAssistantId, true, requestedNumberSource, ownNumber);
+                numberSource, numberTakenHere, vapiPhoneNumberId, reply.assistantId(), outboundAssistantId, true, requestedNumberSource, ownNumber,
+                AssistantTemplateRef.of(reply));
     }
 
     public LineData withoutAssistants() {
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
-                numberSource, numberTakenHere, vapiPhoneNumberId, null, null, false, requestedNumberSource, ownNumber);
+                numberSource, numberTakenHere, vapiPhoneNumberId, null, null, false, requestedNumberSource, ownNumber, null);
     }
 
     /** The inbound assistant was deleted (cleanup). */
     public LineData withoutInboundAssistant() {
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
                 numberSource, numberTakenHere, vapiPhoneNumberId, null, outboundAssistantId, false, requestedNumberSource,
-                ownNumber);
+                ownNumber, null);
     }
 
     /** The outbound assistant was deleted (cleanup). */
     public LineData withoutOutboundAssistant() {
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
                 numberSource, numberTakenHere, vapiPhoneNumberId, inboundAssistantId, null, inboundAssistantCreated,
-                requestedNumberSource, ownNumber);
+                requestedNumberSource, ownNumber, inboundTemplate);
     }
 
     public LineData withRegistration(PhoneNumberRegistered reply) {
@@ -196,6 +201,6 @@ public record LineData(
     private LineData withRegistrationId(String vapiId) {
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
                 numberSource, numberTakenHere, vapiId, inboundAssistantId, outboundAssistantId, inboundAssistantCreated,
-                requestedNumberSource, ownNumber);
+                requestedNumberSource, ownNumber, inboundTemplate);
     }
 }

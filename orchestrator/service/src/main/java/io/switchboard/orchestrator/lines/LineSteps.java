@@ -98,6 +98,9 @@ public class LineSteps {
             config.activate(line, clock.instant());
         }
         config.rememberNumberChoice(data.requestedNumberSource(), data.ownNumber());
+        if (data.inboundAssistantCreated()) {
+            config.recordInboundTemplate(data.inboundTemplate());
+        }
         configs.save(config);
         return data;
     }

@@ -21,6 +21,13 @@ public final class VapiParticipant {
                 role, role.assistantName(orgName)));
     }
 
+    /** The same with the organization's assistant template resolved into the command (when there is one). */
+    public static CommandRequest createAssistant(StepContext step, String orgName, AssistantRole role,
+                                                 AssistantConfigs configs) {
+        return new CommandRequest(Topics.VAPI_COMMANDS, new CreateAssistant(step.orgId(), step.requestId(), orgName,
+                role, role.assistantName(orgName), configs.resolve(step.orgId(), orgName, role).orElse(null)));
+    }
+
     public static CommandRequest deleteAssistant(StepContext step, String assistantId) {
         return new CommandRequest(Topics.VAPI_COMMANDS, new DeleteAssistant(step.orgId(), step.requestId(), assistantId));
     }

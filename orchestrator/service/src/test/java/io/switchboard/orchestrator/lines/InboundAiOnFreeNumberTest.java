@@ -43,7 +43,7 @@ class InboundAiOnFreeNumberTest {
     /** An inactive line: its assistants stayed, its free number went with "off". */
     private static LineData inactiveLine(String numberChoice, String credentialId) {
         return new LineData("acme", "Acme", "owner@acme.test", "US", "415", credentialId, null, null, null, false,
-                null, "asst-in", "asst-out", false, numberChoice, null);
+                null, "asst-in", "asst-out", false, numberChoice, null, null);
     }
 
     private SagaScenario<LineData> on(LineData line, NumberProperties numbers) {
