@@ -75,7 +75,7 @@ public class BatchRunner {
     }
 
     /** One batch's tick, in the caller's transaction; does nothing when another runner holds the batch. */
-    void tick(UUID id) {
+    public void tick(UUID id) {
         Optional<BatchStore.Batch> locked = store.lockIfFree(id);
         if (locked.isEmpty()) {
             return;
