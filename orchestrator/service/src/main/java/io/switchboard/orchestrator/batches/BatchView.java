@@ -15,4 +15,10 @@ public record BatchView(UUID id, String kind, BatchStatus status, boolean dryRun
                         BatchSelector selector, BatchOptions options, String createdBy, Instant createdAt,
                         Instant startedAt, Instant finishedAt, long total, Map<ItemStatus, Long> counts,
                         long inFlight, Instant estimatedCompletion, String itemsUrl) {
+
+    /** Items in this status (by name: the console's templates ask so). */
+    public long count(String status) {
+        Long n = counts.get(ItemStatus.valueOf(status));
+        return n == null ? 0 : n;
+    }
 }
