@@ -105,6 +105,9 @@ class BatchesSystemTest extends SharedSystemTest {
                 + created.id() + ":" + orgs.get(0));
         assertThat(request.statusCode()).isEqualTo(200);
         assertThat(request.body()).contains("\"status\":\"STARTED\"", "inbound-ai-off");
+        HttpResponse<String> completed = lines.get("/api/v1/batches?status=COMPLETED&limit=500");
+        assertThat(completed.statusCode()).isEqualTo(200);
+        assertThat(completed.body()).contains("\"id\":\"" + created.id() + "\"", "\"createdBy\":\"batch system test\"");
     }
 
     @Test

@@ -38,7 +38,7 @@ final class BatchesListCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Table table = new Table("ID", "KIND", "STATUS", "TOTAL", "DONE", "FAILED", "SKIPPED", "RATE/MIN", "CREATED");
-        for (JsonNode batch : batches) {
+        for (JsonNode batch : batches.path("batches")) {
             JsonNode counts = batch.path("counts");
             table.row(Json.text(batch, "id"), Json.text(batch, "kind"), Json.text(batch, "status"),
                     Json.number(batch, "total", 0), Json.number(counts, "SUCCEEDED", 0), Json.number(counts, "FAILED", 0),

@@ -549,6 +549,15 @@ class SwitchboardCliTest {
     }
 
     @Test
+    void batchesListPrintsOneRowPerBatch() {
+        answers.put("GET /api/v1/batches", new String[]{"200", "{\"limit\":50,\"offset\":0,\"batches\":[" + BATCH + "]}"});
+
+        assertThat(run("batches", "list", "--status", "PLANNED")).isZero();
+        assertThat(requests.get(0)).startsWith("GET /api/v1/batches?status=PLANNED&limit=50 ");
+        assertThat(out.toString()).contains("KIND", "b1", "assign-numbers", "PLANNED");
+    }
+
+    @Test
     void batchesCancelPostsAndARefusalExitsOneWithTheProblem() {
         answers.put("POST /api/v1/batches/b1/cancel", new String[]{"409", problem(409, "batch-state-conflict",
                 "The batch cannot do that in its state", "Batch b1 is COMPLETED")});

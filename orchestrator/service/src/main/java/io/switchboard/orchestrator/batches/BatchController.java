@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -44,12 +43,12 @@ public class BatchController {
     }
 
     @GetMapping
-    public List<BatchView> list(@RequestParam(required = false) String status,
+    public BatchPage list(@RequestParam(required = false) String status,
                                 @RequestParam(required = false) Integer limit,
                                 @RequestParam(required = false) Integer offset) {
         BatchStatus batchStatus = parse(BatchStatus.class, "status", status);
         int[] page = page(limit, offset);
-        return batches.list(batchStatus, page[0], page[1]);
+        return new BatchPage(page[0], page[1], batches.list(batchStatus, page[0], page[1]));
     }
 
     @GetMapping("/{batchId}")
