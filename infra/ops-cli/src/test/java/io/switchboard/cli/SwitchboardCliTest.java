@@ -523,4 +523,46 @@ class SwitchboardCliTest {
                 finished ? "\"2025-01-02T03:04:06Z\"" : "null", finished ? "1000" : "null",
                 status.equals("FAILED") ? "\"NO_NUMBERS\"" : "null", status.equals("FAILED") ? "\"none left\"" : "null");
     }
+
+    private static final String BATCH = """
+            {"id":"b1","kind":"assign-numbers","status":"PLANNED","dryRun":true,"ratePerMinute":30,"maxInFlight":10,
+             "total":2,"counts":{"PENDING":1,"STARTED":0,"SUCCEEDED":0,"FAILED":0,"SKIPPED":1},"inFlight":0}""";
+
+    @Test
+    void batchesCreateSendsTheSelectorAndOptionsAndADryRunPrintsWhatEachOrganizationWouldDo() {
+        answers.put("POST /api/v1/batches", new String[]{"201", BATCH});
+        answers.put("GET /api/v1/batches/b1/items", new String[]{"200", """
+                {"batchId":"b1","total":2,"limit":500,"offset":0,"items":[
+                 {"position":0,"orgId":"acme-1","status":"PENDING","action":"start inbound-ai-on"},
+                 {"position":1,"orgId":"acme-2","status":"SKIPPED","reason":"assign-numbers: the line has a number already"}]}"""});
+
+        int code = run("batches", "create", "--kind", "assign-numbers", "--prefix", "acme-", "--has-number", "false",
+                "--number-source", "pool_first", "--rate", "30", "--dry-run");
+
+        assertThat(code).isZero();
+        assertThat(requests.get(0)).startsWith("POST /api/v1/batches Bearer secret-1 ")
+                .contains("\"kind\":\"assign-numbers\"", "\"filter\":{\"orgIdPrefix\":\"acme-\",\"hasNumber\":false}",
+                        "\"options\":{\"numberSource\":\"pool_first\"}", "\"ratePerMinute\":30", "\"dryRun\":true")
+                .doesNotContain("orgIds");
+        assertThat(out.toString()).contains("PLANNED (dry run)", "1 pending", "1 skipped", "acme-1", "start inbound-ai-on",
+                "acme-2", "has a number already");
+    }
+
+    @Test
+    void batchesListPrintsOneRowPerBatch() {
+        answers.put("GET /api/v1/batches", new String[]{"200", "{\"limit\":50,\"offset\":0,\"batches\":[" + BATCH + "]}"});
+
+        assertThat(run("batches", "list", "--status", "PLANNED")).isZero();
+        assertThat(requests.get(0)).startsWith("GET /api/v1/batches?status=PLANNED&limit=50 ");
+        assertThat(out.toString()).contains("KIND", "b1", "assign-numbers", "PLANNED");
+    }
+
+    @Test
+    void batchesCancelPostsAndARefusalExitsOneWithTheProblem() {
+        answers.put("POST /api/v1/batches/b1/cancel", new String[]{"409", problem(409, "batch-state-conflict",
+                "The batch cannot do that in its state", "Batch b1 is COMPLETED")});
+
+        assertThat(run("batches", "cancel", "b1")).isEqualTo(1);
+        assertThat(err.toString()).contains("409", "Batch b1 is COMPLETED");
+    }
 }
