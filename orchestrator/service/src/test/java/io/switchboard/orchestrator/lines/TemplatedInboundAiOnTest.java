@@ -7,6 +7,11 @@ import io.switchboard.contracts.replies.AssistantCreated;
 import io.switchboard.contracts.wire.Topics;
 import io.switchboard.orchestrator.aiconfig.AiConfig;
 import io.switchboard.orchestrator.aiconfig.AssistantTemplateRef;
+import io.switchboard.orchestrator.config.SagaCatalog;
+import io.switchboard.orchestrator.onboarding.NumberProperties;
+import io.switchboard.orchestrator.onboarding.OnboardingSteps;
+import io.switchboard.orchestrator.templates.TemplateUpdateSteps;
+import io.switchboard.saga.definition.SagaDefinition;
 import io.switchboard.saga.definition.RetryPolicy;
 import io.switchboard.saga.definition.StepPolicy;
 import io.switchboard.saga.definition.StepPolicyLookup;
@@ -15,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,9 +37,7 @@ class TemplatedInboundAiOnTest {
     void theMissingInboundAssistantIsCreatedFromTheTemplateAndItsReportedVersionIsKeptForTheLine() {
         LineData line = new LineData("acme", "Acme", "owner@acme.test", "US", "510", null, "+15105550100", "PN1",
                 LineData.PURCHASED, false, null, null, "asst-out", false, null, null, null);
-        SagaScenario<LineData> saga = SagaScenario.given(InboundAiOnSaga.definition(
-                        new LineSteps(null, null, null, null, null), (orgId, orgName, role) -> Optional.of(DENTAL_2)),
-                        POLICIES, Duration.ZERO)
+        SagaScenario<LineData> saga = SagaScenario.given(currentInboundAiOn(), POLICIES, Duration.ZERO)
                 .routedBy(Topics::commandTopicOf).startedWith(line);
 
         assertThat(saga.command("create-inbound-assistant", CreateAssistant.class).assistant()).isEqualTo(DENTAL_2);
@@ -43,6 +47,16 @@ class TemplatedInboundAiOnTest {
         LineData created = line.withInboundAssistant(new AssistantCreated("asst-in", "Acme inbound", "dental", 2));
         assertThat(created.inboundTemplate()).isEqualTo(new AssistantTemplateRef("dental", 2));
         assertThat(created.withoutInboundAssistant().inboundTemplate()).isNull();
+    }
+
+    /** The current inbound-ai-on as the orchestrator registers it, with templates resolving to dental v2. */
+    @SuppressWarnings("unchecked")
+    private static SagaDefinition<LineData> currentInboundAiOn() {
+        return (SagaDefinition<LineData>) SagaCatalog.all(new OnboardingSteps(null, null, null, null),
+                        new LineSteps(null, null, null, null, null), null, NumberProperties.defaults(),
+                        (orgId, orgName, role) -> Optional.of(DENTAL_2), new TemplateUpdateSteps(null)).stream()
+                .filter(saga -> saga.type().equals(InboundAiOnSaga.TYPE))
+                .max(Comparator.comparingInt(SagaDefinition::version)).orElseThrow();
     }
 
     @Test
