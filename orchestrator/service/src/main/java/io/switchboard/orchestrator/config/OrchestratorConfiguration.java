@@ -29,6 +29,7 @@ import io.switchboard.orchestrator.intake.PendingActivations;
 import io.switchboard.orchestrator.onboarding.OnboardingSteps;
 import io.switchboard.orchestrator.pool.NumberPool;
 import io.switchboard.orchestrator.templates.AssistantTemplates;
+import io.switchboard.orchestrator.templates.TemplateUpdateSteps;
 import io.switchboard.orchestrator.pool.PoolMaintenance;
 import io.switchboard.orchestrator.pool.PoolSagas;
 import io.switchboard.orchestrator.pool.PoolProperties;
@@ -128,8 +129,8 @@ public class OrchestratorConfiguration {
     /** Every saga the orchestrator runs, every version still registered (see {@link SagaCatalog}). */
     @Bean
     SagaDefinitions sagaDefinitions(OnboardingSteps onboarding, LineSteps lines, NumberPool pool, NumberProperties numbers,
-                                    AssistantTemplates templates) {
-        return new SagaDefinitions(SagaCatalog.all(onboarding, lines, pool, numbers, templates));
+                                    AssistantTemplates templates, TemplateUpdateSteps templateUpdates) {
+        return new SagaDefinitions(SagaCatalog.all(onboarding, lines, pool, numbers, templates, templateUpdates));
     }
 
     @Bean

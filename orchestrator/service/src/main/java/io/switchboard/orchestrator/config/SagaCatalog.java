@@ -10,6 +10,8 @@ import io.switchboard.orchestrator.onboarding.NumberProperties;
 import io.switchboard.orchestrator.onboarding.OnboardingSaga;
 import io.switchboard.orchestrator.onboarding.OnboardingSteps;
 import io.switchboard.orchestrator.participants.AssistantConfigs;
+import io.switchboard.orchestrator.templates.AssistantTemplateUpdateSaga;
+import io.switchboard.orchestrator.templates.TemplateUpdateSteps;
 import io.switchboard.orchestrator.pool.NumberPool;
 import io.switchboard.orchestrator.pool.PoolSagas;
 import io.switchboard.saga.definition.SagaDefinition;
@@ -27,12 +29,16 @@ public final class SagaCatalog {
 
     public static List<SagaDefinition<?>> all(OnboardingSteps onboarding, LineSteps lines, NumberPool pool,
                                               NumberProperties numbers) {
-        return all(onboarding, lines, pool, numbers, AssistantConfigs.NONE);
+        return all(onboarding, lines, pool, numbers, AssistantConfigs.NONE, new TemplateUpdateSteps(null));
     }
 
-    /** @param assistants the assistant templates the current versions create assistants from */
+    /**
+     * @param assistants      the assistant templates the current versions create assistants from
+     * @param templateUpdates the local steps of re-applying a template to existing assistants
+     */
     public static List<SagaDefinition<?>> all(OnboardingSteps onboarding, LineSteps lines, NumberPool pool,
-                                              NumberProperties numbers, AssistantConfigs assistants) {
+                                              NumberProperties numbers, AssistantConfigs assistants,
+                                              TemplateUpdateSteps templateUpdates) {
         return List.of(
                 OnboardingSaga.definition(onboarding::takePooledNumber, onboarding::returnPooledNumber,
                         onboarding::checkFreeNumberLimit, onboarding::saveLine, numbers, assistants),
@@ -58,6 +64,7 @@ public final class SagaCatalog {
                 PoolSagas.provision(pool),
                 PoolSagas.provisionVersion1(pool),
                 PoolSagas.releaseIdle(pool),
-                PoolSagas.releaseIdleVersion1(pool));
+                PoolSagas.releaseIdleVersion1(pool),
+                AssistantTemplateUpdateSaga.definition(templateUpdates));
     }
 }

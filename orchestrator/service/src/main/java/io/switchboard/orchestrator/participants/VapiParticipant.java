@@ -1,5 +1,6 @@
 package io.switchboard.orchestrator.participants;
 
+import io.switchboard.contracts.commands.AssistantConfig;
 import io.switchboard.contracts.commands.AssistantRole;
 import io.switchboard.contracts.commands.CheckPhoneNumber;
 import io.switchboard.contracts.commands.CreateFreePhoneNumber;
@@ -7,6 +8,7 @@ import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.DeleteAssistant;
 import io.switchboard.contracts.commands.DeletePhoneNumberRegistration;
 import io.switchboard.contracts.commands.RegisterPhoneNumber;
+import io.switchboard.contracts.commands.UpdateAssistant;
 import io.switchboard.contracts.wire.Topics;
 import io.switchboard.saga.definition.CommandRequest;
 import io.switchboard.saga.definition.StepContext;
@@ -26,6 +28,13 @@ public final class VapiParticipant {
                                                  AssistantConfigs configs) {
         return new CommandRequest(Topics.VAPI_COMMANDS, new CreateAssistant(step.orgId(), step.requestId(), orgName,
                 role, role.assistantName(orgName), configs.resolve(step.orgId(), orgName, role).orElse(null)));
+    }
+
+    /** Make an existing assistant run a resolved template (re-applying an organization's template). */
+    public static CommandRequest updateAssistant(StepContext step, String assistantId, AssistantRole role,
+                                                 AssistantConfig config) {
+        return new CommandRequest(Topics.VAPI_COMMANDS, new UpdateAssistant(step.orgId(), step.requestId(), assistantId,
+                role, config));
     }
 
     public static CommandRequest deleteAssistant(StepContext step, String assistantId) {

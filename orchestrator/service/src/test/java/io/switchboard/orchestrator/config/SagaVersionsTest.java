@@ -75,6 +75,8 @@ class SagaVersionsTest {
                 "release-number remove-from-pool");
         frozen.put("pool-release-idle v1",
                 "release-number remove-from-pool");
+        frozen.put("assistant-template-update v1",
+                "update-inbound-assistant record-inbound-template update-outbound-assistant record-outbound-template");
         return frozen;
     }
 }
