@@ -21,6 +21,7 @@ public enum ProblemType {
     AI_SETUP_NOT_FOUND(HttpStatus.NOT_FOUND, "ai-setup-not-found", "The organization has no AI setup"),
     ONBOARDING_NOT_FOUND(HttpStatus.NOT_FOUND, "onboarding-not-found", "The organization has no onboarding to retry"),
     CREDENTIAL_NOT_FOUND(HttpStatus.NOT_FOUND, "credential-not-found", "No such Twilio credential"),
+    TOKEN_NOT_FOUND(HttpStatus.NOT_FOUND, "token-not-found", "No such API token"),
     DEAD_LETTER_TOPIC_NOT_FOUND(HttpStatus.NOT_FOUND, "dead-letter-topic-not-found", "No such dead-letter topic"),
     DEAD_LETTER_NOT_FOUND(HttpStatus.NOT_FOUND, "dead-letter-not-found", "No such dead letter"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "This method is not allowed here"),

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  *   <li>ops tokens may call everything;</li>
  *   <li>an organization token may call GET/POST/DELETE under {@code /api/v1/organizations/<its org>/}; another
  *       organization's id answers 404, exactly like an organization that does not exist, so a token can neither
- *       read nor probe other tenants; anything else (ops endpoints, actuator) answers 403.</li>
+ *       read nor probe other tenants; anything else (ops endpoints, actuator) answers 403;</li>
+ *   <li>an organization's API tokens ({@code …/<its org>/tokens/**}) are managed by ops only (403), so a leaked
+ *       organization token cannot issue itself a successor that outlives its revocation.</li>
  * </ul>
  * Secure by default: a path nobody thought of is ops-only.
  */
@@ -47,7 +49,14 @@ public final class AccessPolicy {
         if (!organization.group(1).equals(orgId)) {
             return Decision.NOT_FOUND;
         }
+        if (isTokenPath(organization.group(2))) {
+            return Decision.FORBIDDEN;
+        }
         return ORGANIZATION_METHODS.contains(method) ? Decision.ALLOW : Decision.FORBIDDEN;
+    }
+
+    private static boolean isTokenPath(String rest) {
+        return rest != null && (rest.equals("/tokens") || rest.startsWith("/tokens/"));
     }
 
     static boolean isOpen(String path) {

@@ -78,6 +78,18 @@ class AccessPolicyTest {
         assertThat(policy.decide("GET", "/console-api/v1/sagas", acme)).isEqualTo(FORBIDDEN);
     }
 
+    /** A leaked organization token must not mint a successor that survives its revocation. */
+    @Test
+    void anOrganizationsTokensAreManagedByOpsOnly() {
+        for (String method : List.of("GET", "POST", "DELETE")) {
+            assertThat(policy.decide(method, "/api/v1/organizations/acme/tokens", acme)).isEqualTo(FORBIDDEN);
+            assertThat(policy.decide(method, "/api/v1/organizations/acme/tokens/t-1", acme)).isEqualTo(FORBIDDEN);
+            assertThat(policy.decide(method, "/api/v1/organizations/globex/tokens", acme)).isEqualTo(NOT_FOUND);
+            assertThat(policy.decide(method, "/api/v1/organizations/acme/tokens", ops)).isEqualTo(ALLOW);
+        }
+        assertThat(policy.decide("GET", "/api/v1/organizations/acme/tokens-report", acme)).isEqualTo(ALLOW);
+    }
+
     @Test
     void tokensAreRecognisedExactly() {
         TokenRegistry tokens = new TokenRegistry(new ApiProperties(List.of("ops-1"), Map.of("org-tok", "acme")));
