@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 12, point 6: an organization's own token, issued at run time by ops, reaches its organization and nothing of
@@ -25,17 +26,37 @@ class TenantSelfServiceSystemTest extends SharedSystemTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonCodec CODEC = new JsonCodec();
 
+    private static final Duration SAGA_TIMEOUT = Duration.ofSeconds(90);
+
     private static String orgA;
     private static String orgB;
     private static String tokenA;
     private static String tokenB;
+    private static Line lineA;
+    private static Line lineB;
+
+    /** What an organization's line is, as read with ops' eyes before any tenant call. */
+    record Line(String orgId, String phoneNumber, String numberSid, String vapiPhoneNumberId, String inbound,
+                String outbound) {
+    }
 
     @BeforeAll
-    static void twoOrganizationsWithATokenEach() {
+    static void twoOrganizationsWithALineAndATokenEach() {
         orgA = SystemClient.newOrgId("tenanta");
         orgB = SystemClient.newOrgId("tenantb");
-        tokenA = issue(orgA, "tenant a admin").get("token").toString();
-        tokenB = issue(orgB, "tenant b admin").get("token").toString();
+        tokenA = "Bearer " + issue(orgA, "tenant a admin").get("token");
+        tokenB = "Bearer " + issue(orgB, "tenant b admin").get("token");
+        client.approve(orgA, "Tenant A", "510");
+        client.approve(orgB, "Tenant B", "510");
+        lineA = onboarded(orgA);
+        lineB = onboarded(orgB);
+    }
+
+    private static Line onboarded(String orgId) {
+        assertThat(client.awaitSagaEnded(orgId, SAGA_TIMEOUT).state()).isEqualTo("COMPLETED");
+        LineClient.ConfigRow row = lines.configs(orgId).get(0);
+        return new Line(orgId, client.status(orgId).phoneNumber(), row.numberSid(), row.vapiPhoneNumberId(),
+                row.inbound(), row.outbound());
     }
 
     // ---- run-time organization tokens ----------------------------------------------------------------------
@@ -98,19 +119,19 @@ class TenantSelfServiceSystemTest extends SharedSystemTest {
 
     @Test
     void anOrganizationTokenManagesNoTokensAndReachesNoOtherOrganization() {
-        HttpResponse<String> ownTokens = call("Bearer " + tokenA, "POST", "/api/v1/organizations/" + orgA + "/tokens",
+        HttpResponse<String> ownTokens = call(tokenA, "POST", "/api/v1/organizations/" + orgA + "/tokens",
                 "{\"label\":\"successor\"}");
         assertThat(ownTokens.statusCode()).isEqualTo(403);
         assertThat(ownTokens.body()).contains("/problems/forbidden");
-        assertThat(call("Bearer " + tokenA, "GET", "/api/v1/organizations/" + orgA + "/tokens", null).statusCode())
+        assertThat(call(tokenA, "GET", "/api/v1/organizations/" + orgA + "/tokens", null).statusCode())
                 .isEqualTo(403);
-        HttpResponse<String> otherTokens = call("Bearer " + tokenA, "GET", "/api/v1/organizations/" + orgB + "/tokens",
+        HttpResponse<String> otherTokens = call(tokenA, "GET", "/api/v1/organizations/" + orgB + "/tokens",
                 null);
         assertThat(otherTokens.statusCode()).isEqualTo(404);
-        HttpResponse<String> otherStatus = call("Bearer " + tokenA, "GET", "/api/v1/organizations/" + orgB
+        HttpResponse<String> otherStatus = call(tokenA, "GET", "/api/v1/organizations/" + orgB
                 + "/ai-status", null);
         assertThat(otherStatus.statusCode()).isEqualTo(404);
-        assertThat(problemOf(otherStatus)).isEqualTo(problemOf(call("Bearer " + tokenA, "GET",
+        assertThat(problemOf(otherStatus)).isEqualTo(problemOf(call(tokenA, "GET",
                 "/api/v1/organizations/" + orgB + "/no-such-endpoint", null)));
     }
 
@@ -122,10 +143,146 @@ class TenantSelfServiceSystemTest extends SharedSystemTest {
         HttpResponse<String> tooLong = call(OPS, "POST", "/api/v1/organizations/" + orgA + "/tokens",
                 "{\"label\":\"" + "x".repeat(101) + "\"}");
         assertThat(tooLong.statusCode()).isEqualTo(400);
-        String guessed = "sb_org_" + tokenA.substring("sb_org_".length(), tokenA.length() - 1)
-                + (tokenA.endsWith("A") ? "B" : "A");
-        assertThat(call("Bearer " + guessed, "GET", "/api/v1/organizations/" + orgA + "/ai-status", null).statusCode())
+        String guessed = tokenA.substring(0, tokenA.length() - 1) + (tokenA.endsWith("A") ? "B" : "A");
+        assertThat(call(guessed, "GET", "/api/v1/organizations/" + orgA + "/ai-status", null).statusCode())
                 .isEqualTo(401);
+    }
+
+    // ---- the tenant's numbers and assistants ----------------------------------------------------------------
+
+    @Test
+    void eachTokenListsItsOwnNumbersAndAssistants() {
+        for (Line line : List.of(lineA, lineB)) {
+            String token = line == lineA ? tokenA : tokenB;
+            HttpResponse<String> numbers = call(token, "GET", "/api/v1/organizations/" + line.orgId() + "/numbers", null);
+            assertThat(numbers.statusCode()).isEqualTo(200);
+            List<?> listed = CODEC.decodeLenient(numbers.body(), List.class);
+            assertThat(listed).singleElement().satisfies(n -> assertThat(map(n))
+                    .containsEntry("numberId", line.numberSid()).containsEntry("phoneNumber", line.phoneNumber())
+                    .containsEntry("status", "active").containsEntry("assistantId", line.inbound())
+                    .containsEntry("vapiPhoneNumberId", line.vapiPhoneNumberId()).containsKey("source"));
+            assertThat(map(listed.get(0)).get("source")).isNotNull();
+
+            HttpResponse<String> assistants = call(token, "GET", "/api/v1/organizations/" + line.orgId()
+                    + "/assistants", null);
+            assertThat(assistants.statusCode()).isEqualTo(200);
+            List<?> both = CODEC.decodeLenient(assistants.body(), List.class);
+            String name = line == lineA ? "Tenant A" : "Tenant B";
+            assertThat(both).hasSize(2);
+            assertThat(map(both.get(0))).containsEntry("assistantId", line.inbound()).containsEntry("role", "inbound")
+                    .containsEntry("name", name + " inbound").containsEntry("numberIds", List.of(line.numberSid()));
+            assertThat(map(both.get(1))).containsEntry("assistantId", line.outbound()).containsEntry("role", "outbound")
+                    .containsEntry("name", name + " outbound").containsEntry("numberIds", List.of());
+            Line other = line == lineA ? lineB : lineA;
+            assertThat(numbers.body() + assistants.body()).doesNotContain(other.numberSid())
+                    .doesNotContain(other.inbound()).doesNotContain(other.outbound());
+        }
+    }
+
+    @Test
+    void anOrganizationSwitchboardNeverHeardOfIsNotFoundAndOneWithoutALineHasNothing() {
+        String unknown = SystemClient.newOrgId("unknown");
+        HttpResponse<String> none = call(OPS, "GET", "/api/v1/organizations/" + unknown + "/numbers", null);
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(problemOf(none)).isEqualTo(problemOf(call(tokenA, "GET", "/api/v1/organizations/" + orgB
+                + "/numbers", null)));
+        assertThat(call(OPS, "GET", "/api/v1/organizations/" + unknown + "/assistants", null).statusCode())
+                .isEqualTo(404);
+    }
+
+    /** The heart of it: A's token with B's ids, everywhere, answers 404 and moves nothing at VAPI or in B's line. */
+    @Test
+    void everyTenantEndpointTriedWithTheOtherOrganizationsIdsIsNotFoundAndChangesNothing() {
+        List<io.switchboard.sim.vapi.PhoneNumber> vapiBefore = registrations();
+        List<LineClient.ConfigRow> rowsBefore = List.of(lines.configs(orgA).get(0), lines.configs(orgB).get(0));
+        long patchesBefore = system.vapi().stats().count("PhoneNumberController_update");
+        Map<String, Object> unknownOrganization = problemOf(call(OPS, "GET", "/api/v1/organizations/"
+                + SystemClient.newOrgId("unknown") + "/numbers", null));
+
+        for (String[] attempt : List.<String[]>of(
+                new String[]{"GET", "/api/v1/organizations/" + orgB + "/numbers", null},
+                new String[]{"GET", "/api/v1/organizations/" + orgB + "/assistants", null},
+                new String[]{"PUT", "/api/v1/organizations/" + orgB + "/numbers/" + lineB.numberSid() + "/assistant",
+                        "{\"assistantId\":\"" + lineB.outbound() + "\"}"},
+                new String[]{"PUT", "/api/v1/organizations/" + orgB + "/numbers/" + lineB.numberSid() + "/assistant",
+                        "{\"assistantId\":\"" + lineA.outbound() + "\"}"},
+                new String[]{"GET", "/api/v1/organizations/" + orgB + "/ai-status", null},
+                new String[]{"GET", "/api/v1/organizations/" + orgB + "/tokens", null})) {
+            HttpResponse<String> answer = call(tokenA, attempt[0], attempt[1], attempt[2]);
+            assertThat(answer.statusCode()).as(attempt[0] + " " + attempt[1]).isEqualTo(404);
+            assertThat(problemOf(answer)).as(attempt[0] + " " + attempt[1]).isEqualTo(unknownOrganization);
+            assertThat(answer.body()).doesNotContain(lineB.phoneNumber()).doesNotContain(lineB.inbound());
+        }
+        // B's ids in A's own path: as unknown as ids that never existed.
+        HttpResponse<String> otherNumber = call(tokenA, "PUT", "/api/v1/organizations/" + orgA + "/numbers/"
+                + lineB.numberSid() + "/assistant", "{\"assistantId\":\"" + lineA.outbound() + "\"}");
+        assertThat(otherNumber.statusCode()).isEqualTo(404);
+        assertThat(otherNumber.body()).contains("/problems/number-not-found");
+        HttpResponse<String> neverExisted = call(tokenA, "PUT", "/api/v1/organizations/" + orgA + "/numbers/PN"
+                + "0".repeat(32) + "/assistant", "{\"assistantId\":\"" + lineA.outbound() + "\"}");
+        assertThat(withoutIds(problemOf(otherNumber))).isEqualTo(withoutIds(problemOf(neverExisted)));
+        HttpResponse<String> otherAssistant = call(tokenA, "PUT", "/api/v1/organizations/" + orgA + "/numbers/"
+                + lineA.numberSid() + "/assistant", "{\"assistantId\":\"" + lineB.outbound() + "\"}");
+        assertThat(otherAssistant.statusCode()).isEqualTo(404);
+        assertThat(otherAssistant.body()).contains("/problems/assistant-not-found");
+        HttpResponse<String> noAssistant = call(tokenA, "PUT", "/api/v1/organizations/" + orgA + "/numbers/"
+                + lineA.numberSid() + "/assistant", "{}");
+        assertThat(noAssistant.statusCode()).isEqualTo(400);
+        assertThat(noAssistant.body()).contains("/problems/invalid-request").contains("assistantId");
+
+        assertThat(registrations()).isEqualTo(vapiBefore);
+        assertThat(system.vapi().stats().count("PhoneNumberController_update")).isEqualTo(patchesBefore);
+        assertThat(List.of(lines.configs(orgA).get(0), lines.configs(orgB).get(0))).isEqualTo(rowsBefore);
+    }
+
+    // ---- linking a number to one of the organization's assistants -----------------------------------------
+
+    @Test
+    void anOrganizationLinksItsNumberToItsOutboundAssistantAndBack() {
+        String path = "/api/v1/organizations/" + orgA + "/numbers/" + lineA.numberSid() + "/assistant";
+        Map<String, Object> saga = awaitRequest(orgA, tokenA,
+                accepted(call(tokenA, "PUT", path, "{\"assistantId\":\"" + lineA.outbound() + "\"}")));
+        assertThat(saga).containsEntry("type", "number-assistant-link").containsEntry("state", "COMPLETED");
+        assertThat(registration(lineA)).extracting(io.switchboard.sim.vapi.PhoneNumber::assistantId)
+                .isEqualTo(lineA.outbound());
+        assertThat(map(CODEC.decodeLenient(call(tokenA, "GET", "/api/v1/organizations/" + orgA + "/numbers", null)
+                .body(), List.class).get(0))).containsEntry("assistantId", lineA.outbound());
+        List<?> assistants = CODEC.decodeLenient(call(tokenA, "GET", "/api/v1/organizations/" + orgA + "/assistants",
+                null).body(), List.class);
+        assertThat(map(assistants.get(1))).containsEntry("numberIds", List.of(lineA.numberSid()));
+        assertThat(map(assistants.get(0))).containsEntry("numberIds", List.of());
+
+        // Linked already: nothing to do, nothing queued.
+        HttpResponse<String> again = call(tokenA, "PUT", path, "{\"assistantId\":\"" + lineA.outbound() + "\"}");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(map(CODEC.decodeLenient(again.body(), Map.class).get("number")))
+                .containsEntry("assistantId", lineA.outbound());
+
+        Map<String, Object> back = awaitRequest(orgA, tokenA,
+                accepted(call(tokenA, "PUT", path, "{\"assistantId\":\"" + lineA.inbound() + "\"}")));
+        assertThat(back).containsEntry("state", "COMPLETED");
+        assertThat(registration(lineA).assistantId()).isEqualTo(lineA.inbound());
+        assertThat(registration(lineB).assistantId()).as("the other organization's line").isEqualTo(lineB.inbound());
+        assertThat(system.vapi().violations()).isEmpty();
+    }
+
+    /**
+     * Defence in depth: were the orchestrator's records wrong (here: B's line made to name A's assistant), the VAPI
+     * worker still refuses to bind B's number to another organization's assistant, from the owner tags it reads at VAPI.
+     */
+    @Test
+    void theVapiWorkerRefusesAnotherOrganizationsAssistantEvenWhenTheRecordsNameIt() throws Exception {
+        setOutbound(orgB, lineA.outbound());
+        try {
+            String path = "/api/v1/organizations/" + orgB + "/numbers/" + lineB.numberSid() + "/assistant";
+            Map<String, Object> saga = awaitRequest(orgB, tokenB,
+                    accepted(call(tokenB, "PUT", path, "{\"assistantId\":\"" + lineA.outbound() + "\"}")));
+            assertThat(saga).containsEntry("state", "COMPENSATED").containsEntry("failedStep", "bind-number");
+            assertThat(saga.get("steps").toString()).contains("OWNED_BY_ANOTHER_ORGANIZATION");
+            assertThat(registration(lineB).assistantId()).isEqualTo(lineB.inbound());
+        } finally {
+            setOutbound(orgB, lineB.outbound());
+        }
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
@@ -136,6 +293,50 @@ class TenantSelfServiceSystemTest extends SharedSystemTest {
                 "{\"label\":\"" + label + "\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return CODEC.decodeLenient(created.body(), Map.class);
+    }
+
+    private static String accepted(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return CODEC.decodeLenient(response.body(), Map.class).get("requestId").toString();
+    }
+
+    /** Follows the request to the saga it started until that saga ended; returns the saga with its steps. */
+    private static Map<String, Object> awaitRequest(String orgId, String token, String requestId) {
+        Map<String, Object> status = await().atMost(SAGA_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .until(() -> map(CODEC.decodeLenient(call(token, "GET", "/api/v1/organizations/" + orgId
+                        + "/requests/" + requestId, null).body(), Map.class)), s -> s.get("saga") != null
+                        && List.of("COMPLETED", "COMPENSATED", "FAILED").contains(map(s.get("saga")).get("state")));
+        return map(status.get("saga"));
+    }
+
+    private static List<io.switchboard.sim.vapi.PhoneNumber> registrations() {
+        return system.vapi().phoneNumbers().stream()
+                .filter(p -> p.id().equals(lineA.vapiPhoneNumberId()) || p.id().equals(lineB.vapiPhoneNumberId()))
+                .sorted(java.util.Comparator.comparing(io.switchboard.sim.vapi.PhoneNumber::id))
+                .toList();
+    }
+
+    private static io.switchboard.sim.vapi.PhoneNumber registration(Line line) {
+        return system.vapi().phoneNumbers().stream().filter(p -> p.id().equals(line.vapiPhoneNumberId()))
+                .findFirst().orElseThrow();
+    }
+
+    private static void setOutbound(String orgId, String assistantId) throws java.sql.SQLException {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(system.stack().jdbcUrl(),
+                system.stack().postgres().username(), system.stack().postgres().password());
+             var statement = connection.prepareStatement(
+                     "update ai_config set outbound_assistant_id = ? where org_id = ?")) {
+            statement.setString(1, assistantId);
+            statement.setString(2, orgId);
+            assertThat(statement.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static Map<String, Object> withoutIds(Map<String, Object> problem) {
+        Map<String, Object> rest = new java.util.HashMap<>(problem);
+        rest.remove("detail");
+        rest.remove("numberId");
+        return rest;
     }
 
     @SuppressWarnings("unchecked")

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *       and CSRF checks), browsers sending no bearer header;</li>
  *   <li>everything else needs a valid bearer token (401 without one);</li>
  *   <li>ops tokens may call everything;</li>
- *   <li>an organization token may call GET/POST/DELETE under {@code /api/v1/organizations/<its org>/}; another
+ *   <li>an organization token may call GET/POST/PUT/DELETE under {@code /api/v1/organizations/<its org>/}; another
  *       organization's id answers 404, exactly like an organization that does not exist, so a token can neither
  *       read nor probe other tenants; anything else (ops endpoints, actuator) answers 403;</li>
  *   <li>an organization's API tokens ({@code …/<its org>/tokens/**}) are managed by ops only (403), so a leaked
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class AccessPolicy {
     private static final Pattern ORGANIZATION_PATH = Pattern.compile("^/api/v1/organizations/([^/]+)(/.*)?$");
-    private static final Set<String> ORGANIZATION_METHODS = Set.of("GET", "HEAD", "POST", "DELETE");
+    private static final Set<String> ORGANIZATION_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE");
 
     /** The ops console's paths; its filter (io.switchboard.orchestrator.console) checks them with the same tokens. */
     public static final String CONSOLE = "/console";

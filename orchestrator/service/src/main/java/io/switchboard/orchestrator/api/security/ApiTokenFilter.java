@@ -61,7 +61,7 @@ public final class ApiTokenFilter extends OncePerRequestFilter {
                         + "sent, or the one sent is not valid."));
             }
             case FORBIDDEN -> problems.write(request, response, new ApiProblem(ProblemType.FORBIDDEN, "An organization "
-                    + "token may only call GET, POST and DELETE under /api/v1/organizations/<its id>/ (its tokens are managed by ops); "
+                    + "token may only call GET, POST, PUT and DELETE under /api/v1/organizations/<its id>/ (its tokens are managed by ops); "
                     + request.getMethod() + " " + path + " needs an ops token."));
             // The same answer as for a path that does not exist: nothing about the other tenant leaks.
             default -> problems.write(request, response, ApiProblemHandler.notFound());

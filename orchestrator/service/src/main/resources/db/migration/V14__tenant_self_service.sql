@@ -13,3 +13,7 @@ create table api_token (
     revoked_at   timestamptz
 );
 create index api_token_org on api_token (org_id, created_at);
+
+-- The assistant an organization linked its line's number to (PUT …/numbers/{id}/assistant, the
+-- number-assistant-link saga); null: the inbound assistant, where every line saga registers the number.
+alter table ai_config add column number_assistant_id text;
