@@ -18,7 +18,8 @@ import java.io.PrintWriter;
                 + "2 bad usage, 3 watched saga COMPENSATED, 4 watched saga FAILED (parked), 5 --timeout passed, "
                 + "6 the request started no saga, 7 reconcile found orphans, shared or dangling resources; costs: 1 when a number limit is near."},
         subcommands = {SagasCommand.class, DlqCommand.class, OrganizationsCommand.class, PoolCommand.class,
-                CredentialsCommand.class, ReconcileCommand.class, CostsCommand.class, CompletionCommand.class,
+                CredentialsCommand.class, TokensCommand.class, ReconcileCommand.class, CostsCommand.class,
+                CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SwitchboardCli {
     private final InputStream stdin;
