@@ -266,6 +266,31 @@ class TenantSelfServiceSystemTest extends SharedSystemTest {
         assertThat(system.vapi().violations()).isEmpty();
     }
 
+    @Test
+    void aFreeVapiNumberIsLinkedToo() {
+        String orgId = SystemClient.newOrgId("tenantfree");
+        String token = "Bearer " + issue(orgId, "free line admin").get("token");
+        client.approve(new io.switchboard.contracts.events.OrganizationApproved(orgId, "Tenant Free",
+                SystemClient.ownerOf(orgId), "verified", "US", "415", null, "vapi_free", null));
+        assertThat(client.awaitSagaEnded(orgId, SAGA_TIMEOUT).state()).isEqualTo("COMPLETED");
+        Map<String, Object> number = map(CODEC.decodeLenient(call(token, "GET", "/api/v1/organizations/" + orgId
+                + "/numbers", null).body(), List.class).get(0));
+        assertThat(number).containsEntry("source", "VAPI_FREE").containsEntry("status", "active");
+        String outbound = lines.configs(orgId).get(0).outbound();
+
+        Map<String, Object> saga = awaitRequest(orgId, token, accepted(call(token, "PUT", "/api/v1/organizations/"
+                + orgId + "/numbers/" + number.get("numberId") + "/assistant", "{\"assistantId\":\"" + outbound
+                + "\"}")));
+
+        assertThat(saga).containsEntry("state", "COMPLETED");
+        assertThat(system.vapi().phoneNumbers()).filteredOn(p -> p.id().equals(number.get("vapiPhoneNumberId")))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.provider()).isEqualTo("vapi");
+                    assertThat(p.assistantId()).isEqualTo(outbound);
+                });
+        assertThat(system.vapi().violations()).isEmpty();
+    }
+
     /**
      * Defence in depth: were the orchestrator's records wrong (here: B's line made to name A's assistant), the VAPI
      * worker still refuses to bind B's number to another organization's assistant, from the owner tags it reads at VAPI.

@@ -202,7 +202,7 @@ public class SagaLauncher {
     private Decision onLinkNumberAssistant(OpsRequest.LinkNumberAssistant link) {
         Optional<AiConfig> found = configs.findById(link.orgId());
         String what = "link number " + link.numberId() + " to assistant " + link.assistantId() + ": ";
-        if (found.isEmpty() || !link.numberId().equals(found.get().numberSid())) {
+        if (found.isEmpty() || NumberLinks.numberIdOf(found.get()).filter(link.numberId()::equals).isEmpty()) {
             return new Ignore(what + "the organization's line has no such number (any more)");
         }
         AiConfig config = found.get();
@@ -217,9 +217,8 @@ public class SagaLauncher {
         if (link.assistantId().equals(config.numberAssistantId())) {
             return new Ignore(what + "the number is bound to that assistant already");
         }
-        return new Start(NumberAssistantLinkSaga.TYPE, new NumberAssistantLinkData(config.orgId(), config.orgName(),
-                link.numberId(), config.phoneNumber(), config.numberSid(), config.twilioCredentialId(),
-                config.vapiPhoneNumberId(), config.numberAssistantId(), link.assistantId()));
+        return new Start(NumberAssistantLinkSaga.TYPE, new NumberAssistantLinkData(config.orgId(), link.numberId(),
+                config.phoneNumber(), config.vapiPhoneNumberId(), config.numberAssistantId(), link.assistantId()));
     }
 
     private static Ignore ownNumberWithoutAccount(String what) {

@@ -125,7 +125,7 @@ public class LineSteps {
             throws StepFailure {
         faults.check(step.step());
         AiConfig config = configs.findById(data.orgId())
-                .filter(c -> data.numberSid() != null && data.numberSid().equals(c.numberSid()))
+                .filter(c -> NumberLinks.numberIdOf(c).filter(data.numberId()::equals).isPresent())
                 .orElseThrow(() -> new StepFailure("NO_CONFIG", "the organization's line no longer has number "
                         + data.numberId(), false));
         config.numberLinkedTo(data.assistantId(), data.vapiPhoneNumberId(), clock.instant());

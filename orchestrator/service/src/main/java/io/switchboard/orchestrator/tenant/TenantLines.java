@@ -4,6 +4,7 @@ import io.switchboard.contracts.commands.AssistantRole;
 import io.switchboard.orchestrator.aiconfig.AiConfig;
 import io.switchboard.orchestrator.aiconfig.AiConfigRepository;
 import io.switchboard.orchestrator.api.problems.ApiProblemHandler;
+import io.switchboard.orchestrator.lines.NumberLinks;
 import io.switchboard.orchestrator.organizations.Organizations;
 
 import java.util.ArrayList;
@@ -65,12 +66,8 @@ public class TenantLines {
 
     /** The line's number, if it has one (a line turned off keeps only its assistants). */
     static Optional<TenantNumber> number(AiConfig config) {
-        String id = config.numberSid() != null ? config.numberSid() : config.vapiPhoneNumberId();
-        if (id == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new TenantNumber(id, config.phoneNumber(), config.numberSource(), config.status(),
-                config.numberAssistantId(), config.vapiPhoneNumberId()));
+        return NumberLinks.numberIdOf(config).map(id -> new TenantNumber(id, config.phoneNumber(),
+                config.numberSource(), config.status(), config.numberAssistantId(), config.vapiPhoneNumberId()));
     }
 
     /** Whether this is one of the line's assistants. */
