@@ -292,6 +292,45 @@ class TenantSelfServiceSystemTest extends SharedSystemTest {
     }
 
     /**
+     * A link and an "off" for the same line, sent together: they run one after the other in the organization's queue,
+     * whichever came first, and the line ends off with its number gone from VAPI — a link that comes second finds no
+     * number any more and starts nothing.
+     */
+    @Test
+    void aLinkQueuedBesideALineSagaNeverRunsBesideIt() {
+        String orgId = SystemClient.newOrgId("tenantrace");
+        String token = "Bearer " + issue(orgId, "race admin").get("token");
+        client.approve(orgId, "Tenant Race", "510");
+        Line line = onboarded(orgId);
+
+        lines.toggle(orgId, false);
+        HttpResponse<String> put = call(token, "PUT", "/api/v1/organizations/" + orgId + "/numbers/"
+                + line.numberSid() + "/assistant", "{\"assistantId\":\"" + line.outbound() + "\"}");
+
+        if (put.statusCode() == 202) {
+            String requestId = accepted(put);
+            Map<String, Object> request = await().atMost(SAGA_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                    .until(() -> map(CODEC.decodeLenient(call(token, "GET", "/api/v1/organizations/" + orgId
+                            + "/requests/" + requestId, null).body(), Map.class)), r -> !"PENDING".equals(r.get("status")));
+            if ("IGNORED".equals(request.get("status"))) {
+                assertThat(request.get("note").toString()).contains("no such number");
+            } else {
+                assertThat(map(awaitRequest(orgId, token, requestId))).containsEntry("state", "COMPLETED");
+            }
+        } else {
+            // The off saga had already begun taking the line down (no longer active) or finished (no number).
+            assertThat(put.statusCode()).as(put.body()).isIn(404, 409);
+            assertThat(put.body()).containsAnyOf("/problems/number-not-linkable", "/problems/number-not-found");
+        }
+        await().atMost(SAGA_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .until(() -> lines.settled(orgId, 2));
+        assertThat(lines.configs(orgId).get(0).status()).isEqualTo("inactive");
+        assertThat(system.vapi().phoneNumbers()).noneMatch(p -> p.id().equals(line.vapiPhoneNumberId()));
+        assertThat(CODEC.decodeLenient(call(token, "GET", "/api/v1/organizations/" + orgId + "/numbers", null).body(),
+                List.class)).isEmpty();
+    }
+
+    /**
      * Defence in depth: were the orchestrator's records wrong (here: B's line made to name A's assistant), the VAPI
      * worker still refuses to bind B's number to another organization's assistant, from the owner tags it reads at VAPI.
      */
