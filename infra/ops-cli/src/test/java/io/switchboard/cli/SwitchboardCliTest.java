@@ -239,13 +239,15 @@ class SwitchboardCliTest {
     void organizationStatusPrintsTheLineAndJsonPrintsTheApiAnswer() {
         String status = """
                 {"orgId":"acme","hasSetup":true,"setupCompleted":true,"status":"active","phoneNumber":"+15105550100",
-                 "assistants":{"inbound":"asst-in","outbound":"asst-out"},"setupDate":"2025-01-02T03:04:05Z",
+                 "assistants":{"inbound":"asst-in","outbound":"asst-out","inboundTemplate":{"name":"dental","version":2},
+                   "outboundTemplate":null},"setupDate":"2025-01-02T03:04:05Z",
                  "latestSaga":{"id":"s-1","type":"onboarding","state":"COMPLETED","failedStep":null,"failureReason":null}}""";
         answers.put("GET /api/v1/organizations/acme/ai-status", new String[]{"200", status});
 
         assertThat(run("organizations", "status", "acme")).isZero();
         assertThat(out.toString()).containsPattern("Setup\\s+completed").containsPattern("Status\\s+active")
-                .containsPattern("Number\\s+\\+15105550100").containsPattern("Inbound\\s+asst-in")
+                .containsPattern("Number\\s+\\+15105550100").containsPattern("Inbound\\s+asst-in  \\(template dental v2\\)")
+                .containsPattern("Outbound\\s+asst-out\\n")
                 .containsPattern("Latest\\s+onboarding COMPLETED\\s+s-1");
 
         out.getBuffer().setLength(0);
@@ -554,5 +556,47 @@ class SwitchboardCliTest {
                  "finishedAt":%s,"durationMillis":%s,"errorCode":%s,"errorMessage":%s}""".formatted(name, status, attempts,
                 finished ? "\"2025-01-02T03:04:06Z\"" : "null", finished ? "1000" : "null",
                 status.equals("FAILED") ? "\"NO_NUMBERS\"" : "null", status.equals("FAILED") ? "\"none left\"" : "null");
+    }
+
+    private static final String BATCH = """
+            {"id":"b1","kind":"assign-numbers","status":"PLANNED","dryRun":true,"ratePerMinute":30,"maxInFlight":10,
+             "total":2,"counts":{"PENDING":1,"STARTED":0,"SUCCEEDED":0,"FAILED":0,"SKIPPED":1},"inFlight":0}""";
+
+    @Test
+    void batchesCreateSendsTheSelectorAndOptionsAndADryRunPrintsWhatEachOrganizationWouldDo() {
+        answers.put("POST /api/v1/batches", new String[]{"201", BATCH});
+        answers.put("GET /api/v1/batches/b1/items", new String[]{"200", """
+                {"batchId":"b1","total":2,"limit":500,"offset":0,"items":[
+                 {"position":0,"orgId":"acme-1","status":"PENDING","action":"start inbound-ai-on"},
+                 {"position":1,"orgId":"acme-2","status":"SKIPPED","reason":"assign-numbers: the line has a number already"}]}"""});
+
+        int code = run("batches", "create", "--kind", "assign-numbers", "--prefix", "acme-", "--has-number", "false",
+                "--number-source", "pool_first", "--rate", "30", "--dry-run");
+
+        assertThat(code).isZero();
+        assertThat(requests.get(0)).startsWith("POST /api/v1/batches Bearer secret-1 ")
+                .contains("\"kind\":\"assign-numbers\"", "\"filter\":{\"orgIdPrefix\":\"acme-\",\"hasNumber\":false}",
+                        "\"options\":{\"numberSource\":\"pool_first\"}", "\"ratePerMinute\":30", "\"dryRun\":true")
+                .doesNotContain("orgIds");
+        assertThat(out.toString()).contains("PLANNED (dry run)", "1 pending", "1 skipped", "acme-1", "start inbound-ai-on",
+                "acme-2", "has a number already");
+    }
+
+    @Test
+    void batchesListPrintsOneRowPerBatch() {
+        answers.put("GET /api/v1/batches", new String[]{"200", "{\"limit\":50,\"offset\":0,\"batches\":[" + BATCH + "]}"});
+
+        assertThat(run("batches", "list", "--status", "PLANNED")).isZero();
+        assertThat(requests.get(0)).startsWith("GET /api/v1/batches?status=PLANNED&limit=50 ");
+        assertThat(out.toString()).contains("KIND", "b1", "assign-numbers", "PLANNED");
+    }
+
+    @Test
+    void batchesCancelPostsAndARefusalExitsOneWithTheProblem() {
+        answers.put("POST /api/v1/batches/b1/cancel", new String[]{"409", problem(409, "batch-state-conflict",
+                "The batch cannot do that in its state", "Batch b1 is COMPLETED")});
+
+        assertThat(run("batches", "cancel", "b1")).isEqualTo(1);
+        assertThat(err.toString()).contains("409", "Batch b1 is COMPLETED");
     }
 }

@@ -65,6 +65,15 @@ public class AiConfig {
      */
     @Column(name = "number_assistant_id")
     private String numberAssistantId;
+    /** The assistant template each assistant runs (V13); {@code null}: created before templates, or from defaults. */
+    @Column(name = "inbound_template_name")
+    private String inboundTemplateName;
+    @Column(name = "inbound_template_version")
+    private Integer inboundTemplateVersion;
+    @Column(name = "outbound_template_name")
+    private String outboundTemplateName;
+    @Column(name = "outbound_template_version")
+    private Integer outboundTemplateVersion;
 
     protected AiConfig() {
     }
@@ -123,6 +132,27 @@ public class AiConfig {
         this.areaCode = areaCode;
         this.twilioCredentialId = twilioCredentialId;
         this.updatedAt = now;
+    }
+
+    /** The template the inbound assistant runs, from the reply that created (or adopted) it. */
+    public void recordInboundTemplate(AssistantTemplateRef template) {
+        this.inboundTemplateName = template == null ? null : template.name();
+        this.inboundTemplateVersion = template == null ? null : template.version();
+    }
+
+    public void recordOutboundTemplate(AssistantTemplateRef template) {
+        this.outboundTemplateName = template == null ? null : template.name();
+        this.outboundTemplateVersion = template == null ? null : template.version();
+    }
+
+    public AssistantTemplateRef inboundTemplate() {
+        return inboundTemplateName == null || inboundTemplateVersion == null
+                ? null : new AssistantTemplateRef(inboundTemplateName, inboundTemplateVersion);
+    }
+
+    public AssistantTemplateRef outboundTemplate() {
+        return outboundTemplateName == null || outboundTemplateVersion == null
+                ? null : new AssistantTemplateRef(outboundTemplateName, outboundTemplateVersion);
     }
 
     /** Remembers where the line's number comes from; {@code null}s keep what was remembered. */
@@ -197,6 +227,7 @@ public class AiConfig {
         }
         if (inboundAssistantId != null && keptInboundAssistantId == null) {
             inboundAssistantId = null;
+            recordInboundTemplate(null);
             changed = true;
         }
         if (outboundAssistantId != null && keptOutboundAssistantId == null) {
@@ -204,6 +235,7 @@ public class AiConfig {
                 numberAssistantId = null;
             }
             outboundAssistantId = null;
+            recordOutboundTemplate(null);
             changed = true;
         }
         if (changed) {

@@ -33,6 +33,15 @@ public class OrganizationEventIntake {
         queue.enqueue(source, eventId, MessageTypes.typeOf(event.getClass()), event.orgId(), event, starter);
     }
 
+    /**
+     * Queues an event the orchestrator itself asks for (an ops batch's item) under an identity of its choosing, so
+     * the caller can find it again after a crash. Unlike upstream's events it does not change what is recorded as
+     * upstream's word about the organization.
+     */
+    public void acceptInternal(String source, String eventId, OrganizationEvent event) {
+        queue.enqueue(source, eventId, MessageTypes.typeOf(event.getClass()), event.orgId(), event, starter);
+    }
+
     /** @return the id under which the request is queued ({@code GET …/requests/{id}} reports on it) */
     public String accept(OpsRequest request) {
         String requestId = UUID.randomUUID().toString();

@@ -1,0 +1,51 @@
+package io.switchboard.orchestrator.batches;
+
+import io.switchboard.contracts.events.InboundAiChanged;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a batch does to each organization. Every kind queues, per organization, the {@link InboundAiChanged} that
+ * asks for it, in the organization's own queue of events and requests: so an item never runs beside another saga of
+ * the organization, and the intake's {@code SagaLauncher} decides it when its turn comes exactly as it decides
+ * upstream's events. (Updating every assistant to a new template version is not a kind yet: it needs the assistant
+ * templates this code base does not have.)
+ */
+public enum BatchKind {
+    /**
+     * Lines without a number — set up with {@code numberSource: none}, or turned off — get one: the line is turned
+     * on, its number chosen as {@code options.numberSource} says (default: the pool first, then Twilio). An
+     * organization upstream switched off ({@code InboundAiChanged(false)} its latest word) is skipped.
+     */
+    ASSIGN_NUMBERS("assign-numbers", true),
+    INBOUND_AI_ON("inbound-ai-on", true),
+    INBOUND_AI_OFF("inbound-ai-off", false);
+
+    private final String slug;
+    private final boolean inboundAi;
+
+    BatchKind(String slug, boolean inboundAi) {
+        this.slug = slug;
+        this.inboundAi = inboundAi;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public static Optional<BatchKind> of(String slug) {
+        return Arrays.stream(values()).filter(k -> k.slug.equals(slug)).findFirst();
+    }
+
+    public static List<String> slugs() {
+        return Arrays.stream(values()).map(BatchKind::slug).toList();
+    }
+
+    /** The request queued for one organization. */
+    InboundAiChanged eventFor(String orgId, BatchOptions options) {
+        String numberSource = inboundAi && options != null ? options.numberSource() : null;
+        return new InboundAiChanged(orgId, inboundAi, null, null, null, null, null, numberSource, null);
+    }
+}
