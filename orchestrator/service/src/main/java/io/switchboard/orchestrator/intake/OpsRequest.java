@@ -4,7 +4,8 @@ package io.switchboard.orchestrator.intake;
  * Requests from ops (through the API) that change an organization's line. They wait in the same per-organization
  * queue as upstream events, so they never run beside another saga of the organization.
  */
-public sealed interface OpsRequest permits OpsRequest.RetrySetup, OpsRequest.Cleanup, OpsRequest.AwaitFreeNumber {
+public sealed interface OpsRequest permits OpsRequest.RetrySetup, OpsRequest.Cleanup, OpsRequest.AwaitFreeNumber,
+        OpsRequest.LinkNumberAssistant {
     String orgId();
 
     /**
@@ -34,9 +35,21 @@ public sealed interface OpsRequest permits OpsRequest.RetrySetup, OpsRequest.Cle
         public static final String TYPE = "io.switchboard.ops.AwaitFreeNumber.v1";
     }
 
+    /**
+     * Bind the line's number to another of the organization's assistants ({@code PUT …/numbers/{id}/assistant}).
+     *
+     * @param numberId the number's id as the tenant API shows it (its Twilio SID)
+     */
+    record LinkNumberAssistant(String orgId, String numberId, String assistantId) implements OpsRequest {
+        public static final String TYPE = "io.switchboard.ops.LinkNumberAssistant.v1";
+    }
+
     static String typeOf(OpsRequest request) {
         if (request instanceof RetrySetup) {
             return RetrySetup.TYPE;
+        }
+        if (request instanceof LinkNumberAssistant) {
+            return LinkNumberAssistant.TYPE;
         }
         return request instanceof Cleanup ? Cleanup.TYPE : AwaitFreeNumber.TYPE;
     }
