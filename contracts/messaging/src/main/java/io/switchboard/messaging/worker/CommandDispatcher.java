@@ -120,16 +120,26 @@ public class CommandDispatcher {
      *         only when the dispatcher stopped first
      */
     public CompletableFuture<Void> submit(ConsumerRecord<String, byte[]> record) {
-        MessageMetadata metadata = CloudEventHeaders.metadataOf(record.headers());
+        MessageMetadata metadata;
         Command command;
         try {
+            metadata = CloudEventHeaders.metadataOf(record.headers());
             command = decode(record, metadata);
         } catch (MessageDecodingException e) {
-            return CompletableFuture.runAsync(() -> untilAcknowledged("dead letter",
-                    () -> deadLetters.publish(record, e.getMessage(), e)), executor);
+            return deadLetter(record, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // Not a known kind of bad input, but unreadable all the same: parked with the reason, never retried in a
+            // loop (that would hold the partition's commit at this record for good).
+            log.error("Could not read command at offset {} of {}-{}", record.offset(), record.topic(), record.partition(), e);
+            return deadLetter(record, truncate("unreadable: " + e), e);
         }
         Received received = new Received(command, metadata);
         return afterEarlierAttempts(command.requestId(), () -> executeAndReply(received));
+    }
+
+    private CompletableFuture<Void> deadLetter(ConsumerRecord<String, byte[]> record, String reason, Throwable cause) {
+        return CompletableFuture.runAsync(() -> untilAcknowledged("dead letter",
+                () -> deadLetters.publish(record, reason, cause)), executor);
     }
 
     /** Stops re-sending unacknowledged replies and dead letters; their records stay uncommitted. */
