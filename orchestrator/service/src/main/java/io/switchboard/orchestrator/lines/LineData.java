@@ -63,9 +63,7 @@ public record LineData(
         if (numberSource == null) {
             return this;
         }
-        return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
-                this.numberSource, numberTakenHere, vapiPhoneNumberId, inboundAssistantId, outboundAssistantId,
-                inboundAssistantCreated, numberSource, own, inboundTemplate);
+        return copy().requestedNumberSource(numberSource).ownNumber(own).build();
     }
 
     /** inbound-ai-on v3: the organization's own number is claimed in its own account. */
@@ -148,8 +146,7 @@ public record LineData(
     }
 
     public LineData withNumber(String phone, String sid, String source, boolean takenHere) {
-        return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phone, sid, source,
-                takenHere, vapiPhoneNumberId, inboundAssistantId, outboundAssistantId, inboundAssistantCreated, requestedNumberSource, ownNumber, inboundTemplate);
+        return copy().number(phone, sid, source, takenHere).build();
     }
 
     /** As {@code OnboardingData#withAssignedPoolNumber}: a late re-tag puts back the number an ops undo took out. */
@@ -166,28 +163,21 @@ public record LineData(
     }
 
     public LineData withInboundAssistant(AssistantCreated reply) {
-        return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
-                numberSource, numberTakenHere, vapiPhoneNumberId, reply.assistantId(), outboundAssistantId, true, requestedNumberSource, ownNumber,
-                AssistantTemplateRef.of(reply));
+        return copy().inboundAssistant(reply.assistantId(), true, AssistantTemplateRef.of(reply)).build();
     }
 
     public LineData withoutAssistants() {
-        return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
-                numberSource, numberTakenHere, vapiPhoneNumberId, null, null, false, requestedNumberSource, ownNumber, null);
+        return copy().inboundAssistant(null, false, null).outboundAssistantId(null).build();
     }
 
     /** The inbound assistant was deleted (cleanup). */
     public LineData withoutInboundAssistant() {
-        return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
-                numberSource, numberTakenHere, vapiPhoneNumberId, null, outboundAssistantId, false, requestedNumberSource,
-                ownNumber, null);
+        return copy().inboundAssistant(null, false, null).build();
     }
 
     /** The outbound assistant was deleted (cleanup). */
     public LineData withoutOutboundAssistant() {
-        return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
-                numberSource, numberTakenHere, vapiPhoneNumberId, inboundAssistantId, null, inboundAssistantCreated,
-                requestedNumberSource, ownNumber, inboundTemplate);
+        return copy().outboundAssistantId(null).build();
     }
 
     public LineData withRegistration(PhoneNumberRegistered reply) {
@@ -199,8 +189,82 @@ public record LineData(
     }
 
     private LineData withRegistrationId(String vapiId) {
-        return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
-                numberSource, numberTakenHere, vapiId, inboundAssistantId, outboundAssistantId, inboundAssistantCreated,
-                requestedNumberSource, ownNumber, inboundTemplate);
+        return copy().vapiPhoneNumberId(vapiId).build();
+    }
+
+    private Copy copy() {
+        return new Copy(this);
+    }
+
+    /** A copy with some members changed: what stays (organization, country, credential) is taken as it is. */
+    private static final class Copy {
+        private final LineData d;
+        private String phoneNumber;
+        private String numberSid;
+        private String numberSource;
+        private boolean numberTakenHere;
+        private String vapiPhoneNumberId;
+        private String inboundAssistantId;
+        private String outboundAssistantId;
+        private boolean inboundAssistantCreated;
+        private String requestedNumberSource;
+        private String ownNumber;
+        private AssistantTemplateRef inboundTemplate;
+
+        Copy(LineData d) {
+            this.d = d;
+            phoneNumber = d.phoneNumber;
+            numberSid = d.numberSid;
+            numberSource = d.numberSource;
+            numberTakenHere = d.numberTakenHere;
+            vapiPhoneNumberId = d.vapiPhoneNumberId;
+            inboundAssistantId = d.inboundAssistantId;
+            outboundAssistantId = d.outboundAssistantId;
+            inboundAssistantCreated = d.inboundAssistantCreated;
+            requestedNumberSource = d.requestedNumberSource;
+            ownNumber = d.ownNumber;
+            inboundTemplate = d.inboundTemplate;
+        }
+
+        Copy number(String phone, String sid, String source, boolean takenHere) {
+            phoneNumber = phone;
+            numberSid = sid;
+            numberSource = source;
+            numberTakenHere = takenHere;
+            return this;
+        }
+
+        Copy vapiPhoneNumberId(String value) {
+            vapiPhoneNumberId = value;
+            return this;
+        }
+
+        Copy inboundAssistant(String id, boolean createdHere, AssistantTemplateRef template) {
+            inboundAssistantId = id;
+            inboundAssistantCreated = createdHere;
+            inboundTemplate = template;
+            return this;
+        }
+
+        Copy outboundAssistantId(String value) {
+            outboundAssistantId = value;
+            return this;
+        }
+
+        Copy requestedNumberSource(String value) {
+            requestedNumberSource = value;
+            return this;
+        }
+
+        Copy ownNumber(String value) {
+            ownNumber = value;
+            return this;
+        }
+
+        LineData build() {
+            return new LineData(d.orgId, d.orgName, d.ownerEmail, d.country, d.areaCode, d.twilioCredentialId,
+                    phoneNumber, numberSid, numberSource, numberTakenHere, vapiPhoneNumberId, inboundAssistantId,
+                    outboundAssistantId, inboundAssistantCreated, requestedNumberSource, ownNumber, inboundTemplate);
+        }
     }
 }
