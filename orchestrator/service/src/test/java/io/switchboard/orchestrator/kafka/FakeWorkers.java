@@ -130,6 +130,11 @@ public final class FakeWorkers implements AutoCloseable {
     private record Held(Command command, MessageMetadata metadata) {
     }
 
+    /** Every command answered or held so far, of any organization (the pool's sagas have one each). */
+    public List<Command> received() {
+        return List.copyOf(received);
+    }
+
     public List<Command> received(String orgId) {
         return received.stream().filter(c -> c.orgId().equals(orgId)).toList();
     }
