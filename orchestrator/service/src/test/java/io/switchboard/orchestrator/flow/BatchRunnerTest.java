@@ -152,7 +152,7 @@ class BatchRunnerTest extends OrchestratorOverKafkaContext {
         List<Future<?>> ticks = IntStream.range(0, 4).<Future<?>>mapToObj(i -> threads.submit(() -> {
             go.await();
             for (int n = 0; n < 20; n++) {
-                transactions.executeWithoutResult(s -> runner.tick(batch.id()));
+                runner.tick(batch.id());
             }
             return null;
         })).toList();
@@ -181,7 +181,7 @@ class BatchRunnerTest extends OrchestratorOverKafkaContext {
         orgs.forEach(org -> line(org, "active", "PN" + UUID.randomUUID().toString().replace("-", "")));
         BatchView batch = batches.create(new BatchRequest("inbound-ai-off", orgs, null, null, 2, false, "test"));
         for (int n = 0; n < 10; n++) {
-            transactions.executeWithoutResult(s -> runner.tick(batch.id()));
+            runner.tick(batch.id());
         }
         BatchView view = batches.view(batch.id());
         // Two a minute: one start, then thirty seconds before the next.
