@@ -108,6 +108,9 @@ class BatchesSystemTest extends SharedSystemTest {
         HttpResponse<String> completed = lines.get("/api/v1/batches?status=COMPLETED&limit=500");
         assertThat(completed.statusCode()).isEqualTo(200);
         assertThat(completed.body()).contains("\"id\":\"" + created.id() + "\"", "\"createdBy\":\"batch system test\"");
+        HttpResponse<String> metrics = lines.get("/actuator/prometheus");
+        assertThat(metrics.body()).contains("switchboard_batches{status=\"running\"}",
+                "switchboard_batch_items{status=\"pending\"}");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.switchboard.orchestrator.batches;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.orchestrator.aiconfig.AiConfigRepository;
 import io.switchboard.orchestrator.intake.OrganizationEventIntake;
@@ -32,6 +33,13 @@ public class BatchConfiguration {
     @Bean
     Batches batches(BatchStore store, BatchPlanner planner, BatchProperties properties, Clock clock) {
         return new Batches(store, planner, properties, clock);
+    }
+
+    @Bean
+    BatchGauges batchGauges(JdbcTemplate jdbc, MeterRegistry registry) {
+        BatchGauges gauges = new BatchGauges(jdbc);
+        gauges.bindTo(registry);
+        return gauges;
     }
 
     @Bean
