@@ -108,6 +108,18 @@ class BatchesSystemTest extends SharedSystemTest {
         HttpResponse<String> completed = lines.get("/api/v1/batches?status=COMPLETED&limit=500");
         assertThat(completed.statusCode()).isEqualTo(200);
         assertThat(completed.body()).contains("\"id\":\"" + created.id() + "\"", "\"createdBy\":\"batch system test\"");
+        // And on again, by filter: the three lines now inactive (the failed one is still deactivating), assistants reused.
+        long assistantsCreated = system.vapi().assistantCreateCount();
+        BatchView on = batches.create("{\"kind\":\"inbound-ai-on\",\"filter\":{\"orgIdPrefix\":\"" + prefix
+                + "\",\"lineStatus\":\"inactive\"},\"ratePerMinute\":600}");
+        assertThat(batches.items(on.id())).extracting(BatchItemView::orgId)
+                .containsExactly(orgs.get(0), orgs.get(1), orgs.get(3));
+        assertThat(batches.awaitStatus(on.id(), BatchStatus.COMPLETED, BATCH_TIMEOUT).counts())
+                .containsEntry(ItemStatus.SUCCEEDED, 3L);
+        for (String org : List.of(orgs.get(0), orgs.get(1), orgs.get(3))) {
+            assertThat(client.status(org).status()).isEqualTo("active");
+        }
+        assertThat(system.vapi().assistantCreateCount()).isEqualTo(assistantsCreated);
         HttpResponse<String> metrics = lines.get("/actuator/prometheus");
         assertThat(metrics.body()).contains("switchboard_batches{status=\"running\"}",
                 "switchboard_batch_items{status=\"pending\"}");
