@@ -1,11 +1,14 @@
 package io.switchboard.adapters.vapi;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.switchboard.contracts.commands.AssistantConfig;
 import io.switchboard.contracts.commands.AssistantRole;
 import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.DeleteAssistant;
+import io.switchboard.contracts.commands.UpdateAssistant;
 import io.switchboard.contracts.replies.AssistantCreated;
 import io.switchboard.contracts.replies.AssistantDeleted;
+import io.switchboard.contracts.replies.AssistantUpdated;
 import io.switchboard.contracts.replies.Reply;
 import io.switchboard.contracts.replies.StepFailed;
 import io.switchboard.sim.common.FaultRule;
@@ -75,6 +78,60 @@ class AssistantsTest {
     }
 
     @Test
+    void aCommandWithATemplateCreatesTheAssistantFromItAndRecordsTheTemplateInMetadataAndReply() {
+        CreateAssistant plain = inbound("Acme");
+        CreateAssistant command = new CreateAssistant(plain.orgId(), plain.requestId(), "Acme", AssistantRole.INBOUND,
+                "Acme inbound", new AssistantConfig("dental", 3, "You answer the phone for Acme Dental.",
+                "Acme Dental, how may I help?", "anthropic", "claude-3-5-sonnet-20241022", "11labs", "21m00Tcm4TlvDq8ikWAM"));
+
+        Reply reply = harness.handle(command);
+
+        assertThat(reply).isEqualTo(new AssistantCreated(simulator.assistants().get(0).id(), "Acme inbound", "dental", 3));
+        Assistant stored = simulator.assistants().get(0);
+        assertThat(stored.fields().path("firstMessage").asString()).isEqualTo("Acme Dental, how may I help?");
+        assertThat(stored.fields().path("model").path("provider").asString()).isEqualTo("anthropic");
+        assertThat(stored.fields().path("model").path("model").asString()).isEqualTo("claude-3-5-sonnet-20241022");
+        assertThat(stored.fields().path("model").path("messages").get(0).path("content").asString())
+                .isEqualTo("You answer the phone for Acme Dental.");
+        assertThat(stored.fields().path("voice").path("provider").asString()).isEqualTo("11labs");
+        assertThat(stored.fields().path("voice").path("voiceId").asString()).isEqualTo("21m00Tcm4TlvDq8ikWAM");
+        assertThat(stored.metadata().path("templateName").asString()).isEqualTo("dental");
+        assertThat(stored.metadata().path("templateVersion").asInt()).isEqualTo(3);
+        assertThat(stored.metadata().path("orgId").asString()).isEqualTo(command.orgId());
+        assertThat(simulator.violations()).as("requests VAPI's document does not allow").isEmpty();
+
+        assertThat(harness.handle(command)).as("a redelivery reports what the assistant at VAPI records").isEqualTo(reply);
+    }
+
+    @Test
+    void anUpdateMakesTheOrganizationsAssistantRunTheNewTemplateAndKeepsItsOwnerTags() {
+        CreateAssistant command = inbound("Acme");
+        AssistantCreated created = (AssistantCreated) harness.handle(command);
+        AssistantConfig v2 = new AssistantConfig("dental", 2, "You are Acme's receptionist.", "Acme, good morning.",
+                "groq", "llama-3.3-70b-versatile", "openai", "my-cloned-voice");
+
+        Reply reply = harness.handle(new UpdateAssistant(command.orgId(), "saga-2:update-inbound-assistant",
+                created.assistantId(), AssistantRole.INBOUND, v2));
+
+        assertThat(reply).isEqualTo(new AssistantUpdated(created.assistantId(), "dental", 2));
+        Assistant stored = simulator.assistants().get(0);
+        assertThat(stored.fields().path("firstMessage").asString()).isEqualTo("Acme, good morning.");
+        assertThat(stored.fields().path("model").path("provider").asString()).isEqualTo("groq");
+        assertThat(stored.fields().path("voice").path("voiceId").asString()).isEqualTo("my-cloned-voice");
+        assertThat(stored.metadata().path("templateVersion").asInt()).isEqualTo(2);
+        assertThat(stored.metadata().path("orgId").asString()).as("owner tags survive").isEqualTo(command.orgId());
+        assertThat(stored.metadata().path("switchboardRequestId").asString()).isEqualTo(command.requestId());
+        assertThat(simulator.violations()).as("requests VAPI's document does not allow").isEmpty();
+
+        Reply refused = harness.handle(new UpdateAssistant("org-other", "saga-3:update-inbound-assistant",
+                created.assistantId(), AssistantRole.INBOUND, v2));
+        assertThat(refused).isInstanceOfSatisfying(StepFailed.class, failed ->
+                assertThat(failed.errorCode()).isEqualTo(StepFailed.OWNED_BY_ANOTHER_ORGANIZATION));
+        assertThat(simulator.stats().count("AssistantController_update")).as("another organization's is not touched")
+                .isEqualTo(1);
+    }
+
+    @Test
     void aRepeatedCommandCreatesTheAssistantOnce() {
         CreateAssistant command = inbound("Globex");
 
@@ -122,7 +179,6 @@ class AssistantsTest {
 
         Reply reply = impatient.handle(inbound("Initech"));
 
-        assertThat(reply).isInstanceOf(AssistantCreated.class);
         assertThat(simulator.assistantCreateCount()).isEqualTo(1);
         assertThat(simulator.stats().count(CREATE)).isEqualTo(1);
         assertThat(((AssistantCreated) reply).assistantId()).isEqualTo(simulator.assistants().get(0).id());
@@ -136,7 +192,6 @@ class AssistantsTest {
 
         Reply reply = harness.handle(inbound("Umbrella"));
 
-        assertThat(reply).isInstanceOf(AssistantCreated.class);
         assertThat(simulator.assistantCreateCount()).isEqualTo(1);
         assertThat(simulator.stats().count(CREATE)).isEqualTo(2);
         assertThat(simulator.stats().count(LIST)).as("looked up before every create after the first").isEqualTo(2);

@@ -8,6 +8,8 @@ import io.switchboard.adapters.vapi.handlers.CheckPhoneNumberHandler;
 import io.switchboard.adapters.vapi.handlers.CreateAssistantHandler;
 import io.switchboard.adapters.vapi.handlers.CreateFreePhoneNumberHandler;
 import io.switchboard.adapters.vapi.handlers.DeleteAssistantHandler;
+import io.switchboard.adapters.vapi.handlers.UpdateAssistantHandler;
+import io.switchboard.contracts.commands.UpdateAssistant;
 import io.switchboard.adapters.vapi.handlers.DeletePhoneNumberRegistrationHandler;
 import io.switchboard.adapters.vapi.handlers.RegisterPhoneNumberHandler;
 import io.switchboard.adapters.vapi.lookup.CreatedSinceLookup;
@@ -45,6 +47,7 @@ final class VapiHarness {
     final CreationLedger ledger;
     final CreateAssistantHandler createAssistant;
     final DeleteAssistantHandler deleteAssistant;
+    final UpdateAssistantHandler updateAssistant;
     final RegisterPhoneNumberHandler register;
     final DeletePhoneNumberRegistrationHandler deleteRegistration;
     final CreateFreePhoneNumberHandler createFreeNumber;
@@ -66,6 +69,7 @@ final class VapiHarness {
         FreeVapiNumbers freeNumbers = config.freeVapiNumbers(api, guard, ledger, lookup, assistants);
         this.createAssistant = new CreateAssistantHandler(assistants);
         this.deleteAssistant = new DeleteAssistantHandler(assistants);
+        this.updateAssistant = new UpdateAssistantHandler(assistants);
         this.register = new RegisterPhoneNumberHandler(accounts, numbers);
         this.deleteRegistration = new DeletePhoneNumberRegistrationHandler(numbers);
         this.createFreeNumber = new CreateFreePhoneNumberHandler(freeNumbers);
@@ -103,6 +107,10 @@ final class VapiHarness {
 
     Reply handle(DeleteAssistant command) {
         return deleteAssistant.handle(command, CONTEXT);
+    }
+
+    Reply handle(UpdateAssistant command) {
+        return updateAssistant.handle(command, CONTEXT);
     }
 
     Reply handle(RegisterPhoneNumber command) {

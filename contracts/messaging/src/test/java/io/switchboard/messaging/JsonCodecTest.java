@@ -2,8 +2,12 @@ package io.switchboard.messaging;
 
 import io.switchboard.contracts.commands.AcquireNumber;
 import io.switchboard.contracts.commands.AssignNumber;
+import io.switchboard.contracts.commands.AssistantConfig;
+import io.switchboard.contracts.commands.AssistantRole;
+import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.NumberOwner;
 import io.switchboard.contracts.events.InboundAiChanged;
+import io.switchboard.contracts.replies.AssistantCreated;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.messaging.codec.MessageDecodingException;
 import org.junit.jupiter.api.Test;
@@ -57,5 +61,21 @@ class JsonCodecTest {
                 .isInstanceOf(MessageDecodingException.class);
         assertThatThrownBy(() -> codec.decode("{\"kind\":\"ORGANIZATION\",\"orgId\":null}".getBytes(), NumberOwner.class))
                 .isInstanceOf(MessageDecodingException.class);
+    }
+
+    @Test
+    void assistantTemplateMembersAreLeftOutWhenAbsentSoOldCommandsAndRepliesKeepTheirShape() {
+        String old = "{\"orgId\":\"o\",\"requestId\":\"r\",\"orgName\":\"Acme\",\"role\":\"INBOUND\",\"name\":\"Acme inbound\"}";
+        CreateAssistant withoutTemplate = new CreateAssistant("o", "r", "Acme", AssistantRole.INBOUND, "Acme inbound");
+        assertThat(codec.encodeToString(withoutTemplate)).isEqualTo(old);
+        assertThat(codec.decode(old.getBytes(StandardCharsets.UTF_8), CreateAssistant.class)).isEqualTo(withoutTemplate);
+        assertThat(codec.encodeToString(new AssistantCreated("a1", "Acme inbound")))
+                .isEqualTo("{\"assistantId\":\"a1\",\"name\":\"Acme inbound\"}");
+
+        CreateAssistant withTemplate = new CreateAssistant("o", "r", "Acme", AssistantRole.INBOUND, "Acme inbound",
+                new AssistantConfig("default", 2, "prompt", "hello", "openai", "gpt-4o", "vapi", "Elliot"));
+        assertThat(codec.decode(codec.encode(withTemplate), CreateAssistant.class)).isEqualTo(withTemplate);
+        AssistantCreated created = new AssistantCreated("a1", "Acme inbound", "default", 2);
+        assertThat(codec.decode(codec.encode(created), AssistantCreated.class)).isEqualTo(created);
     }
 }

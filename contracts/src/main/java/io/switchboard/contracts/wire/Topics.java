@@ -8,6 +8,7 @@ import io.switchboard.contracts.commands.Command;
 import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.CreateFreePhoneNumber;
 import io.switchboard.contracts.commands.DeleteAssistant;
+import io.switchboard.contracts.commands.UpdateAssistant;
 import io.switchboard.contracts.commands.DeletePhoneNumberRegistration;
 import io.switchboard.contracts.commands.RegisterPhoneNumber;
 import io.switchboard.contracts.commands.ReleaseNumber;
@@ -51,7 +52,8 @@ public final class Topics {
                 || type == ClaimOwnNumber.class) {
             return TWILIO_COMMANDS;
         }
-        if (type == CreateAssistant.class || type == DeleteAssistant.class || type == RegisterPhoneNumber.class
+        if (type == CreateAssistant.class || type == DeleteAssistant.class || type == UpdateAssistant.class
+                || type == RegisterPhoneNumber.class
                 || type == DeletePhoneNumberRegistration.class || type == CreateFreePhoneNumber.class
                 || type == CheckPhoneNumber.class) {
             return VAPI_COMMANDS;

@@ -59,6 +59,13 @@ public final class EventPublisher implements AutoCloseable {
         return send(source, eventId, orgId, OrganizationApproved.TYPE, codec.encode(event));
     }
 
+    /** An approval whose numbers come from the organization's own Twilio account (a registered credential). */
+    public Sent approveWithCredential(String orgId, String orgName, String areaCode, String twilioCredentialId) {
+        OrganizationApproved event = new OrganizationApproved(orgId, orgName, ownerOf(orgId), "verified", "US",
+                areaCode, twilioCredentialId);
+        return send(SOURCE, UUID.randomUUID().toString(), orgId, OrganizationApproved.TYPE, codec.encode(event));
+    }
+
     public Sent toggle(String orgId, boolean inboundAi) {
         return toggleFrom(SOURCE, UUID.randomUUID().toString(), orgId, inboundAi);
     }

@@ -72,6 +72,51 @@ class FreeVapiNumberSystemTest {
         }
     }
 
+    @Test
+    void aFreeNumberLineSwitchedOffAndOnIsOnAFreeNumberAgain() {
+        long twilioPurchases = system.twilio().purchaseCount();
+        system.stopService(Services.Kind.ORCHESTRATOR);
+        system.startService(Services.Kind.ORCHESTRATOR, FREE_NUMBERS);
+        try (LineClient lines = new LineClient(system, system::orchestratorUrl, LineLifecycleSystemTest.OPS_AUTHORIZATION)) {
+            String orgId = SystemClient.newOrgId("free-toggle");
+            client.approve(orgId, "Free Toggle", "415");
+            assertThat(client.awaitSagaEnded(orgId, SAGA_TIMEOUT).state()).isEqualTo("COMPLETED");
+            AiStatusResponse first = client.status(orgId);
+            String firstNumber = first.phoneNumber();
+
+            lines.toggle(orgId, false);
+            assertThat(awaitEnded(orgId, "inbound-ai-off").state()).isEqualTo("COMPLETED");
+            assertThat(system.vapi().phoneNumbers()).as("off deletes the free number (it cannot be unbound)")
+                    .noneMatch(p -> firstNumber.equals(p.visibleNumber()));
+            assertThat(client.status(orgId).status()).isEqualTo("inactive");
+
+            lines.toggle(orgId, true);
+            SagaResponse on = awaitEnded(orgId, "inbound-ai-on");
+
+            assertThat(on.state()).as("failed step %s: %s", on.failedStep(), on.failureReason()).isEqualTo("COMPLETED");
+            assertThat(step(on, "create-free-vapi-number").status()).isEqualTo("SUCCEEDED");
+            assertThat(step(on, "acquire-number").status()).isEqualTo("SKIPPED");
+            assertThat(step(on, "register-number").status()).isEqualTo("SKIPPED");
+            AiStatusResponse again = client.status(orgId);
+            assertThat(again.status()).isEqualTo("active");
+            assertThat(again.assistants().inbound()).as("the same assistants").isEqualTo(first.assistants().inbound());
+            PhoneNumber atVapi = system.vapi().phoneNumbers().stream()
+                    .filter(p -> again.phoneNumber().equals(p.visibleNumber())).findFirst().orElseThrow();
+            assertThat(atVapi.provider()).as("a free VAPI number again").isEqualTo("vapi");
+            assertThat(atVapi.assistantId()).isEqualTo(again.assistants().inbound());
+            assertThat(system.twilio().purchaseCount()).as("no Twilio number bought").isEqualTo(twilioPurchases);
+        } finally {
+            system.stopService(Services.Kind.ORCHESTRATOR);
+            system.startService(Services.Kind.ORCHESTRATOR);
+        }
+    }
+
+    private static SagaResponse awaitEnded(String orgId, String type) {
+        return org.awaitility.Awaitility.await().atMost(SAGA_TIMEOUT).pollInterval(Duration.ofMillis(300))
+                .ignoreExceptions().until(() -> client.sagas(orgId, type).stream().findFirst().orElse(null),
+                        s -> s != null && java.util.Set.of("COMPLETED", "COMPENSATED", "FAILED").contains(s.state()));
+    }
+
     private static SagaResponse.Step step(SagaResponse saga, String name) {
         return saga.steps().stream().filter(s -> s.name().equals(name) && s.direction().equals("ACTION"))
                 .findFirst().orElseThrow(() -> new AssertionError("no step " + name));

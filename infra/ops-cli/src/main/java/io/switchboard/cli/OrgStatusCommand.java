@@ -35,8 +35,8 @@ final class OrgStatusCommand implements Callable<Integer> {
         out.println("Status     " + Json.text(status, "status"));
         out.println("Number     " + dash(Json.text(status, "phoneNumber")));
         JsonNode assistants = status.path("assistants");
-        out.println("Inbound    " + dash(Json.text(assistants, "inbound")));
-        out.println("Outbound   " + dash(Json.text(assistants, "outbound")));
+        out.println("Inbound    " + dash(Json.text(assistants, "inbound")) + template(assistants.path("inboundTemplate")));
+        out.println("Outbound   " + dash(Json.text(assistants, "outbound")) + template(assistants.path("outboundTemplate")));
         out.println("Set up at  " + dash(Format.instant(Json.text(status, "setupDate"))));
         JsonNode latest = status.get("latestSaga");
         if (latest == null || latest.isNull()) {
@@ -50,6 +50,12 @@ final class OrgStatusCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The assistant template an assistant runs, when the line records one. */
+    private static String template(JsonNode template) {
+        return template.isObject() ? "  (template " + Json.text(template, "name") + " v"
+                + template.path("version").asInt() + ")" : "";
     }
 
     private static String dash(String value) {

@@ -239,13 +239,15 @@ class SwitchboardCliTest {
     void organizationStatusPrintsTheLineAndJsonPrintsTheApiAnswer() {
         String status = """
                 {"orgId":"acme","hasSetup":true,"setupCompleted":true,"status":"active","phoneNumber":"+15105550100",
-                 "assistants":{"inbound":"asst-in","outbound":"asst-out"},"setupDate":"2025-01-02T03:04:05Z",
+                 "assistants":{"inbound":"asst-in","outbound":"asst-out","inboundTemplate":{"name":"dental","version":2},
+                   "outboundTemplate":null},"setupDate":"2025-01-02T03:04:05Z",
                  "latestSaga":{"id":"s-1","type":"onboarding","state":"COMPLETED","failedStep":null,"failureReason":null}}""";
         answers.put("GET /api/v1/organizations/acme/ai-status", new String[]{"200", status});
 
         assertThat(run("organizations", "status", "acme")).isZero();
         assertThat(out.toString()).containsPattern("Setup\\s+completed").containsPattern("Status\\s+active")
-                .containsPattern("Number\\s+\\+15105550100").containsPattern("Inbound\\s+asst-in")
+                .containsPattern("Number\\s+\\+15105550100").containsPattern("Inbound\\s+asst-in  \\(template dental v2\\)")
+                .containsPattern("Outbound\\s+asst-out\\n")
                 .containsPattern("Latest\\s+onboarding COMPLETED\\s+s-1");
 
         out.getBuffer().setLength(0);

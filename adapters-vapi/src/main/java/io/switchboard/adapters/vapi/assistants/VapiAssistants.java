@@ -7,6 +7,7 @@ import io.switchboard.adapters.vapi.ledger.VapiCreations;
 import io.switchboard.adapters.vapi.lookup.CreatedSinceLookup;
 import io.switchboard.adapters.vapi.ownership.Owners;
 import io.switchboard.contracts.commands.CreateAssistant;
+import io.switchboard.contracts.commands.UpdateAssistant;
 import io.switchboard.messaging.ledger.Claim;
 import io.switchboard.messaging.ledger.Creation;
 import io.switchboard.messaging.ledger.CreationLedger;
@@ -81,6 +82,25 @@ public class VapiAssistants {
         held.recordCreated(created.id());
         log.info("Created VAPI assistant {} '{}' for request {}", created.id(), created.name(), command.requestId());
         return created;
+    }
+
+    /**
+     * Makes the organization's assistant run the command's configuration. Checked first like a delete: only an
+     * assistant whose metadata (or the ledger) names the command's organization is changed.
+     *
+     * @throws io.switchboard.adapters.vapi.ownership.NotOwnedException when it is not the organization's
+     * @throws VapiFailure NOT_FOUND when VAPI does not know the assistant
+     */
+    public VapiDtos.Assistant update(UpdateAssistant command) {
+        return guard.retrying(() -> {
+            VapiDtos.Assistant existing = guard.once(() -> api.getAssistant(command.assistantId()));
+            Owners.requireAssistant(command.orgId(), existing, ledger.findByResource(command.assistantId()), "update it");
+            VapiDtos.Assistant updated = guard.once(() -> api.updateAssistant(command.assistantId(),
+                    AssistantSpec.update(existing, command.assistant())));
+            log.info("Updated VAPI assistant {} to template {} version {} for request {}", updated.id(),
+                    command.assistant().templateName(), command.assistant().templateVersion(), command.requestId());
+            return updated;
+        });
     }
 
     /**

@@ -26,6 +26,9 @@ public interface VapiApi {
     @RequestLine("POST /assistant")
     VapiDtos.Assistant createAssistant(VapiDtos.CreateAssistant body);
 
+    @RequestLine("PATCH /assistant/{id}")
+    VapiDtos.Assistant updateAssistant(@Param("id") String id, VapiDtos.UpdateAssistant body);
+
     @RequestLine("DELETE /assistant/{id}")
     void deleteAssistant(@Param("id") String id);
 

@@ -24,7 +24,12 @@ public final class VapiDtos {
     /** {@code CreateAssistantDTO}: name, firstMessage, model, voice, metadata, server. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CreateAssistant(String name, String firstMessage, Model model, Voice voice,
-                                  Map<String, String> metadata, Server server) {
+                                  Map<String, Object> metadata, Server server) {
+    }
+
+    /** {@code UpdateAssistantDTO}: what a template decides, and the metadata (replaced whole, so owner tags are resent). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record UpdateAssistant(String firstMessage, Model model, Voice voice, Map<String, Object> metadata) {
     }
 
     /** {@code OpenAIModel} (and the other providers' models: provider, model, messages). */

@@ -10,6 +10,7 @@ import io.switchboard.adapters.vapi.handlers.CheckPhoneNumberHandler;
 import io.switchboard.adapters.vapi.handlers.CreateAssistantHandler;
 import io.switchboard.adapters.vapi.handlers.CreateFreePhoneNumberHandler;
 import io.switchboard.adapters.vapi.handlers.DeleteAssistantHandler;
+import io.switchboard.adapters.vapi.handlers.UpdateAssistantHandler;
 import io.switchboard.adapters.vapi.handlers.DeletePhoneNumberRegistrationHandler;
 import io.switchboard.adapters.vapi.handlers.RegisterPhoneNumberHandler;
 import io.switchboard.adapters.vapi.ledger.VapiCreations;
@@ -22,6 +23,7 @@ import io.switchboard.contracts.commands.CheckPhoneNumber;
 import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.CreateFreePhoneNumber;
 import io.switchboard.contracts.commands.DeleteAssistant;
+import io.switchboard.contracts.commands.UpdateAssistant;
 import io.switchboard.contracts.commands.DeletePhoneNumberRegistration;
 import io.switchboard.contracts.commands.RegisterPhoneNumber;
 import io.switchboard.contracts.wire.Topics;
@@ -94,6 +96,7 @@ public class VapiWorkerConfiguration {
         return new CommandHandlers()
                 .on(CreateAssistant.class, new CreateAssistantHandler(assistants))
                 .on(DeleteAssistant.class, new DeleteAssistantHandler(assistants))
+                .on(UpdateAssistant.class, new UpdateAssistantHandler(assistants))
                 .on(RegisterPhoneNumber.class, new RegisterPhoneNumberHandler(accounts, phoneNumbers))
                 .on(DeletePhoneNumberRegistration.class, new DeletePhoneNumberRegistrationHandler(phoneNumbers))
                 .on(CreateFreePhoneNumber.class, new CreateFreePhoneNumberHandler(freeNumbers))

@@ -1,5 +1,6 @@
 package io.switchboard.adapters.vapi.handlers;
 
+import io.switchboard.adapters.vapi.assistants.AssistantSpec;
 import io.switchboard.adapters.vapi.assistants.VapiAssistants;
 import io.switchboard.adapters.vapi.client.VapiDtos;
 import io.switchboard.adapters.vapi.errors.FailureReplies;
@@ -21,7 +22,10 @@ public class CreateAssistantHandler implements CommandHandler<CreateAssistant> {
     public Reply handle(CreateAssistant command, CommandContext context) {
         try {
             VapiDtos.Assistant assistant = assistants.findOrCreate(command, context.sagaId());
-            return new AssistantCreated(assistant.id(), assistant.name());
+            // What the assistant at VAPI records, not what this command asked for: an adopted one may predate it.
+            return AssistantSpec.templateOf(assistant)
+                    .map(t -> new AssistantCreated(assistant.id(), assistant.name(), t.name(), t.version()))
+                    .orElseGet(() -> new AssistantCreated(assistant.id(), assistant.name()));
         } catch (RuntimeException e) {
             return FailureReplies.of(e, "VAPI assistant creation failed");
         }

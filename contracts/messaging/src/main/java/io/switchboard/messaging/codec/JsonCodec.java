@@ -1,8 +1,11 @@
 package io.switchboard.messaging.codec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.switchboard.contracts.commands.AssistantConfig;
+import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.events.InboundAiChanged;
 import io.switchboard.contracts.events.OrganizationApproved;
+import io.switchboard.contracts.replies.AssistantCreated;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,12 +27,31 @@ public final class JsonCodec {
     private interface AbsentMembersLeftOut {
     }
 
+    /**
+     * The assistant-template members added to {@code CreateAssistant} and {@code AssistantCreated} are left out when
+     * absent, so a command or reply without them is the JSON it was before templates existed.
+     */
+    private interface AbsentAssistantLeftOut {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        AssistantConfig assistant();
+    }
+
+    private interface AbsentTemplateLeftOut {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String templateName();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Integer templateVersion();
+    }
+
     public JsonCodec() {
         this.strict = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .addMixIn(OrganizationApproved.class, AbsentMembersLeftOut.class)
                 .addMixIn(InboundAiChanged.class, AbsentMembersLeftOut.class)
+                .addMixIn(CreateAssistant.class, AbsentAssistantLeftOut.class)
+                .addMixIn(AssistantCreated.class, AbsentTemplateLeftOut.class)
                 .build();
         this.lenient = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

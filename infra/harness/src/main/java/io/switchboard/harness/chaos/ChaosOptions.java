@@ -25,11 +25,13 @@ import java.time.Duration;
  * @param opsEvery           mean pause between two actions of the people working on the system (replays,
  *                           compensates, retry-setup, cleanup, pool requests, events from a second upstream);
  *                           zero = nobody acts
+ * @param trialOrganizations organizations sharing one Twilio trial account (its one number), switching inbound AI off
+ *                           and on at random moments ({@link TrialAccountPlay}); zero = none
  */
 public record ChaosOptions(int organizations, double toggleShare, double burstToggleShare, double duplicateShare,
                            double faultRate, int killsPerKind, Duration killEvery, double publishRate,
                            Duration settleTimeout, long seed, Duration stepTimeout, int instances, int infraKills,
-                           boolean rollingRestart, Duration opsEvery) {
+                           boolean rollingRestart, Duration opsEvery, int trialOrganizations) {
 
     public static ChaosOptions from(Args a) {
         return new ChaosOptions(a.getInt("orgs", 600), a.getDouble("toggle-share", 0.4),
@@ -40,6 +42,6 @@ public record ChaosOptions(int organizations, double toggleShare, double burstTo
                 a.getDuration("step-timeout", Duration.ofSeconds(45)), a.getInt("instances", 2),
                 a.getInt("infra-kills", a.getInt("kills-per-kind", 5)),
                 Boolean.parseBoolean(a.get("rolling-restart", "true")),
-                a.getDuration("ops-every", Duration.ofSeconds(3)));
+                a.getDuration("ops-every", Duration.ofSeconds(3)), a.getInt("trial-orgs", 4));
     }
 }

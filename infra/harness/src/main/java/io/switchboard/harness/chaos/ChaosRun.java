@@ -52,7 +52,9 @@ public final class ChaosRun implements AutoCloseable {
                         .withServerConfig(DURABLE_POSTGRES))
                 .withTopicPartitions(6);
         this.system = SwitchboardSystem.start(SystemOptions.ephemeral(workDir.resolve("stack")).withStack(stack)
-                .withTwilio(TwilioSimulatorConfig.defaults().withNumbersPerAreaCode(100).withThreads(32))
+                .withTwilio(TwilioSimulatorConfig.defaults().withNumbersPerAreaCode(100).withThreads(32)
+                        .withExtraAccount(TrialAccountPlay.ACCOUNT_SID, TrialAccountPlay.AUTH_TOKEN)
+                        .withTrialAccount(TrialAccountPlay.ACCOUNT_SID))
                 .withVapi(io.switchboard.sim.vapi.VapiSimulatorConfig.defaults().withThreads(32))
                 .withServices(EnumSet.noneOf(Services.Kind.class)).withOverrides(overrides(options.stepTimeout())));
         this.fleet = new ProcessFleet(system, logDir, options.instances());
@@ -96,6 +98,9 @@ public final class ChaosRun implements AutoCloseable {
         long t0 = System.nanoTime();
         fleet.startAll(Duration.ofMinutes(4));
         log("%d instances of each service up in %.0f s (logs in %s)", options.instances(), (System.nanoTime() - t0) / 1e9, logDir);
+        TrialAccountPlay trial = new TrialAccountPlay(db, system.twilio(), fleet.orchestratorApis(),
+                options.trialOrganizations(), options.seed(), options.opsEvery().multipliedBy(3));
+        trial.prepare();
         FaultPlan.apply(system.twilio().faults(), options.faultRate(), options.seed());
         FaultPlan.apply(system.vapi().faults(), options.faultRate(), options.seed() + 100);
 
@@ -105,6 +110,7 @@ public final class ChaosRun implements AutoCloseable {
         List<String> toggled = new ArrayList<>();
         Monkey monkey = new Monkey(fleet, system.stack(), options);
         Thread monkeyThread = new Thread(monkey, "chaos-monkey");
+        Thread trialThread = new Thread(trial, "chaos-trial-account");
         String bootstrap = system.stack().kafka().bootstrapServers();
         Operator operator;
         try (EventPublisher publisher = new EventPublisher(bootstrap)) {
@@ -114,6 +120,8 @@ public final class ChaosRun implements AutoCloseable {
             if (!options.opsEvery().isZero()) {
                 operatorThread.start();
             }
+            trial.approveAll(publisher, sent::add);
+            trialThread.start();
             long interval = (long) (1e9 / options.publishRate());
             long start = System.nanoTime();
             for (int i = 0; i < options.organizations(); i++) {
@@ -148,6 +156,8 @@ public final class ChaosRun implements AutoCloseable {
             monkeyThread.join();
             operator.stop();
             operatorThread.join();
+            trial.stop();
+            trialThread.join();
             log("chaos over: kills %s; toggles pending %s; people: %s", monkey.kills(), toggler.pending().size(),
                     operator.outcomes());
 
@@ -168,6 +178,8 @@ public final class ChaosRun implements AutoCloseable {
         rollingRestartTook = monkey.rollingRestartTook();
         opsOutcomes = operator.outcomes();
         stalls = StallReport.of(db, outages);
+        verdict.violations().putAll(trial.check());
+        verdict.counts().putAll(trial.counts());
         verdict.counts().put("forgeriesInjected", operator.forgeries().size());
         verdict.counts().put("selfExitedRestarts", fleet.crashRestarts());
         log("run took %.0f s", (System.nanoTime() - t0) / 1e9);

@@ -22,14 +22,15 @@ final class NumberInventory {
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
 
     private final NumberCatalog catalog;
-    private final boolean trialMode;
+    /** Which accounts are trial accounts: they may own one number. */
+    private final Predicate<String> isTrial;
     private final Clock clock;
     private final ResourceStore<IncomingNumber> owned = new ResourceStore<>();
     private final List<ReleasedNumber> released = new ArrayList<>();
 
-    NumberInventory(NumberCatalog catalog, boolean trialMode, Clock clock) {
+    NumberInventory(NumberCatalog catalog, Predicate<String> isTrial, Clock clock) {
         this.catalog = catalog;
-        this.trialMode = trialMode;
+        this.isTrial = isTrial;
         this.clock = clock;
     }
 
@@ -42,7 +43,7 @@ final class NumberInventory {
     synchronized IncomingNumber purchase(String accountSid, PurchaseRequest request) {
         TwilioParams.checkFriendlyName(request.friendlyName());
         CatalogNumber chosen = choose(request);
-        if (trialMode && owned.list().stream().anyMatch(n -> n.accountSid().equals(accountSid))) {
+        if (isTrial.test(accountSid) && owned.list().stream().anyMatch(n -> n.accountSid().equals(accountSid))) {
             throw TwilioError.trialLimit().asFailure();
         }
         Instant now = clock.instant();

@@ -29,7 +29,7 @@ public final class TwilioSimulator implements AutoCloseable {
 
     private TwilioSimulator(TwilioSimulatorConfig config) {
         this.config = config;
-        this.inventory = new NumberInventory(config.catalog(), config.trialMode(), Clock.systemUTC());
+        this.inventory = new NumberInventory(config.catalog(), config::isTrial, Clock.systemUTC());
         TwilioApi api = new TwilioApi(inventory, config.catalog());
         this.server = SimulatorServer.start(new ServerSpec("twilio-simulator", config.port(), config.threads(),
                 new Router(api.routes()), new TwilioErrors(), new TwilioAuthenticator(config.allAccounts()),

@@ -14,6 +14,8 @@ import java.util.Set;
  * @param authToken     its auth token ({@link #DEFAULT_AUTH_TOKEN} by default)
  * @param extraAccounts more accounts, SID to token (per-tenant accounts / subaccounts)
  * @param trialMode     every account may own only one number (Twilio trial accounts; 21404 on the second)
+ * @param trialAccounts accounts that are trial accounts when {@code trialMode} is off: several organizations may
+ *                      share one, beside full accounts in the same simulator
  * @param latency       added to every provider request
  * @param catalog       which numbers are for sale
  * @param checkResponses check every response against Twilio's document and record mismatches as
@@ -26,6 +28,7 @@ public record TwilioSimulatorConfig(
         String authToken,
         Map<String, String> extraAccounts,
         boolean trialMode,
+        Set<String> trialAccounts,
         Latency latency,
         NumberCatalog catalog,
         boolean checkResponses) {
@@ -37,6 +40,7 @@ public record TwilioSimulatorConfig(
 
     public TwilioSimulatorConfig {
         extraAccounts = Map.copyOf(extraAccounts);
+        trialAccounts = Set.copyOf(trialAccounts);
         if (!accountSid.matches("AC[0-9a-fA-F]{32}")) {
             throw new IllegalArgumentException("accountSid must be AC + 32 hex digits");
         }
@@ -48,20 +52,20 @@ public record TwilioSimulatorConfig(
     }
 
     public static TwilioSimulatorConfig defaults() {
-        return new TwilioSimulatorConfig(0, 8, DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, Map.of(), false,
+        return new TwilioSimulatorConfig(0, 8, DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, Map.of(), false, Set.of(),
                 Latency.none(), NumberCatalog.defaults(), false);
     }
 
     public TwilioSimulatorConfig withPort(int value) {
-        return new TwilioSimulatorConfig(value, threads, accountSid, authToken, extraAccounts, trialMode, latency, catalog, checkResponses);
+        return new TwilioSimulatorConfig(value, threads, accountSid, authToken, extraAccounts, trialMode, trialAccounts, latency, catalog, checkResponses);
     }
 
     public TwilioSimulatorConfig withThreads(int value) {
-        return new TwilioSimulatorConfig(port, value, accountSid, authToken, extraAccounts, trialMode, latency, catalog, checkResponses);
+        return new TwilioSimulatorConfig(port, value, accountSid, authToken, extraAccounts, trialMode, trialAccounts, latency, catalog, checkResponses);
     }
 
     public TwilioSimulatorConfig withAccount(String sid, String token) {
-        return new TwilioSimulatorConfig(port, threads, sid, token, extraAccounts, trialMode, latency, catalog, checkResponses);
+        return new TwilioSimulatorConfig(port, threads, sid, token, extraAccounts, trialMode, trialAccounts, latency, catalog, checkResponses);
     }
 
     public TwilioSimulatorConfig withExtraAccount(String sid, String token) {
@@ -71,23 +75,35 @@ public record TwilioSimulatorConfig(
     }
 
     public TwilioSimulatorConfig withExtraAccounts(Map<String, String> value) {
-        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, value, trialMode, latency, catalog, checkResponses);
+        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, value, trialMode, trialAccounts, latency, catalog, checkResponses);
     }
 
     public TwilioSimulatorConfig withTrialMode(boolean value) {
-        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, extraAccounts, value, latency, catalog, checkResponses);
+        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, extraAccounts, value, trialAccounts, latency, catalog, checkResponses);
+    }
+
+    /** One more trial account among full ones: it may own one number (21404 on the second purchase). */
+    public TwilioSimulatorConfig withTrialAccount(String sid) {
+        Set<String> all = new java.util.LinkedHashSet<>(trialAccounts);
+        all.add(sid);
+        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, extraAccounts, trialMode, all, latency, catalog, checkResponses);
+    }
+
+    /** Whether {@code sid} may own only one number. */
+    boolean isTrial(String sid) {
+        return trialMode || trialAccounts.contains(sid);
     }
 
     public TwilioSimulatorConfig withLatency(Latency value) {
-        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, extraAccounts, trialMode, value, catalog, checkResponses);
+        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, extraAccounts, trialMode, trialAccounts, value, catalog, checkResponses);
     }
 
     public TwilioSimulatorConfig withCatalog(NumberCatalog value) {
-        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, extraAccounts, trialMode, latency, value, checkResponses);
+        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, extraAccounts, trialMode, trialAccounts, latency, value, checkResponses);
     }
 
     public TwilioSimulatorConfig withResponseChecks(boolean value) {
-        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, extraAccounts, trialMode, latency, catalog, value);
+        return new TwilioSimulatorConfig(port, threads, accountSid, authToken, extraAccounts, trialMode, trialAccounts, latency, catalog, value);
     }
 
     /** Area codes with nothing for sale (replaces the default {"533"}). */
@@ -110,6 +126,6 @@ public record TwilioSimulatorConfig(
     @Override
     public String toString() {
         return "TwilioSimulatorConfig[port=" + port + ", accountSid=" + accountSid + ", extraAccounts="
-                + extraAccounts.keySet() + ", trialMode=" + trialMode + ", latency=" + latency + "]";
+                + extraAccounts.keySet() + ", trialMode=" + trialMode + ", trialAccounts=" + trialAccounts + ", latency=" + latency + "]";
     }
 }

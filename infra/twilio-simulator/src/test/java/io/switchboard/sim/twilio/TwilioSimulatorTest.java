@@ -218,6 +218,26 @@ class TwilioSimulatorTest {
     }
 
     @Test
+    void aTrialAccountBesideAFullOneHasTheOneNumberLimitAlone() {
+        String trialSid = "ACbead0000000000000000000000000007";
+        String trialToken = "7e570000000000000000000000000007";
+        try (TwilioSimulator sim = TwilioSimulator.start(CheckedSimulators.config()
+                .withExtraAccount(trialSid, trialToken).withTrialAccount(trialSid))) {
+            TwilioTestClient full = TwilioTestClient.forDefaultAccount(sim);
+            TwilioTestClient trial = new TwilioTestClient(sim.baseUrl(), trialSid, trialToken);
+
+            assertThat(trial.buy("PhoneNumber=%2B14155550100").statusCode()).isEqualTo(201);
+            assertError(trial.buy("PhoneNumber=%2B14155550101"), 400, 21404);
+            assertThat(full.buy("PhoneNumber=%2B14155550102").statusCode()).isEqualTo(201);
+            assertThat(full.buy("PhoneNumber=%2B14155550103").statusCode()).isEqualTo(201);
+
+            assertThat(sim.ownedNumbers(trialSid)).extracting(IncomingNumber::phoneNumber).containsExactly("+14155550100");
+            assertThat(sim.ownedNumbers(sim.config().accountSid())).hasSize(2);
+            CheckedSimulators.assertResponsesConform(sim);
+        }
+    }
+
+    @Test
     void listFiltersByFriendlyNameAndWildcardPhoneNumber() {
         twilio.buy("PhoneNumber=%2B14155550100&FriendlyName=org%3A1");
         twilio.buy("PhoneNumber=%2B14155550111&FriendlyName=org%3A2");

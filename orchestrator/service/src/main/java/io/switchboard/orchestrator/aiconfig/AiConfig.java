@@ -59,6 +59,15 @@ public class AiConfig {
     /** With {@code own_number}: which of the organization's numbers (SID, E.164 or {@code any}). */
     @Column(name = "own_number")
     private String ownNumber;
+    /** The assistant template each assistant runs (V13); {@code null}: created before templates, or from defaults. */
+    @Column(name = "inbound_template_name")
+    private String inboundTemplateName;
+    @Column(name = "inbound_template_version")
+    private Integer inboundTemplateVersion;
+    @Column(name = "outbound_template_name")
+    private String outboundTemplateName;
+    @Column(name = "outbound_template_version")
+    private Integer outboundTemplateVersion;
 
     protected AiConfig() {
     }
@@ -118,6 +127,27 @@ public class AiConfig {
         this.updatedAt = now;
     }
 
+    /** The template the inbound assistant runs, from the reply that created (or adopted) it. */
+    public void recordInboundTemplate(AssistantTemplateRef template) {
+        this.inboundTemplateName = template == null ? null : template.name();
+        this.inboundTemplateVersion = template == null ? null : template.version();
+    }
+
+    public void recordOutboundTemplate(AssistantTemplateRef template) {
+        this.outboundTemplateName = template == null ? null : template.name();
+        this.outboundTemplateVersion = template == null ? null : template.version();
+    }
+
+    public AssistantTemplateRef inboundTemplate() {
+        return inboundTemplateName == null || inboundTemplateVersion == null
+                ? null : new AssistantTemplateRef(inboundTemplateName, inboundTemplateVersion);
+    }
+
+    public AssistantTemplateRef outboundTemplate() {
+        return outboundTemplateName == null || outboundTemplateVersion == null
+                ? null : new AssistantTemplateRef(outboundTemplateName, outboundTemplateVersion);
+    }
+
     /** Remembers where the line's number comes from; {@code null}s keep what was remembered. */
     public void rememberNumberChoice(String numberChoice, String ownNumber) {
         if (numberChoice != null) {
@@ -170,10 +200,12 @@ public class AiConfig {
         }
         if (inboundAssistantId != null && keptInboundAssistantId == null) {
             inboundAssistantId = null;
+            recordInboundTemplate(null);
             changed = true;
         }
         if (outboundAssistantId != null && keptOutboundAssistantId == null) {
             outboundAssistantId = null;
+            recordOutboundTemplate(null);
             changed = true;
         }
         if (changed) {

@@ -25,7 +25,16 @@ public record AiStatusResponse(
     public static final String FAILED = "failed";
     public static final String NONE = "none";
 
-    public record Assistants(String inbound, String outbound) {
+    /**
+     * @param inboundTemplate  the assistant template the inbound assistant runs; {@code null}: created before
+     *                         templates (or from the VAPI worker's defaults)
+     * @param outboundTemplate the same for the outbound assistant
+     */
+    public record Assistants(String inbound, String outbound, Template inboundTemplate, Template outboundTemplate) {
+    }
+
+    /** An assistant template's name and (immutable) version. */
+    public record Template(String name, int version) {
     }
 
     public record LatestSaga(String id, String type, String state, String failedStep, String failureReason) {

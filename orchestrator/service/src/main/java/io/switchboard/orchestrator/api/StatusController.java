@@ -3,6 +3,7 @@ package io.switchboard.orchestrator.api;
 import io.switchboard.contracts.events.OrganizationApproved;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.orchestrator.aiconfig.AiConfig;
+import io.switchboard.orchestrator.aiconfig.AssistantTemplateRef;
 import io.switchboard.orchestrator.aiconfig.AiConfigRepository;
 import io.switchboard.orchestrator.api.ops.SagaActions;
 import io.switchboard.saga.persistence.SagaInstance;
@@ -61,7 +62,8 @@ public class StatusController {
         }
         AiConfig c = config.get();
         return new AiStatusResponse(orgId, true, c.setupCompleted(), c.status(), c.phoneNumber(),
-                new AiStatusResponse.Assistants(c.inboundAssistantId(), c.outboundAssistantId()), c.setupDate(), latest,
+                new AiStatusResponse.Assistants(c.inboundAssistantId(), c.outboundAssistantId(),
+                        template(c.inboundTemplate()), template(c.outboundTemplate())), c.setupDate(), latest,
                 organization);
     }
 
@@ -117,5 +119,9 @@ public class StatusController {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static AiStatusResponse.Template template(AssistantTemplateRef ref) {
+        return ref == null ? null : new AiStatusResponse.Template(ref.name(), ref.version());
     }
 }

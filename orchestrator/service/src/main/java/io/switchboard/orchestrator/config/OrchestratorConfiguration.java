@@ -28,6 +28,8 @@ import io.switchboard.orchestrator.onboarding.NumberProperties;
 import io.switchboard.orchestrator.intake.PendingActivations;
 import io.switchboard.orchestrator.onboarding.OnboardingSteps;
 import io.switchboard.orchestrator.pool.NumberPool;
+import io.switchboard.orchestrator.templates.AssistantTemplates;
+import io.switchboard.orchestrator.templates.TemplateUpdateSteps;
 import io.switchboard.orchestrator.pool.PoolMaintenance;
 import io.switchboard.orchestrator.pool.PoolSagas;
 import io.switchboard.orchestrator.pool.PoolProperties;
@@ -126,8 +128,9 @@ public class OrchestratorConfiguration {
 
     /** Every saga the orchestrator runs, every version still registered (see {@link SagaCatalog}). */
     @Bean
-    SagaDefinitions sagaDefinitions(OnboardingSteps onboarding, LineSteps lines, NumberPool pool, NumberProperties numbers) {
-        return new SagaDefinitions(SagaCatalog.all(onboarding, lines, pool, numbers));
+    SagaDefinitions sagaDefinitions(OnboardingSteps onboarding, LineSteps lines, NumberPool pool, NumberProperties numbers,
+                                    AssistantTemplates templates, TemplateUpdateSteps templateUpdates) {
+        return new SagaDefinitions(SagaCatalog.all(onboarding, lines, pool, numbers, templates, templateUpdates));
     }
 
     @Bean

@@ -9,6 +9,9 @@ import io.switchboard.orchestrator.lines.LineSteps;
 import io.switchboard.orchestrator.onboarding.NumberProperties;
 import io.switchboard.orchestrator.onboarding.OnboardingSaga;
 import io.switchboard.orchestrator.onboarding.OnboardingSteps;
+import io.switchboard.orchestrator.participants.AssistantConfigs;
+import io.switchboard.orchestrator.templates.AssistantTemplateUpdateSaga;
+import io.switchboard.orchestrator.templates.TemplateUpdateSteps;
 import io.switchboard.orchestrator.pool.NumberPool;
 import io.switchboard.orchestrator.pool.PoolSagas;
 import io.switchboard.saga.definition.SagaDefinition;
@@ -26,9 +29,19 @@ public final class SagaCatalog {
 
     public static List<SagaDefinition<?>> all(OnboardingSteps onboarding, LineSteps lines, NumberPool pool,
                                               NumberProperties numbers) {
+        return all(onboarding, lines, pool, numbers, AssistantConfigs.NONE, new TemplateUpdateSteps(null));
+    }
+
+    /**
+     * @param assistants      the assistant templates the current versions create assistants from
+     * @param templateUpdates the local steps of re-applying a template to existing assistants
+     */
+    public static List<SagaDefinition<?>> all(OnboardingSteps onboarding, LineSteps lines, NumberPool pool,
+                                              NumberProperties numbers, AssistantConfigs assistants,
+                                              TemplateUpdateSteps templateUpdates) {
         return List.of(
                 OnboardingSaga.definition(onboarding::takePooledNumber, onboarding::returnPooledNumber,
-                        onboarding::checkFreeNumberLimit, onboarding::saveLine, numbers),
+                        onboarding::checkFreeNumberLimit, onboarding::saveLine, numbers, assistants),
                 OnboardingSaga.version4(onboarding::takePooledNumber, onboarding::returnPooledNumber,
                         onboarding::saveLine, numbers),
                 OnboardingSaga.version3(onboarding::takePooledNumber, onboarding::returnPooledNumber,
@@ -38,7 +51,8 @@ public final class SagaCatalog {
                 OnboardingSaga.version1(onboarding::takePooledNumber, onboarding::returnPooledNumber,
                         onboarding::saveActive),
                 FreeNumberActivationSaga.definition(onboarding::fillInFreeNumber, numbers),
-                InboundAiOnSaga.definition(lines),
+                InboundAiOnSaga.definition(lines, numbers, assistants),
+                InboundAiOnSaga.version3(lines, assistants),
                 InboundAiOnSaga.version2(lines),
                 InboundAiOnSaga.version1(lines),
                 InboundAiOffSaga.definition(lines),
@@ -50,6 +64,7 @@ public final class SagaCatalog {
                 PoolSagas.provision(pool),
                 PoolSagas.provisionVersion1(pool),
                 PoolSagas.releaseIdle(pool),
-                PoolSagas.releaseIdleVersion1(pool));
+                PoolSagas.releaseIdleVersion1(pool),
+                AssistantTemplateUpdateSaga.definition(templateUpdates));
     }
 }

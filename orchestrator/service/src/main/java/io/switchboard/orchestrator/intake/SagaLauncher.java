@@ -96,9 +96,9 @@ public class SagaLauncher {
                     + "a later poll fills its digits in");
         }
         String source = toggle.effectiveNumberSource();
-        if (NumberSources.NONE.equals(source) || NumberSources.VAPI_FREE.equals(source)) {
-            return new Ignore("inboundAi=true with numberSource '" + source + "': turning a line on again gets it a "
-                    + "Twilio number (pool_first, force_twilio or own_number); omit numberSource for the default");
+        if (NumberSources.NONE.equals(source)) {
+            return new Ignore("inboundAi=true with numberSource 'none': turning a line on again gets it a number "
+                    + "(pool_first, force_twilio, own_number or vapi_free); omit numberSource for the line's own choice");
         }
         LineData line = LineData.of(config.get()).withNumberChoice(source, toggle.ownNumber());
         if (line.claimsOwnNumber() && blank(line.twilioCredentialId())) {

@@ -2,10 +2,17 @@ package io.switchboard.orchestrator.lines;
 
 import io.switchboard.contracts.commands.AssistantRole;
 import io.switchboard.contracts.replies.AssistantCreated;
+import io.switchboard.contracts.replies.FreePhoneNumberCreated;
 import io.switchboard.contracts.replies.NumberAcquired;
 import io.switchboard.contracts.replies.NumberAssigned;
 import io.switchboard.contracts.replies.NumberReleased;
+import io.switchboard.contracts.replies.PhoneNumberActive;
 import io.switchboard.contracts.replies.PhoneNumberRegistered;
+import io.switchboard.contracts.replies.PhoneNumberRegistrationDeleted;
+import io.switchboard.contracts.replies.StepFailed;
+import io.switchboard.orchestrator.onboarding.NumberProperties;
+import io.switchboard.orchestrator.onboarding.StillActivating;
+import io.switchboard.orchestrator.participants.AssistantConfigs;
 import io.switchboard.orchestrator.pool.NumberPool;
 import io.switchboard.saga.definition.CommandRequest;
 import io.switchboard.saga.definition.SagaDefinition;
@@ -20,7 +27,9 @@ import static io.switchboard.orchestrator.participants.TwilioParticipant.handBac
 import static io.switchboard.orchestrator.participants.TwilioParticipant.handToPool;
 import static io.switchboard.orchestrator.participants.TwilioParticipant.releaseNumber;
 import static io.switchboard.orchestrator.participants.TwilioParticipant.takeFromPool;
+import static io.switchboard.orchestrator.participants.VapiParticipant.checkPhoneNumber;
 import static io.switchboard.orchestrator.participants.VapiParticipant.createAssistant;
+import static io.switchboard.orchestrator.participants.VapiParticipant.createFreePhoneNumber;
 import static io.switchboard.orchestrator.participants.VapiParticipant.deleteAssistant;
 import static io.switchboard.orchestrator.participants.VapiParticipant.deletePhoneNumberRegistration;
 import static io.switchboard.orchestrator.participants.VapiParticipant.registerPhoneNumber;
@@ -38,14 +47,100 @@ import static io.switchboard.orchestrator.participants.VapiParticipant.registerP
  * Undoing hands a pooled number back to the pool and a trial account's number back to the account (both
  * re-tagged), releases only a number bought here, deletes only an assistant created here.
  * <p>
- * Version 3 lets the request choose where a missing number comes from (claim-own-number; {@code force_twilio} skips
- * the pool); version 2 added the owner tags; both earlier versions stay registered for instances that started on them.
+ * Version 4 keeps a line meant for a free VAPI number on one (see {@link #definition}); version 3 lets the request
+ * choose where a missing number comes from (claim-own-number; {@code force_twilio} skips the pool); version 2 added
+ * the owner tags; the earlier versions stay registered for instances that started on them.
  */
 public final class InboundAiOnSaga {
     public static final String TYPE = "inbound-ai-on";
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     private InboundAiOnSaga() {
+    }
+
+    /**
+     * Version 4: a line meant for a free VAPI number ({@code vapi_free} asked or remembered, or the setting) gets a
+     * free number again: created bound to the inbound assistant, then looked at until VAPI shows its digits (still
+     * activating at the wait limit: the line is saved "activation pending" and the periodic check fills the digits
+     * in). At VAPI's free-number limit, when a Twilio account can take over, it takes a Twilio number as version 3
+     * does (pool first, then a purchase); without one, the saga is undone. Otherwise as version 3.
+     * <p>
+     * "Off" deletes a free number (VAPI's document gives no way to unbind one: {@code assistantId} is a string, not
+     * nullable), so "on" creates a new one: the line stays on a free number, under new digits.
+     */
+    public static SagaDefinition<LineData> definition(LineSteps lines, NumberProperties numbers) {
+        return definition(lines, numbers, AssistantConfigs.NONE);
+    }
+
+    /**
+     * Version 4 as the orchestrator runs it: a missing inbound assistant is created from the organization's assistant
+     * template (resolved when the step builds its command).
+     */
+    public static SagaDefinition<LineData> definition(LineSteps lines, NumberProperties numbers,
+                                                      AssistantConfigs assistants) {
+        return SagaDefinition.saga(TYPE, VERSION, LineData.class)
+                .then(step("create-inbound-assistant")
+                        .when(data -> data.inboundAssistantId() == null)
+                        .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.INBOUND, assistants))
+                        .onReply(AssistantCreated.class, LineData::withInboundAssistant)
+                        .compensateWith((data, step) -> data.inboundAssistantCreated()
+                                ? Optional.of(deleteAssistant(step, data.inboundAssistantId())) : Optional.empty()))
+                .then(step("create-free-vapi-number")
+                        .when(data -> needsNumber(data) && data.wantsFreeVapiNumber(numbers.provider()))
+                        .invoke((data, step) -> createFreePhoneNumber(step, data.areaCode(), data.inboundAssistantId(),
+                                data.orgName()))
+                        .onReply(FreePhoneNumberCreated.class, LineData::withFreeNumber)
+                        .tolerating((data, errorCode) -> StepFailed.FREE_NUMBER_LIMIT.equals(errorCode)
+                                && (!data.inPlatformAccount() || numbers.freeNumberLimitFallback()))
+                        .compensateWith((data, step) -> data.hasFreeNumber() && data.numberTakenHere()
+                                ? Optional.of(deletePhoneNumberRegistration(step, data.vapiPhoneNumberId()))
+                                : Optional.empty())
+                        .onCompensated(PhoneNumberRegistrationDeleted.class, (data, reply) -> data.withoutFreeNumber()))
+                .then(step("claim-own-number")
+                        .when(data -> needsNumber(data) && data.claimsOwnNumber())
+                        .invoke((data, step) -> claimOwnNumber(step, data.ownNumber(), data.twilioCredentialId()))
+                        .onReply(NumberAcquired.class, LineData::withAcquired))
+                .then(step("take-pooled-number")
+                        .when(data -> needsNumber(data) && data.triesPoolFirst())
+                        .invokeLocal(lines::takePooledNumber)
+                        .compensateLocally(lines::returnTakenNumber))
+                .then(step(NumberPool.ASSIGN_STEP)
+                        .when(LineData::pooledHere)
+                        .invoke((data, step) -> takeFromPool(step, data.numberSid(), data.phoneNumber(),
+                                data.twilioCredentialId()))
+                        .onReply(NumberAssigned.class, LineData::withAssignedPoolNumber)
+                        .compensateWith((data, step) -> data.pooledHere()
+                                ? Optional.of(handToPool(step, data.numberSid(), data.phoneNumber(), data.twilioCredentialId()))
+                                : Optional.empty())
+                        .onCompensated(NumberAssigned.class, (data, reply) -> data))
+                .then(step("acquire-number")
+                        .when(data -> needsNumber(data) && !data.claimsOwnNumber())
+                        .invoke((data, step) -> acquireNumber(step, data.country(), data.areaCode(), true,
+                                data.twilioCredentialId()))
+                        .onReply(NumberAcquired.class, LineData::withAcquired)
+                        .compensateWith(InboundAiOnSaga::giveUpAcquiredNumber)
+                        .onCompensated(NumberReleased.class, (data, reply) -> data.withoutNumber())
+                        .onCompensated(NumberAssigned.class, (data, reply) -> data.withoutNumber()))
+                .then(step("register-number")
+                        .when(data -> !data.hasFreeNumber())
+                        .invoke((data, step) -> registerPhoneNumber(step, data.phoneNumber(), data.numberSid(),
+                                data.inboundAssistantId(), data.orgName(), data.twilioCredentialId()))
+                        .onReply(PhoneNumberRegistered.class, LineData::withRegistration)
+                        .compensateWith((data, step) -> Optional.of(deletePhoneNumberRegistration(step, data.vapiPhoneNumberId()))))
+                .then(step("await-vapi-number")
+                        .when(LineData::freeNumberPending)
+                        .invoke((data, step) -> checkPhoneNumber(step, data.vapiPhoneNumberId()))
+                        .onReply(PhoneNumberActive.class, LineData::withFreeNumberActive)
+                        .tolerating((data, errorCode) -> StillActivating.is(errorCode))
+                        .policy(numbers.freeNumberPolling()))
+                .then(step("activate-ai-config")
+                        .invokeLocal(lines::activateConfig))
+                .build();
+    }
+
+    /** Neither a Twilio number nor a free VAPI number serves the line yet. */
+    private static boolean needsNumber(LineData data) {
+        return !data.hasNumber() && !data.hasFreeNumber();
     }
 
     /**
@@ -53,11 +148,11 @@ public final class InboundAiOnSaga {
      * from: the pool first (default), a fresh purchase ({@code force_twilio}), or the organization's own number
      * ({@code own_number}: claimed in its own account, never released, so undoing leaves it as it is).
      */
-    public static SagaDefinition<LineData> definition(LineSteps lines) {
-        return SagaDefinition.saga(TYPE, VERSION, LineData.class)
+    public static SagaDefinition<LineData> version3(LineSteps lines, AssistantConfigs assistants) {
+        return SagaDefinition.saga(TYPE, 3, LineData.class)
                 .then(step("create-inbound-assistant")
                         .when(data -> data.inboundAssistantId() == null)
-                        .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.INBOUND))
+                        .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.INBOUND, assistants))
                         .onReply(AssistantCreated.class, LineData::withInboundAssistant)
                         .compensateWith((data, step) -> data.inboundAssistantCreated()
                                 ? Optional.of(deleteAssistant(step, data.inboundAssistantId())) : Optional.empty()))

@@ -2,20 +2,27 @@ package io.switchboard.orchestrator.lines;
 
 import io.switchboard.contracts.events.NumberSources;
 import io.switchboard.contracts.replies.AssistantCreated;
+import io.switchboard.contracts.replies.FreePhoneNumberCreated;
+import io.switchboard.contracts.replies.PhoneNumberActive;
 import io.switchboard.contracts.replies.NumberAcquired;
 import io.switchboard.contracts.replies.NumberAssigned;
 import io.switchboard.contracts.replies.PhoneNumberRegistered;
 import io.switchboard.orchestrator.aiconfig.AiConfig;
+import io.switchboard.orchestrator.aiconfig.AssistantTemplateRef;
+import io.switchboard.orchestrator.onboarding.NumberProvider;
 
 /**
  * An organization's line as the inbound-AI and cleanup sagas see it: what exists already (from the AI config) and
  * what the saga added. {@code numberSource} says whose number it is: {@code PURCHASED} (ours, bought for the org),
- * {@code POOLED} (ours, from the pool), {@code TRIAL_EXISTING} (the trial account's own number, never released).
+ * {@code POOLED} (ours, from the pool), {@code TRIAL_EXISTING} (the trial account's own number, never released), {@code ORGANIZATION_OWNED} (brought by
+ * the organization), {@code VAPI_FREE} (a free VAPI number: no Twilio SID).
  *
  * @param inboundAssistantCreated true when this saga created the inbound assistant (so only then may it delete it)
  * @param requestedNumberSource   where a new number comes from ({@code numberSource} of the request, else what the
  *                                line remembers, else {@code null}: pool first); read by inbound-ai-on v3
  * @param ownNumber               with {@code own_number}: the organization's number (SID, E.164 or {@code any})
+ * @param inboundTemplate         the assistant template the inbound assistant runs: the line's record of it, or
+ *                                what the reply of the one created here said; {@code null}: none recorded
  */
 public record LineData(
         String orgId,
@@ -33,11 +40,14 @@ public record LineData(
         String outboundAssistantId,
         boolean inboundAssistantCreated,
         String requestedNumberSource,
-        String ownNumber) {
+        String ownNumber,
+        AssistantTemplateRef inboundTemplate) {
 
     public static final String PURCHASED = NumberAcquired.Source.PURCHASED.name();
     public static final String POOLED = "POOLED";
     public static final String TRIAL_EXISTING = NumberAcquired.Source.TRIAL_EXISTING.name();
+    /** A free VAPI number (as onboarding writes it): nothing at Twilio; the line goes, the VAPI number is deleted. */
+    public static final String VAPI_FREE = "VAPI_FREE";
     /** A number the organization brought, in its own Twilio account: never released, pooled or re-tagged away. */
     public static final String ORGANIZATION_OWNED = "ORGANIZATION_OWNED";
 
@@ -45,7 +55,7 @@ public record LineData(
         return new LineData(config.orgId(), config.orgName(), config.ownerEmail(), config.country(), config.areaCode(),
                 config.twilioCredentialId(), config.phoneNumber(), config.numberSid(), config.numberSource(), false,
                 config.vapiPhoneNumberId(), config.inboundAssistantId(), config.outboundAssistantId(), false,
-                config.numberChoice(), config.ownNumber());
+                config.numberChoice(), config.ownNumber(), config.inboundTemplate());
     }
 
     /** The request's number choice, when it made one (else the line's remembered one stays). */
@@ -55,7 +65,7 @@ public record LineData(
         }
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
                 this.numberSource, numberTakenHere, vapiPhoneNumberId, inboundAssistantId, outboundAssistantId,
-                inboundAssistantCreated, numberSource, own);
+                inboundAssistantCreated, numberSource, own, inboundTemplate);
     }
 
     /** inbound-ai-on v3: the organization's own number is claimed in its own account. */
@@ -64,8 +74,9 @@ public record LineData(
     }
 
     /**
-     * inbound-ai-on v3: the pool is looked at first — the default, and what a remembered {@code none} or
-     * {@code vapi_free} comes to here; not with {@code force_twilio} or an own number.
+     * inbound-ai-on v3: the pool is looked at first — the default, and what a remembered {@code none} comes to here
+     * (and {@code vapi_free} in v3, or in v4 at VAPI's free-number limit); not with {@code force_twilio} or an own
+     * number.
      */
     public boolean triesPoolFirst() {
         return !NumberSources.FORCE_TWILIO.equals(requestedNumberSource) && !claimsOwnNumber();
@@ -73,6 +84,39 @@ public record LineData(
 
     public boolean hasNumber() {
         return numberSid != null;
+    }
+
+    /**
+     * inbound-ai-on v4: the line is meant for a free VAPI number — {@code vapi_free} asked now or remembered, or no
+     * choice and the setting ({@code switchboard.numbers.provider}) says so, as for an onboarding.
+     */
+    public boolean wantsFreeVapiNumber(NumberProvider configured) {
+        return NumberSources.VAPI_FREE.equals(requestedNumberSource)
+                || (requestedNumberSource == null && configured == NumberProvider.VAPI_FREE);
+    }
+
+    /** A free VAPI number serves (or will serve) this line; it has no Twilio number. */
+    public boolean hasFreeNumber() {
+        return VAPI_FREE.equals(numberSource) && vapiPhoneNumberId != null;
+    }
+
+    /** The free number exists, bound to the inbound assistant, but VAPI has not shown its digits yet. */
+    public boolean freeNumberPending() {
+        return hasFreeNumber() && phoneNumber == null;
+    }
+
+    /** The free number this saga got (so only then may undoing delete it); its digits come later. */
+    public LineData withFreeNumber(FreePhoneNumberCreated reply) {
+        return withNumber(null, null, VAPI_FREE, true).withRegistrationId(reply.vapiPhoneNumberId());
+    }
+
+    public LineData withFreeNumberActive(PhoneNumberActive reply) {
+        // Where VAPI shows no digits, the SIP URI is what the line is called at.
+        return withNumber(reply.reachableAt(), null, VAPI_FREE, numberTakenHere).withRegistrationId(reply.vapiPhoneNumberId());
+    }
+
+    public LineData withoutFreeNumber() {
+        return withoutNumber().withoutRegistration();
     }
 
     /** The platform pays for it: bought for an organization or taken from the pool. */
@@ -105,7 +149,7 @@ public record LineData(
 
     public LineData withNumber(String phone, String sid, String source, boolean takenHere) {
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phone, sid, source,
-                takenHere, vapiPhoneNumberId, inboundAssistantId, outboundAssistantId, inboundAssistantCreated, requestedNumberSource, ownNumber);
+                takenHere, vapiPhoneNumberId, inboundAssistantId, outboundAssistantId, inboundAssistantCreated, requestedNumberSource, ownNumber, inboundTemplate);
     }
 
     /** As {@code OnboardingData#withAssignedPoolNumber}: a late re-tag puts back the number an ops undo took out. */
@@ -123,36 +167,40 @@ public record LineData(
 
     public LineData withInboundAssistant(AssistantCreated reply) {
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
-                numberSource, numberTakenHere, vapiPhoneNumberId, reply.assistantId(), outboundAssistantId, true, requestedNumberSource, ownNumber);
+                numberSource, numberTakenHere, vapiPhoneNumberId, reply.assistantId(), outboundAssistantId, true, requestedNumberSource, ownNumber,
+                AssistantTemplateRef.of(reply));
     }
 
     public LineData withoutAssistants() {
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
-                numberSource, numberTakenHere, vapiPhoneNumberId, null, null, false, requestedNumberSource, ownNumber);
+                numberSource, numberTakenHere, vapiPhoneNumberId, null, null, false, requestedNumberSource, ownNumber, null);
     }
 
     /** The inbound assistant was deleted (cleanup). */
     public LineData withoutInboundAssistant() {
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
                 numberSource, numberTakenHere, vapiPhoneNumberId, null, outboundAssistantId, false, requestedNumberSource,
-                ownNumber);
+                ownNumber, null);
     }
 
     /** The outbound assistant was deleted (cleanup). */
     public LineData withoutOutboundAssistant() {
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
                 numberSource, numberTakenHere, vapiPhoneNumberId, inboundAssistantId, null, inboundAssistantCreated,
-                requestedNumberSource, ownNumber);
+                requestedNumberSource, ownNumber, inboundTemplate);
     }
 
     public LineData withRegistration(PhoneNumberRegistered reply) {
-        return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
-                numberSource, numberTakenHere, reply.vapiPhoneNumberId(), inboundAssistantId, outboundAssistantId,
-                inboundAssistantCreated, requestedNumberSource, ownNumber);
+        return withRegistrationId(reply.vapiPhoneNumberId());
     }
 
     public LineData withoutRegistration() {
+        return withRegistrationId(null);
+    }
+
+    private LineData withRegistrationId(String vapiId) {
         return new LineData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, phoneNumber, numberSid,
-                numberSource, numberTakenHere, null, inboundAssistantId, outboundAssistantId, inboundAssistantCreated, requestedNumberSource, ownNumber);
+                numberSource, numberTakenHere, vapiId, inboundAssistantId, outboundAssistantId, inboundAssistantCreated,
+                requestedNumberSource, ownNumber, inboundTemplate);
     }
 }

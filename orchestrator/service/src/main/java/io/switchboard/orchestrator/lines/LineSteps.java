@@ -88,10 +88,19 @@ public class LineSteps {
         faults.check(step.step());
         AiConfig config = configs.findById(data.orgId())
                 .orElseThrow(() -> new StepFailure("NO_CONFIG", "organization has no AI config", false));
-        config.activate(new ActiveLine(data.phoneNumber(), data.numberSid(), data.numberSource(),
+        ActiveLine line = new ActiveLine(data.phoneNumber(), data.numberSid(), data.numberSource(),
                 data.vapiPhoneNumberId(), data.inboundAssistantId(), data.outboundAssistantId(), data.country(),
-                data.areaCode(), data.twilioCredentialId()), clock.instant());
+                data.areaCode(), data.twilioCredentialId());
+        if (data.freeNumberPending()) {
+            // inbound-ai-on v4: the free number is bound to the inbound assistant; a later poll fills its digits in.
+            config.activatePending(line, clock.instant());
+        } else {
+            config.activate(line, clock.instant());
+        }
         config.rememberNumberChoice(data.requestedNumberSource(), data.ownNumber());
+        if (data.inboundAssistantCreated()) {
+            config.recordInboundTemplate(data.inboundTemplate());
+        }
         configs.save(config);
         return data;
     }

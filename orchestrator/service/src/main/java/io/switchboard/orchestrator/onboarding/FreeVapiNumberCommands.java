@@ -1,8 +1,6 @@
 package io.switchboard.orchestrator.onboarding;
 
-import io.switchboard.contracts.commands.CheckPhoneNumber;
-import io.switchboard.contracts.commands.CreateFreePhoneNumber;
-import io.switchboard.contracts.wire.Topics;
+import io.switchboard.orchestrator.participants.VapiParticipant;
 import io.switchboard.saga.definition.CommandRequest;
 import io.switchboard.saga.definition.StepContext;
 
@@ -12,12 +10,10 @@ final class FreeVapiNumberCommands {
     }
 
     static CommandRequest create(OnboardingData data, StepContext step) {
-        return new CommandRequest(Topics.VAPI_COMMANDS, new CreateFreePhoneNumber(step.orgId(), step.requestId(),
-                data.areaCode(), data.inboundAssistantId(), data.orgName()));
+        return VapiParticipant.createFreePhoneNumber(step, data.areaCode(), data.inboundAssistantId(), data.orgName());
     }
 
     static CommandRequest check(OnboardingData data, StepContext step) {
-        return new CommandRequest(Topics.VAPI_COMMANDS,
-                new CheckPhoneNumber(step.orgId(), step.requestId(), data.vapiPhoneNumberId()));
+        return VapiParticipant.checkPhoneNumber(step, data.vapiPhoneNumberId());
     }
 }

@@ -8,6 +8,7 @@ import io.switchboard.contracts.replies.NumberAcquired;
 import io.switchboard.contracts.replies.NumberAssigned;
 import io.switchboard.contracts.replies.PhoneNumberActive;
 import io.switchboard.contracts.replies.PhoneNumberRegistered;
+import io.switchboard.orchestrator.aiconfig.AssistantTemplateRef;
 
 /**
  * What the onboarding saga knows about the organization and what it has created so far.
@@ -20,6 +21,9 @@ import io.switchboard.contracts.replies.PhoneNumberRegistered;
  *                        {@code any}
  * @param freeNumberFallback version 5: why this onboarding, meant for a free VAPI number, takes a Twilio number
  *                        instead (VAPI's free-number limit); {@code null} when it did not
+ * @param inboundTemplate the assistant template the inbound assistant runs, as its reply said; {@code null} for one
+ *                        created from the worker's defaults (and in instances from before templates)
+ * @param outboundTemplate the same for the outbound assistant
  */
 public record OnboardingData(
         String orgId,
@@ -40,7 +44,9 @@ public record OnboardingData(
         NumberProvider numberProvider,
         String requestedNumberSource,
         String ownNumber,
-        String freeNumberFallback) {
+        String freeNumberFallback,
+        AssistantTemplateRef inboundTemplate,
+        AssistantTemplateRef outboundTemplate) {
 
     public static final String POOLED = "POOLED";
     /** {@code numberSource} of a free VAPI number: nothing at Twilio to release, the VAPI number is deleted. */
@@ -55,7 +61,7 @@ public record OnboardingData(
     public static OnboardingData start(String orgId, String orgName, String ownerEmail, String country, String areaCode,
                                        String twilioCredentialId, String requestedNumberSource, String ownNumber) {
         return new OnboardingData(orgId, orgName, ownerEmail, country, areaCode, twilioCredentialId, null, null, null,
-                null, null, null, null, null, null, null, requestedNumberSource, ownNumber, null);
+                null, null, null, null, null, null, null, requestedNumberSource, ownNumber, null, null, null);
     }
 
     /**
@@ -165,11 +171,11 @@ public record OnboardingData(
     }
 
     public OnboardingData withInboundAssistant(AssistantCreated reply) {
-        return copy().inboundAssistant(reply.assistantId(), reply.name()).build();
+        return copy().inboundAssistant(reply.assistantId(), reply.name(), AssistantTemplateRef.of(reply)).build();
     }
 
     public OnboardingData withOutboundAssistant(AssistantCreated reply) {
-        return copy().outboundAssistant(reply.assistantId(), reply.name()).build();
+        return copy().outboundAssistant(reply.assistantId(), reply.name(), AssistantTemplateRef.of(reply)).build();
     }
 
     public OnboardingData withRegistration(PhoneNumberRegistered reply) {
@@ -248,6 +254,8 @@ public record OnboardingData(
         private String setupDate;
         private NumberProvider numberProvider;
         private String freeNumberFallback;
+        private AssistantTemplateRef inboundTemplate;
+        private AssistantTemplateRef outboundTemplate;
 
         Copy(OnboardingData d) {
             this.d = d;
@@ -262,6 +270,8 @@ public record OnboardingData(
             setupDate = d.setupDate;
             numberProvider = d.numberProvider;
             freeNumberFallback = d.freeNumberFallback;
+            inboundTemplate = d.inboundTemplate;
+            outboundTemplate = d.outboundTemplate;
         }
 
         Copy phoneNumber(String value) {
@@ -279,15 +289,17 @@ public record OnboardingData(
             return this;
         }
 
-        Copy inboundAssistant(String id, String name) {
+        Copy inboundAssistant(String id, String name, AssistantTemplateRef template) {
             inboundAssistantId = id;
             inboundAssistantName = name;
+            inboundTemplate = template;
             return this;
         }
 
-        Copy outboundAssistant(String id, String name) {
+        Copy outboundAssistant(String id, String name, AssistantTemplateRef template) {
             outboundAssistantId = id;
             outboundAssistantName = name;
+            outboundTemplate = template;
             return this;
         }
 
@@ -315,7 +327,7 @@ public record OnboardingData(
             return new OnboardingData(d.orgId, d.orgName, d.ownerEmail, d.country, d.areaCode, d.twilioCredentialId,
                     phoneNumber, numberSid, numberSource, inboundAssistantId, inboundAssistantName, outboundAssistantId,
                     outboundAssistantName, vapiPhoneNumberId, setupDate, numberProvider, d.requestedNumberSource,
-                    d.ownNumber, freeNumberFallback);
+                    d.ownNumber, freeNumberFallback, inboundTemplate, outboundTemplate);
         }
     }
 }

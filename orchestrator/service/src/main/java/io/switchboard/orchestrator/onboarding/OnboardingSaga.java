@@ -11,6 +11,7 @@ import io.switchboard.contracts.replies.PhoneNumberActive;
 import io.switchboard.contracts.replies.PhoneNumberRegistered;
 import io.switchboard.contracts.replies.PhoneNumberRegistrationDeleted;
 import io.switchboard.contracts.replies.StepFailed;
+import io.switchboard.orchestrator.participants.AssistantConfigs;
 import io.switchboard.orchestrator.pool.NumberPool;
 import io.switchboard.saga.definition.CommandRequest;
 import io.switchboard.saga.definition.LocalAction;
@@ -103,6 +104,22 @@ public final class OnboardingSaga {
                                                             LocalAction<OnboardingData> checkFreeNumberLimit,
                                                             LocalAction<OnboardingData> saveLine,
                                                             NumberProperties numbers) {
+        return definition(takePooledNumber, returnPooledNumber, checkFreeNumberLimit, saveLine, numbers,
+                AssistantConfigs.NONE);
+    }
+
+    /**
+     * Version 5 as the orchestrator runs it: the assistants are created from the organization's assistant template,
+     * resolved when each create-assistant step builds its command ({@code assistants}); the template each assistant
+     * runs comes back in its reply and is saved with the line. Steps and their order are version 5's: the template
+     * travels in the command, not in new steps.
+     */
+    public static SagaDefinition<OnboardingData> definition(LocalAction<OnboardingData> takePooledNumber,
+                                                            LocalAction<OnboardingData> returnPooledNumber,
+                                                            LocalAction<OnboardingData> checkFreeNumberLimit,
+                                                            LocalAction<OnboardingData> saveLine,
+                                                            NumberProperties numbers,
+                                                            AssistantConfigs assistants) {
         return SagaDefinition.saga(TYPE, VERSION, OnboardingData.class)
                 .then(notifyOwnerOnFailure())
                 .then(step("choose-number-provider")
@@ -127,11 +144,11 @@ public final class OnboardingSaga {
                                 .onReply(NumberAcquired.class, OnboardingData::withNumber),
                         acquireNumberStep("acquire-number").when(OnboardingData::buysNumber),
                         step("create-inbound-assistant")
-                                .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.INBOUND))
+                                .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.INBOUND, assistants))
                                 .onReply(AssistantCreated.class, OnboardingData::withInboundAssistant)
                                 .compensateWith((data, step) -> Optional.of(deleteAssistant(step, data.inboundAssistantId()))),
                         step("create-outbound-assistant")
-                                .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.OUTBOUND))
+                                .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.OUTBOUND, assistants))
                                 .onReply(AssistantCreated.class, OnboardingData::withOutboundAssistant)
                                 .compensateWith((data, step) -> Optional.of(deleteAssistant(step, data.outboundAssistantId()))))
                 .then(registerNumber().when(OnboardingData::wantsTwilioNumber))

@@ -84,6 +84,8 @@ public class OnboardingSteps {
                 .orElseGet(() -> new AiConfig(data.orgId(), data.orgName(), data.ownerEmail(), now));
         config.prepareWithoutNumber(data.inboundAssistantId(), data.outboundAssistantId(), data.country(),
                 data.areaCode(), data.twilioCredentialId(), now);
+        config.recordInboundTemplate(data.inboundTemplate());
+        config.recordOutboundTemplate(data.outboundTemplate());
         // The number it gets later comes the default way unless that request says otherwise.
         configs.save(config);
         return data.withSetupDate(now.toString());
@@ -121,6 +123,9 @@ public class OnboardingSteps {
         } else {
             config.activate(line, now);
         }
+        // Both assistants were created (or adopted) by this onboarding: their replies said what they run.
+        config.recordInboundTemplate(data.inboundTemplate());
+        config.recordOutboundTemplate(data.outboundTemplate());
         configs.save(config);
         return data.withSetupDate(now.toString());
     }

@@ -110,6 +110,25 @@ public class NumberPool {
                 numberSid) == 1;
     }
 
+    /**
+     * Numbers taken out of stock for release whose release saga ended without releasing them (ops stopped it, or
+     * its attempts ran out) and that no release saga is working on now: they are still at Twilio, tagged for the
+     * pool, and nobody may take them (a late, in-doubt release could still land), so they are released again —
+     * a second release of a number already gone is answered as released. Locked with {@code SKIP LOCKED}: two
+     * orchestrators checking at once start one saga per number.
+     */
+    public List<PooledNumber> unfinishedReleases(int limit) {
+        return jdbc.query("""
+                select p.number_sid, p.phone_number, p.country, p.area_code, p.twilio_credential_id from number_pool p
+                where p.status = 'RELEASING' and coalesce(p.twilio_credential_id, '') = ''
+                and not exists (select 1 from saga_instance s where s.saga_type = ? and s.state in ('RUNNING', 'COMPENSATING')
+                                and s.data ->> 'numberSid' = p.number_sid)
+                order by p.idle_since limit ? for update of p skip locked""",
+                (rs, i) -> new PooledNumber(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)),
+                PoolSagas.RELEASE_IDLE, limit);
+    }
+
     public void remove(String numberSid) {
         jdbc.update("delete from number_pool where number_sid = ?", numberSid);
     }

@@ -52,10 +52,19 @@ public class PoolMaintenance {
         }
     }
 
-    /** Starts a release saga for every pooled number idle for too long; the number leaves the pool's stock now. */
+    /**
+     * Starts a release saga for every pooled number idle for too long (the number leaves the pool's stock now), and
+     * again for every number whose earlier release saga ended without releasing it.
+     */
     public List<String> releaseIdleNow() {
         List<String> sagaIds = new ArrayList<>();
         transactions.executeWithoutResult(status -> {
+            for (PooledNumber number : pool.unfinishedReleases(idleReleaseBatch)) {
+                log.info("Releasing pool number {} again: its earlier release saga ended without releasing it",
+                        number.numberSid());
+                sagaIds.add(runtime.start(PoolSagas.RELEASE_IDLE, poolKey(), PoolNumberData.toRelease(number))
+                        .id().toString());
+            }
             for (PooledNumber number : pool.idleTooLong(idleReleaseBatch)) {
                 if (pool.markReleasing(number.numberSid())) {
                     sagaIds.add(runtime.start(PoolSagas.RELEASE_IDLE, poolKey(), PoolNumberData.toRelease(number))

@@ -47,6 +47,8 @@ class SagaVersionsTest {
         frozen.put("onboarding v1",
                 "notify-owner-on-failure take-pooled-number acquire-number create-inbound-assistant create-outbound-assistant register-number save-ai-config send-approval-email");
         frozen.put("free-number-activation v1", "await-vapi-number fill-in-number send-approval-email");
+        frozen.put("inbound-ai-on v4",
+                "create-inbound-assistant create-free-vapi-number claim-own-number take-pooled-number assign-pooled-number acquire-number register-number await-vapi-number activate-ai-config");
         frozen.put("inbound-ai-on v3",
                 "create-inbound-assistant claim-own-number take-pooled-number assign-pooled-number acquire-number register-number activate-ai-config");
         frozen.put("inbound-ai-on v2",
@@ -73,6 +75,8 @@ class SagaVersionsTest {
                 "release-number remove-from-pool");
         frozen.put("pool-release-idle v1",
                 "release-number remove-from-pool");
+        frozen.put("assistant-template-update v1",
+                "update-inbound-assistant record-inbound-template update-outbound-assistant record-outbound-template");
         return frozen;
     }
 }

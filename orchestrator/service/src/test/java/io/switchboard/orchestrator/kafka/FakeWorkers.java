@@ -53,6 +53,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /**
  * Stands in for the three workers at the Kafka protocol level: consumes their command topics and answers each
@@ -66,6 +68,8 @@ public final class FakeWorkers implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final Map<String, Reply> answers = new ConcurrentHashMap<>();
     private final Queue<Command> received = new ConcurrentLinkedQueue<>();
+    private final List<Predicate<Command>> holds = new CopyOnWriteArrayList<>();
+    private final Queue<Held> held = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -105,6 +109,27 @@ public final class FakeWorkers implements AutoCloseable {
         answers.put(orgId + "/" + type.getSimpleName(), reply);
     }
 
+    /** Commands matching {@code which} get no answer until {@link #answerHeld()}: a worker still busy with them. */
+    public void hold(Predicate<Command> which) {
+        holds.add(which);
+    }
+
+    /** Commands held so far. */
+    public List<Command> held() {
+        return held.stream().map(Held::command).toList();
+    }
+
+    /** Stops holding, and answers every held command now, as a worker that finishes late would. */
+    public void answerHeld() {
+        holds.clear();
+        for (Held h; (h = held.poll()) != null; ) {
+            reply(h.command(), h.metadata());
+        }
+    }
+
+    private record Held(Command command, MessageMetadata metadata) {
+    }
+
     public List<Command> received(String orgId) {
         return received.stream().filter(c -> c.orgId().equals(orgId)).toList();
     }
@@ -132,7 +157,15 @@ public final class FakeWorkers implements AutoCloseable {
         }
         Command command = (Command) codec.decode(record.value(), type);
         received.add(command);
-        Reply reply = answers.getOrDefault(command.orgId() + "/" + type.getSimpleName(), null);
+        if (holds.stream().anyMatch(h -> h.test(command))) {
+            held.add(new Held(command, metadata));
+            return;
+        }
+        reply(command, metadata);
+    }
+
+    private void reply(Command command, MessageMetadata metadata) {
+        Reply reply = answers.getOrDefault(command.orgId() + "/" + command.getClass().getSimpleName(), null);
         if (reply == null) {
             reply = success(command);
         }

@@ -30,7 +30,7 @@ class CleanupStoppedByOpsTest {
         SagaScenario<LineData> cleanup = SagaScenario.given(CleanupSaga.definition(new InMemoryLineSteps()))
                 .routedBy(Topics::commandTopicOf)
                 .startedWith(new LineData("acme", "Acme", "owner@acme.test", "US", "510", null, "+15105550100", "PN1",
-                        LineData.PURCHASED, false, "vapi-1", "asst-in", "asst-out", false, null, null))
+                        LineData.PURCHASED, false, "vapi-1", "asst-in", "asst-out", false, null, null, null))
                 .reply("delete-vapi-registration", new PhoneNumberRegistrationDeleted("vapi-1", false))
                 .reply("release-number", new NumberReleased("PN1", false));
 

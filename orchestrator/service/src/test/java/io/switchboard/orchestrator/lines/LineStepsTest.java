@@ -44,6 +44,6 @@ class LineStepsTest {
 
     private static LineData line(String source, String credentialId) {
         return new LineData("acme", "Acme", "owner@acme.test", "US", "510", credentialId, "+15105550100", "PN1",
-                source, false, "vapi-1", "asst-in", "asst-out", false, null, null);
+                source, false, "vapi-1", "asst-in", "asst-out", false, null, null, null);
     }
 }

@@ -23,6 +23,7 @@ public enum ProblemType {
     CREDENTIAL_NOT_FOUND(HttpStatus.NOT_FOUND, "credential-not-found", "No such Twilio credential"),
     DEAD_LETTER_TOPIC_NOT_FOUND(HttpStatus.NOT_FOUND, "dead-letter-topic-not-found", "No such dead-letter topic"),
     DEAD_LETTER_NOT_FOUND(HttpStatus.NOT_FOUND, "dead-letter-not-found", "No such dead letter"),
+    ASSISTANT_TEMPLATE_NOT_FOUND(HttpStatus.NOT_FOUND, "assistant-template-not-found", "No such assistant template"),
     BATCH_NOT_FOUND(HttpStatus.NOT_FOUND, "batch-not-found", "No such batch"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "This method is not allowed here"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "The response cannot be given in an accepted type"),

@@ -16,13 +16,17 @@ import java.util.regex.Pattern;
  *   <li>ops tokens may call everything;</li>
  *   <li>an organization token may call GET/POST/DELETE under {@code /api/v1/organizations/<its org>/}; another
  *       organization's id answers 404, exactly like an organization that does not exist, so a token can neither
- *       read nor probe other tenants; anything else (ops endpoints, actuator) answers 403.</li>
+ *       read nor probe other tenants; anything else (ops endpoints, actuator) answers 403, and so do the ops-only
+ *       paths under its own organization ({@code …/assistant-template}: which template it runs is the platform's
+ *       choice).</li>
  * </ul>
  * Secure by default: a path nobody thought of is ops-only.
  */
 public final class AccessPolicy {
     private static final Pattern ORGANIZATION_PATH = Pattern.compile("^/api/v1/organizations/([^/]+)(/.*)?$");
     private static final Set<String> ORGANIZATION_METHODS = Set.of("GET", "HEAD", "POST", "DELETE");
+    /** Paths under an organization that only ops may call. */
+    private static final Set<String> OPS_ONLY_ORGANIZATION_PATHS = Set.of("/assistant-template");
 
     /** The ops console's paths; its filter (io.switchboard.orchestrator.console) checks them with the same tokens. */
     public static final String CONSOLE = "/console";
@@ -46,6 +50,9 @@ public final class AccessPolicy {
         }
         if (!organization.group(1).equals(orgId)) {
             return Decision.NOT_FOUND;
+        }
+        if (organization.group(2) != null && OPS_ONLY_ORGANIZATION_PATHS.contains(organization.group(2))) {
+            return Decision.FORBIDDEN;
         }
         return ORGANIZATION_METHODS.contains(method) ? Decision.ALLOW : Decision.FORBIDDEN;
     }

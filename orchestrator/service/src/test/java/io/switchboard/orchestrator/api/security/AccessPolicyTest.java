@@ -53,7 +53,12 @@ class AccessPolicyTest {
             "POST, /api/v1/number-pool/provision",
             "GET, /actuator/prometheus",
             "GET, /api/v2/anything",
-            "PUT, /api/v1/organizations/acme/ai-status"})
+            "PUT, /api/v1/organizations/acme/ai-status",
+            "GET, /api/v1/assistant-templates",
+            "POST, /api/v1/assistant-templates",
+            "GET, /api/v1/organizations/acme/assistant-template",
+            "PUT, /api/v1/organizations/acme/assistant-template",
+            "DELETE, /api/v1/organizations/acme/assistant-template"})
     void opsEndpointsAreForbiddenToOrganizationTokens(String method, String path) {
         assertThat(policy.decide(method, path, acme)).isEqualTo(FORBIDDEN);
     }
