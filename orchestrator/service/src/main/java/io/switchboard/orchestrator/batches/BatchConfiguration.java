@@ -6,6 +6,7 @@ import io.switchboard.orchestrator.aiconfig.AiConfigRepository;
 import io.switchboard.orchestrator.intake.OrganizationEventIntake;
 import io.switchboard.orchestrator.intake.SagaLauncher;
 import io.switchboard.orchestrator.organizations.Organizations;
+import io.switchboard.orchestrator.templates.AssistantTemplateUpdates;
 import io.switchboard.saga.persistence.SagaInstanceRepository;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,12 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BatchProperties.class)
 public class BatchConfiguration {
+
+    /** How the intake decides an update-assistants item (the intake knows nothing of templates). */
+    @Bean
+    TemplateUpdatePlanner templateUpdatePlanner(AssistantTemplateUpdates updates) {
+        return new TemplateUpdatePlanner(updates);
+    }
 
     @Bean
     BatchStore batchStore(JdbcTemplate jdbc, JsonCodec codec) {

@@ -1,6 +1,5 @@
 package io.switchboard.orchestrator.batches;
 
-import io.switchboard.contracts.events.InboundAiChanged;
 import io.switchboard.orchestrator.intake.OrganizationEventIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -162,7 +161,7 @@ public class BatchRunner {
             return false;
         }
         for (BatchStore.Item item : store.items(batch.id(), ItemStatus.PENDING, SKIPS_PER_STEP)) {
-            InboundAiChanged request = batch.kind().eventFor(item.orgId(), batch.options());
+            Object request = batch.kind().eventFor(item.orgId(), batch.options());
             BatchPlanner.Plan plan = planner.plan(batch.kind(), item.orgId(), request);
             if (plan.skip()) {
                 store.markFinished(batch.id(), item.orgId(), ItemStatus.SKIPPED, plan.text(), null, now);
