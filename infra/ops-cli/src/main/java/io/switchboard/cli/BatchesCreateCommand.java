@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 final class BatchesCreateCommand implements Callable<Integer> {
     @Mixin
     ApiOptions api;
-    @Option(names = "--kind", required = true, description = "assign-numbers, inbound-ai-on or inbound-ai-off")
+    @Option(names = "--kind", required = true, description = "assign-numbers, inbound-ai-on, inbound-ai-off or update-assistants")
     String kind;
     @Option(names = "--org", paramLabel = "ORG_ID", description = "an organization (repeat the option for more)")
     List<String> orgIds;

@@ -1,6 +1,5 @@
 package io.switchboard.orchestrator.batches;
 
-import io.switchboard.contracts.events.InboundAiChanged;
 import io.switchboard.orchestrator.aiconfig.AiConfig;
 import io.switchboard.orchestrator.aiconfig.AiConfigRepository;
 import io.switchboard.orchestrator.api.problems.ApiProblem;
@@ -108,7 +107,7 @@ public class BatchPlanner {
             "(c.number_sid is not null or c.phone_number is not null or c.vapi_phone_number_id is not null)";
 
     /** What the item would do if its turn came now. Reads only; runs in the caller's transaction. */
-    public Plan plan(BatchKind kind, String orgId, InboundAiChanged request) {
+    public Plan plan(BatchKind kind, String orgId, Object request) {
         if (kind == BatchKind.ASSIGN_NUMBERS) {
             Optional<Plan> refused = refuseAssignNumber(orgId);
             if (refused.isPresent()) {

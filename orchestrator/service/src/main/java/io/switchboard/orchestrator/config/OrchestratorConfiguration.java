@@ -151,8 +151,9 @@ public class OrchestratorConfiguration {
 
     @Bean
     SagaLauncher sagaLauncher(AiConfigRepository configs, SagaInstanceRepository sagas, Organizations organizations,
-                              NumberProperties numbers, JsonCodec codec) {
-        return new SagaLauncher(configs, sagas, organizations, numbers, codec);
+                              NumberProperties numbers, JsonCodec codec,
+                              SagaLauncher.AssistantUpdatePlanner assistantUpdates) {
+        return new SagaLauncher(configs, sagas, organizations, numbers, codec, assistantUpdates);
     }
 
     @Bean

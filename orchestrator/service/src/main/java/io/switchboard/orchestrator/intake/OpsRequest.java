@@ -5,7 +5,7 @@ package io.switchboard.orchestrator.intake;
  * queue as upstream events, so they never run beside another saga of the organization.
  */
 public sealed interface OpsRequest permits OpsRequest.RetrySetup, OpsRequest.Cleanup, OpsRequest.AwaitFreeNumber,
-        OpsRequest.LinkNumberAssistant {
+        OpsRequest.LinkNumberAssistant, OpsRequest.UpdateAssistants {
     String orgId();
 
     /**
@@ -44,13 +44,22 @@ public sealed interface OpsRequest permits OpsRequest.RetrySetup, OpsRequest.Cle
         public static final String TYPE = "io.switchboard.ops.LinkNumberAssistant.v1";
     }
 
+    /**
+     * Re-apply the organization's effective assistant template to the assistants it has (queued by an
+     * {@code update-assistants} batch): planned when its turn comes, so it updates to the version current then.
+     */
+    record UpdateAssistants(String orgId) implements OpsRequest {
+        public static final String TYPE = "io.switchboard.ops.UpdateAssistants.v1";
+    }
+
     static String typeOf(OpsRequest request) {
         if (request instanceof RetrySetup) {
             return RetrySetup.TYPE;
-        }
-        if (request instanceof LinkNumberAssistant) {
+        } else if (request instanceof Cleanup) {
+            return Cleanup.TYPE;
+        } else if (request instanceof LinkNumberAssistant) {
             return LinkNumberAssistant.TYPE;
         }
-        return request instanceof Cleanup ? Cleanup.TYPE : AwaitFreeNumber.TYPE;
+        return request instanceof UpdateAssistants ? UpdateAssistants.TYPE : AwaitFreeNumber.TYPE;
     }
 }

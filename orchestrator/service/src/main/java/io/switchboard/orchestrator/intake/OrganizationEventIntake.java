@@ -38,8 +38,14 @@ public class OrganizationEventIntake {
      * the caller can find it again after a crash. Unlike upstream's events it does not change what is recorded as
      * upstream's word about the organization.
      */
-    public void acceptInternal(String source, String eventId, OrganizationEvent event) {
-        queue.enqueue(source, eventId, MessageTypes.typeOf(event.getClass()), event.orgId(), event, starter);
+    public void acceptInternal(String source, String eventId, Object event) {
+        if (event instanceof OpsRequest request) {
+            queue.enqueue(source, eventId, OpsRequest.typeOf(request), request.orgId(), request, starter);
+        } else {
+            OrganizationEvent upstreamKind = (OrganizationEvent) event;
+            queue.enqueue(source, eventId, MessageTypes.typeOf(upstreamKind.getClass()), upstreamKind.orgId(),
+                    upstreamKind, starter);
+        }
     }
 
     /** @return the id under which the request is queued ({@code GET …/requests/{id}} reports on it) */

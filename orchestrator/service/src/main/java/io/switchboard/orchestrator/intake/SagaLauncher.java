@@ -36,14 +36,24 @@ public class SagaLauncher {
     private final Organizations organizations;
     private final NumberProperties numbers;
     private final JsonCodec codec;
+    private final AssistantUpdatePlanner assistantUpdates;
 
     public SagaLauncher(AiConfigRepository configs, SagaInstanceRepository sagas, Organizations organizations,
-                        NumberProperties numbers, JsonCodec codec) {
+                        NumberProperties numbers, JsonCodec codec, AssistantUpdatePlanner assistantUpdates) {
         this.configs = configs;
         this.sagas = sagas;
         this.organizations = organizations;
         this.numbers = numbers;
         this.codec = codec;
+        this.assistantUpdates = assistantUpdates;
+    }
+
+    /**
+     * Decides an {@link OpsRequest.UpdateAssistants} when its turn comes: the assistant templates' plan (implemented
+     * outside the intake, which knows nothing of templates).
+     */
+    public interface AssistantUpdatePlanner {
+        Decision plan(String orgId);
     }
 
     public sealed interface Decision permits Start, Ignore {
@@ -68,6 +78,8 @@ public class SagaLauncher {
             return onAwaitFreeNumber(await);
         } else if (event instanceof OpsRequest.LinkNumberAssistant link) {
             return onLinkNumberAssistant(link);
+        } else if (event instanceof OpsRequest.UpdateAssistants update) {
+            return assistantUpdates.plan(update.orgId());
         }
         throw new IllegalArgumentException("No saga for " + event.getClass().getSimpleName());
     }
