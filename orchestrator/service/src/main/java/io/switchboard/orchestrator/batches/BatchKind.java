@@ -1,17 +1,17 @@
 package io.switchboard.orchestrator.batches;
 
 import io.switchboard.contracts.events.InboundAiChanged;
+import io.switchboard.orchestrator.intake.OpsRequest;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What a batch does to each organization. Every kind queues, per organization, the {@link InboundAiChanged} that
- * asks for it, in the organization's own queue of events and requests: so an item never runs beside another saga of
- * the organization, and the intake's {@code SagaLauncher} decides it when its turn comes exactly as it decides
- * upstream's events. (Updating every assistant to a new template version is not a kind yet: it needs the assistant
- * templates this code base does not have.)
+ * What a batch does to each organization. Every kind queues, per organization, the request that asks for it (an
+ * {@link InboundAiChanged}, or for {@code update-assistants} an {@link OpsRequest.UpdateAssistants}), in the
+ * organization's own queue of events and requests: so an item never runs beside another saga of the organization,
+ * and the intake's {@code SagaLauncher} decides it when its turn comes exactly as it decides upstream's events.
  */
 public enum BatchKind {
     /**
@@ -21,7 +21,13 @@ public enum BatchKind {
      */
     ASSIGN_NUMBERS("assign-numbers", true),
     INBOUND_AI_ON("inbound-ai-on", true),
-    INBOUND_AI_OFF("inbound-ai-off", false);
+    INBOUND_AI_OFF("inbound-ai-off", false),
+    /**
+     * Every assistant of the line moves to the organization's effective template version (its pin, else the default
+     * template; latest unless the pin names a version), by an {@code assistant-template-update} saga. An organization
+     * whose assistants already run that version, or without a line or assistants, is skipped.
+     */
+    UPDATE_ASSISTANTS("update-assistants", false);
 
     private final String slug;
     private final boolean inboundAi;
@@ -43,8 +49,11 @@ public enum BatchKind {
         return Arrays.stream(values()).map(BatchKind::slug).toList();
     }
 
-    /** The request queued for one organization. */
-    InboundAiChanged eventFor(String orgId, BatchOptions options) {
+    /** The request queued for one organization: an {@link InboundAiChanged} or an {@link OpsRequest}. */
+    Object eventFor(String orgId, BatchOptions options) {
+        if (this == UPDATE_ASSISTANTS) {
+            return new OpsRequest.UpdateAssistants(orgId);
+        }
         String numberSource = inboundAi && options != null ? options.numberSource() : null;
         return new InboundAiChanged(orgId, inboundAi, null, null, null, null, null, numberSource, null);
     }

@@ -1,6 +1,5 @@
 package io.switchboard.orchestrator.batches;
 
-import io.switchboard.contracts.events.InboundAiChanged;
 import io.switchboard.orchestrator.aiconfig.AiConfig;
 import io.switchboard.orchestrator.aiconfig.AiConfigRepository;
 import io.switchboard.orchestrator.api.problems.ApiProblem;
@@ -98,6 +97,9 @@ public class BatchPlanner {
         if (kind == BatchKind.ASSIGN_NUMBERS) {
             // Only lines that exist and have no number; the plan says why any other named organization is skipped.
             sql.append(" and c.org_id is not null and not " + HAS_NUMBER);
+        } else if (kind == BatchKind.UPDATE_ASSISTANTS) {
+            // Only lines with assistants; named organizations without are skipped with the reason.
+            sql.append(" and (c.inbound_assistant_id is not null or c.outbound_assistant_id is not null)");
         }
         sql.append(" order by o.org_id limit ?");
         args.add(limit);
@@ -108,7 +110,7 @@ public class BatchPlanner {
             "(c.number_sid is not null or c.phone_number is not null or c.vapi_phone_number_id is not null)";
 
     /** What the item would do if its turn came now. Reads only; runs in the caller's transaction. */
-    public Plan plan(BatchKind kind, String orgId, InboundAiChanged request) {
+    public Plan plan(BatchKind kind, String orgId, Object request) {
         if (kind == BatchKind.ASSIGN_NUMBERS) {
             Optional<Plan> refused = refuseAssignNumber(orgId);
             if (refused.isPresent()) {
@@ -126,7 +128,7 @@ public class BatchPlanner {
         }
         SagaLauncher.Decision decision = launcher.decide(request);
         if (decision instanceof SagaLauncher.Start start) {
-            return Plan.act("start " + start.sagaType());
+            return Plan.act(start.action() != null ? start.action() : "start " + start.sagaType());
         }
         return Plan.skip(((SagaLauncher.Ignore) decision).reason());
     }

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Body of {@code POST /api/v1/batches}.
  *
- * @param kind          {@code assign-numbers}, {@code inbound-ai-on} or {@code inbound-ai-off}
+ * @param kind          {@code assign-numbers}, {@code inbound-ai-on}, {@code inbound-ai-off} or
+ *                      {@code update-assistants}
  * @param orgIds        the organizations, explicitly; or
  * @param filter        which organizations (at least one member); exactly one of the two
  * @param options       what each item asks for ({@code numberSource})
@@ -30,8 +31,7 @@ public record BatchRequest(String kind, List<String> orgIds, BatchFilter filter,
         BatchKind batchKind = BatchKind.of(kind).orElse(null);
         String numberSource = options == null ? null : options.numberSource();
         new FieldErrors()
-                .require(batchKind != null, "kind", "must be one of " + String.join(", ", BatchKind.slugs())
-                        + " (update-assistants needs assistant templates, which this version does not have)")
+                .require(batchKind != null, "kind", "must be one of " + String.join(", ", BatchKind.slugs()))
                 .require(orgIds != null || filter != null, "orgIds",
                         "name the organizations (orgIds) or a filter: a batch needs a selector")
                 .require(orgIds == null || filter == null, "filter", "give orgIds or a filter, not both")
@@ -51,7 +51,8 @@ public record BatchRequest(String kind, List<String> orgIds, BatchFilter filter,
                         "filter.orgIdPrefix", "must not be empty")
                 .require(numberSource == null || BATCH_NUMBER_SOURCES.contains(numberSource), "options.numberSource",
                         "must be one of " + String.join(", ", BATCH_NUMBER_SOURCES))
-                .require(numberSource == null || batchKind != BatchKind.INBOUND_AI_OFF, "options.numberSource",
+                .require(numberSource == null || (batchKind != BatchKind.INBOUND_AI_OFF
+                                && batchKind != BatchKind.UPDATE_ASSISTANTS), "options.numberSource",
                         "goes with assign-numbers and inbound-ai-on only")
                 .require(ratePerMinute == null || (ratePerMinute >= 1 && ratePerMinute <= limits.maxRatePerMinute()),
                         "ratePerMinute", "must be between 1 and " + limits.maxRatePerMinute()

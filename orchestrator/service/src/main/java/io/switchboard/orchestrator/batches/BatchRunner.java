@@ -1,6 +1,7 @@
 package io.switchboard.orchestrator.batches;
 
 import io.switchboard.contracts.events.InboundAiChanged;
+import io.switchboard.orchestrator.intake.OpsRequest;
 import io.switchboard.orchestrator.intake.OrganizationEventIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,14 +150,18 @@ public class BatchRunner {
             if (budget == 0) {
                 return;
             }
-            InboundAiChanged request = batch.kind().eventFor(item.orgId(), batch.options());
+            Object request = batch.kind().eventFor(item.orgId(), batch.options());
             BatchPlanner.Plan plan = planner.plan(batch.kind(), item.orgId(), request);
             if (plan.skip()) {
                 store.markFinished(batch.id(), item.orgId(), ItemStatus.SKIPPED, plan.text(), null, now);
                 continue;
             }
             String requestId = requestId(batch.id(), item.orgId());
-            intake.acceptInternal(SOURCE, requestId, request);
+            if (request instanceof OpsRequest ops) {
+                intake.acceptInternal(SOURCE, requestId, ops);
+            } else {
+                intake.acceptInternal(SOURCE, requestId, (InboundAiChanged) request);
+            }
             store.markStarted(batch.id(), item.orgId(), plan.text(), requestId, now);
             log.info("Batch {}: org {} queued {} ({})", batch.id(), item.orgId(), batch.kind().slug(), plan.text());
             budget--;

@@ -1,6 +1,5 @@
 package io.switchboard.orchestrator.batches;
 
-import io.switchboard.contracts.events.InboundAiChanged;
 import io.switchboard.orchestrator.api.problems.ApiProblem;
 import io.switchboard.orchestrator.api.problems.ProblemType;
 import org.slf4j.Logger;
@@ -55,7 +54,7 @@ public class Batches {
                 request.createdBy() == null ? "ops" : request.createdBy(), now, dryRun ? null : now, null), now);
         int position = 0;
         for (String orgId : orgIds) {
-            InboundAiChanged event = kind.eventFor(orgId, options);
+            Object event = kind.eventFor(orgId, options);
             BatchPlanner.Plan plan = planner.plan(kind, orgId, event);
             store.insertItem(id, position++, orgId, plan.skip() ? ItemStatus.SKIPPED : ItemStatus.PENDING,
                     plan.skip() ? null : plan.text(), plan.skip() ? plan.text() : null, now);

@@ -4,7 +4,8 @@ package io.switchboard.orchestrator.intake;
  * Requests from ops (through the API) that change an organization's line. They wait in the same per-organization
  * queue as upstream events, so they never run beside another saga of the organization.
  */
-public sealed interface OpsRequest permits OpsRequest.RetrySetup, OpsRequest.Cleanup, OpsRequest.AwaitFreeNumber {
+public sealed interface OpsRequest permits OpsRequest.RetrySetup, OpsRequest.Cleanup, OpsRequest.AwaitFreeNumber,
+        OpsRequest.UpdateAssistants {
     String orgId();
 
     /**
@@ -34,10 +35,21 @@ public sealed interface OpsRequest permits OpsRequest.RetrySetup, OpsRequest.Cle
         public static final String TYPE = "io.switchboard.ops.AwaitFreeNumber.v1";
     }
 
+    /**
+     * Re-apply the organization's effective assistant template to the assistants it has (an {@code update-assistants}
+     * batch's item, or {@code POST …/assistant-template/apply}): planned when its turn comes, so it applies the
+     * version in effect then, and is ignored when the assistants already run it.
+     */
+    record UpdateAssistants(String orgId) implements OpsRequest {
+        public static final String TYPE = "io.switchboard.ops.UpdateAssistants.v1";
+    }
+
     static String typeOf(OpsRequest request) {
         if (request instanceof RetrySetup) {
             return RetrySetup.TYPE;
+        } else if (request instanceof Cleanup) {
+            return Cleanup.TYPE;
         }
-        return request instanceof Cleanup ? Cleanup.TYPE : AwaitFreeNumber.TYPE;
+        return request instanceof AwaitFreeNumber ? AwaitFreeNumber.TYPE : UpdateAssistants.TYPE;
     }
 }

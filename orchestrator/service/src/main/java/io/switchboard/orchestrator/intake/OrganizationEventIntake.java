@@ -42,6 +42,11 @@ public class OrganizationEventIntake {
         queue.enqueue(source, eventId, MessageTypes.typeOf(event.getClass()), event.orgId(), event, starter);
     }
 
+    /** The same for an ops request the orchestrator itself asks for (an ops batch's item). */
+    public void acceptInternal(String source, String eventId, OpsRequest request) {
+        queue.enqueue(source, eventId, OpsRequest.typeOf(request), request.orgId(), request, starter);
+    }
+
     /** @return the id under which the request is queued ({@code GET …/requests/{id}} reports on it) */
     public String accept(OpsRequest request) {
         String requestId = UUID.randomUUID().toString();

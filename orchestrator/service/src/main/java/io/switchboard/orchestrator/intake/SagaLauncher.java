@@ -17,6 +17,8 @@ import io.switchboard.orchestrator.onboarding.OnboardingData;
 import io.switchboard.orchestrator.organizations.OrganizationRecord;
 import io.switchboard.orchestrator.organizations.Organizations;
 import io.switchboard.orchestrator.onboarding.OnboardingSaga;
+import io.switchboard.orchestrator.templates.AssistantTemplateUpdateSaga;
+import io.switchboard.orchestrator.templates.AssistantTemplateUpdates;
 import io.switchboard.saga.persistence.SagaInstance;
 import io.switchboard.saga.persistence.SagaInstanceRepository;
 import io.switchboard.saga.persistence.SagaState;
@@ -33,20 +35,26 @@ public class SagaLauncher {
     private final Organizations organizations;
     private final NumberProperties numbers;
     private final JsonCodec codec;
+    private final AssistantTemplateUpdates templateUpdates;
 
     public SagaLauncher(AiConfigRepository configs, SagaInstanceRepository sagas, Organizations organizations,
-                        NumberProperties numbers, JsonCodec codec) {
+                        NumberProperties numbers, JsonCodec codec, AssistantTemplateUpdates templateUpdates) {
         this.configs = configs;
         this.sagas = sagas;
         this.organizations = organizations;
         this.numbers = numbers;
         this.codec = codec;
+        this.templateUpdates = templateUpdates;
     }
 
     public sealed interface Decision permits Start, Ignore {
     }
 
-    public record Start(String sagaType, Object data) implements Decision {
+    /** @param action what the saga will do, for people (a batch's dry run); {@code null}: its type says it */
+    public record Start(String sagaType, Object data, String action) implements Decision {
+        public Start(String sagaType, Object data) {
+            this(sagaType, data, null);
+        }
     }
 
     public record Ignore(String reason) implements Decision {
@@ -63,6 +71,8 @@ public class SagaLauncher {
             return onCleanup(cleanup);
         } else if (event instanceof OpsRequest.AwaitFreeNumber await) {
             return onAwaitFreeNumber(await);
+        } else if (event instanceof OpsRequest.UpdateAssistants update) {
+            return onUpdateAssistants(update);
         }
         throw new IllegalArgumentException("No saga for " + event.getClass().getSimpleName());
     }
@@ -191,6 +201,30 @@ public class SagaLauncher {
                         c.orgName(), c.ownerEmail(), c.vapiPhoneNumberId(), null,
                         c.setupDate() == null ? null : c.setupDate().toString())))
                 .orElseGet(() -> new Ignore("free number check: the line is no longer waiting for its free number"));
+    }
+
+    /** Planned now, not when queued: the version in effect at the organization's turn is the one applied. */
+    private Decision onUpdateAssistants(OpsRequest.UpdateAssistants update) {
+        Optional<AiConfig> config = configs.findById(update.orgId());
+        if (config.isEmpty()) {
+            return new Ignore("update-assistants: the organization has no line (no AI setup), so no assistants to "
+                    + "update");
+        }
+        if (config.get().inboundAssistantId() == null && config.get().outboundAssistantId() == null) {
+            return new Ignore("update-assistants: the line (status " + config.get().status() + ") has no assistants "
+                    + "to update");
+        }
+        Optional<AssistantTemplateUpdates.Plan> plan = templateUpdates.plan(update.orgId());
+        if (plan.isEmpty()) {
+            return new Ignore("update-assistants: no assistant template applies to the organization (no pin, and no "
+                    + "default template stored); the assistants keep what they run");
+        }
+        AssistantTemplateUpdates.Plan p = plan.get();
+        if (p.upToDate()) {
+            return new Ignore("update-assistants: already up to date: the assistants run " + p.target().name() + " v"
+                    + p.target().version() + ", the organization's effective template version");
+        }
+        return new Start(AssistantTemplateUpdateSaga.TYPE, p.data(), p.change());
     }
 
     private static Ignore ownNumberWithoutAccount(String what) {
