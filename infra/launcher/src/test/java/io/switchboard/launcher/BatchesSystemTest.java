@@ -191,7 +191,7 @@ class BatchesSystemTest extends SharedSystemTest {
     @Test
     void badRequestsAnswerProblemsNamingEveryWrongField() {
         HttpResponse<String> bad = lines.post("/api/v1/batches",
-                "{\"kind\":\"update-assistants\",\"ratePerMinute\":0}");
+                "{\"kind\":\"update-everything\",\"ratePerMinute\":0}");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
         assertThat(bad.body()).contains("invalid-request", "\"field\":\"kind\"", "\"field\":\"orgIds\"",
