@@ -135,7 +135,7 @@ class UpdateAssistantsBatchSystemTest extends SharedSystemTest {
         // Deleted at VAPI: the item fails at the inbound update; the outbound assistant and the record stay on v1.
         BatchItemView gone = item(items, deleted);
         assertThat(gone.status()).isEqualTo(ItemStatus.FAILED);
-        assertThat(gone.reason()).contains(SAGA + " saga", "update-inbound-assistant");
+        assertThat(gone.reason()).contains(SAGA + " saga", "update-inbound-assistant", "404");
         AiStatusResponse.Assistants deletedAfter = client.status(deleted).assistants();
         assertThat(deletedAfter.inboundTemplate()).isEqualTo(new AiStatusResponse.Template(name, 1));
         assertThat(deletedAfter.outboundTemplate()).isEqualTo(new AiStatusResponse.Template(name, 1));
@@ -146,7 +146,7 @@ class UpdateAssistantsBatchSystemTest extends SharedSystemTest {
         // Another organization's assistant: refused by the worker's owner check, left exactly as it was.
         BatchItemView refused = item(items, foreign);
         assertThat(refused.status()).isEqualTo(ItemStatus.FAILED);
-        assertThat(refused.reason()).contains(SAGA + " saga", "update-inbound-assistant");
+        assertThat(refused.reason()).contains(SAGA + " saga", "update-inbound-assistant", "OWNED_BY_ANOTHER_ORGANIZATION");
         Assistant bystanderAfter = assistant(bystanderInbound);
         assertThat(bystanderAfter.updatedAt()).isEqualTo(bystanderBefore.updatedAt());
         assertThat(bystanderAfter.fields()).isEqualTo(bystanderBefore.fields());

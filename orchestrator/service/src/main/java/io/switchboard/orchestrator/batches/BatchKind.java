@@ -52,7 +52,8 @@ public enum BatchKind {
     /** The request queued for one organization: an {@link InboundAiChanged} or an {@link OpsRequest}. */
     Object eventFor(String orgId, BatchOptions options) {
         if (this == UPDATE_ASSISTANTS) {
-            return new OpsRequest.UpdateAssistants(orgId);
+            return options == null ? new OpsRequest.UpdateAssistants(orgId)
+                    : new OpsRequest.UpdateAssistants(orgId, options.templateName(), options.templateVersion());
         }
         String numberSource = inboundAi && options != null ? options.numberSource() : null;
         return new InboundAiChanged(orgId, inboundAi, null, null, null, null, null, numberSource, null);

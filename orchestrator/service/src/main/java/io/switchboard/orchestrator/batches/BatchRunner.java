@@ -3,6 +3,7 @@ package io.switchboard.orchestrator.batches;
 import io.switchboard.contracts.events.InboundAiChanged;
 import io.switchboard.orchestrator.intake.OpsRequest;
 import io.switchboard.orchestrator.intake.OrganizationEventIntake;
+import io.switchboard.orchestrator.templates.AssistantTemplates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,9 +47,11 @@ public class BatchRunner {
     private final TransactionTemplate transactions;
     private final BatchProperties properties;
     private final Clock clock;
+    private final AssistantTemplates templates;
 
     public BatchRunner(BatchStore store, BatchPlanner planner, OrganizationEventIntake intake, JdbcTemplate jdbc,
-                       TransactionTemplate transactions, BatchProperties properties, Clock clock) {
+                       TransactionTemplate transactions, BatchProperties properties, Clock clock,
+                       AssistantTemplates templates) {
         this.store = store;
         this.planner = planner;
         this.intake = intake;
@@ -56,6 +59,7 @@ public class BatchRunner {
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
+        this.templates = templates;
     }
 
     static String requestId(UUID batchId, String orgId) {
@@ -157,6 +161,10 @@ public class BatchRunner {
                 continue;
             }
             String requestId = requestId(batch.id(), item.orgId());
+            if (request instanceof OpsRequest.UpdateAssistants update && update.templateName() != null) {
+                // Pinned with the queueing, in this transaction: the organization's later assistants get it too.
+                templates.pin(item.orgId(), update.templateName(), update.templateVersion(), "batch " + batch.id());
+            }
             if (request instanceof OpsRequest ops) {
                 intake.acceptInternal(SOURCE, requestId, ops);
             } else {

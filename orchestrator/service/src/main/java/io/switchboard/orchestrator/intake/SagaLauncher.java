@@ -214,10 +214,15 @@ public class SagaLauncher {
             return new Ignore("update-assistants: the line (status " + config.get().status() + ") has no assistants "
                     + "to update");
         }
-        Optional<AssistantTemplateUpdates.Plan> plan = templateUpdates.plan(update.orgId());
+        Optional<AssistantTemplateUpdates.Plan> plan = update.templateName() == null
+                ? templateUpdates.plan(update.orgId())
+                : templateUpdates.plan(update.orgId(), update.templateName(), update.templateVersion());
         if (plan.isEmpty()) {
-            return new Ignore("update-assistants: no assistant template applies to the organization (no pin, and no "
-                    + "default template stored); the assistants keep what they run");
+            return new Ignore(update.templateName() == null
+                    ? "update-assistants: no assistant template applies to the organization (no pin, and no default "
+                    + "template stored); the assistants keep what they run"
+                    : "update-assistants: there is no assistant template " + update.templateName()
+                    + (update.templateVersion() == null ? "" : " version " + update.templateVersion()));
         }
         AssistantTemplateUpdates.Plan p = plan.get();
         if (p.upToDate()) {

@@ -37,6 +37,16 @@ public class AssistantTemplateUpdates {
         return configs.findById(orgId).flatMap(config -> plan(config, templates.effective(orgId)));
     }
 
+    /**
+     * The same with a named template instead of the effective one ({@code version} {@code null}: its latest); empty
+     * also when that template or version does not exist.
+     */
+    public Optional<Plan> plan(String orgId, String templateName, Integer version) {
+        return configs.findById(orgId).flatMap(config -> plan(config, templates.find(templateName, version)
+                .map(t -> new AssistantTemplates.Effective(t, version == null
+                        ? AssistantTemplates.Source.PINNED_LATEST : AssistantTemplates.Source.PINNED_VERSION))));
+    }
+
     /** The same for a line and the template it gets. */
     static Optional<Plan> plan(AiConfig config, Optional<AssistantTemplates.Effective> effective) {
         if (effective.isEmpty() || (config.inboundAssistantId() == null && config.outboundAssistantId() == null)) {
