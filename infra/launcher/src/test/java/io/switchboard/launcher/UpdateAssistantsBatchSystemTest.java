@@ -186,6 +186,64 @@ class UpdateAssistantsBatchSystemTest extends SharedSystemTest {
         assertThat(client.sagas(current, SAGA)).hasSize(1);
     }
 
+    @Test
+    void aBatchNamingATemplateVersionPinsEachOrganizationWhenItsItemStartsAndMovesItsAssistantsThere() {
+        String name = "pin-" + UUID.randomUUID().toString().substring(0, 8);
+        json(ops("POST", "/api/v1/assistant-templates", template(name, "Hi, {orgName} here, v1.",
+                "openai", "gpt-4o-mini", "vapi", "Elliot")), 201);
+        json(ops("POST", "/api/v1/assistant-templates", template(name, "Hi, {orgName} here, v2.",
+                "openai", "gpt-4o", "vapi", "Elliot")), 201);
+        json(ops("POST", "/api/v1/assistant-templates", template(name, "Hi, {orgName} here, v3.",
+                "anthropic", "claude-sonnet-4-6", "vapi", "Elliot")), 201);
+        String moved = SystemClient.newOrgId("pin-moved");
+        String there = SystemClient.newOrgId("pin-there");
+        pin(moved, "{\"templateName\":\"" + name + "\",\"templateVersion\":1}");
+        pin(there, "{\"templateName\":\"" + name + "\",\"templateVersion\":2}");
+        for (String orgId : List.of(moved, there)) {
+            client.approve(orgId, "Pin " + orgId.substring(0, 9), "510");
+        }
+        for (String orgId : List.of(moved, there)) {
+            assertThat(client.awaitSagaEnded(orgId, SAGA_TIMEOUT).state()).as(orgId).isEqualTo("COMPLETED");
+        }
+
+        // Bad options are refused naming the field; nothing is created.
+        JsonNode unknownVersion = json(ops("POST", "/api/v1/batches", "{\"kind\":\"update-assistants\",\"orgIds\":[\""
+                + moved + "\"],\"options\":{\"templateName\":\"" + name + "\",\"templateVersion\":9}}"), 400);
+        assertThat(unknownVersion.path("errors").get(0).path("field").asString()).isEqualTo("options.templateVersion");
+        JsonNode wrongKind = json(ops("POST", "/api/v1/batches", "{\"kind\":\"inbound-ai-on\",\"orgIds\":[\""
+                + moved + "\"],\"options\":{\"templateName\":\"" + name + "\"}}"), 400);
+        assertThat(wrongKind.path("errors").get(0).path("field").asString()).isEqualTo("options.templateName");
+
+        BatchView plan = batches.create("{\"kind\":\"update-assistants\",\"orgIds\":[" + ids(List.of(moved, there))
+                + "],\"options\":{\"templateName\":\"" + name + "\",\"templateVersion\":2},\"ratePerMinute\":60,"
+                + "\"dryRun\":true}");
+        List<BatchItemView> planned = batches.items(plan.id());
+        assertThat(item(planned, moved).action()).isEqualTo("update inbound v1→v2, outbound v1→v2 (template " + name + ")");
+        assertThat(item(planned, there).status()).isEqualTo(ItemStatus.SKIPPED);
+        assertThat(item(planned, there).reason()).contains("already up to date", name + " v2");
+        // A dry run pins nothing.
+        assertThat(json(ops("GET", "/api/v1/organizations/" + moved + "/assistant-template", null), 200)
+                .path("pinnedVersion").asInt()).isEqualTo(1);
+
+        batches.act(plan.id(), "resume");
+        BatchView done = batches.awaitStatus(plan.id(), BatchStatus.COMPLETED, BATCH_TIMEOUT);
+        assertThat(done.counts()).containsEntry(ItemStatus.SUCCEEDED, 1L).containsEntry(ItemStatus.SKIPPED, 1L);
+        JsonNode pinned = json(ops("GET", "/api/v1/organizations/" + moved + "/assistant-template", null), 200);
+        assertThat(pinned.path("pinnedVersion").asInt()).as("version 2, not the latest (3)").isEqualTo(2);
+        assertThat(pinned.path("source").asString()).isEqualTo("PINNED_VERSION");
+        assertThat(pinned.path("pinnedBy").asString()).isEqualTo("batch " + plan.id());
+        AiStatusResponse.Assistants after = client.status(moved).assistants();
+        assertThat(after.inboundTemplate()).isEqualTo(new AiStatusResponse.Template(name, 2));
+        assertThat(after.outboundTemplate()).isEqualTo(new AiStatusResponse.Template(name, 2));
+        Assistant inbound = assistant(after.inbound());
+        assertThat(inbound.fields().path("firstMessage").asString())
+                .isEqualTo("Hi, Pin " + moved.substring(0, 9) + " here, v2.");
+        assertThat(inbound.fields().path("model").path("model").asString()).isEqualTo("gpt-4o");
+        assertThat(inbound.metadata().path("templateVersion").asInt()).isEqualTo(2);
+        assertThat(json(ops("GET", "/api/v1/organizations/" + there + "/assistant-template", null), 200)
+                .path("pinnedBy").asString()).as("a skipped item pins nothing").isNotEqualTo("batch " + plan.id());
+    }
+
     private static BatchItemView item(List<BatchItemView> items, String orgId) {
         return items.stream().filter(i -> i.orgId().equals(orgId)).findFirst().orElseThrow();
     }
