@@ -226,8 +226,8 @@ public class SagaLauncher {
         }
         AssistantTemplateUpdates.Plan p = plan.get();
         if (p.upToDate()) {
-            return new Ignore("update-assistants: already up to date: the assistants run " + p.target().name() + " v"
-                    + p.target().version() + ", the organization's effective template version");
+            return new Ignore("update-assistants: already up to date: the assistants already run template "
+                    + p.target().name() + " v" + p.target().version() + ", the target version");
         }
         return new Start(AssistantTemplateUpdateSaga.TYPE, p.data(), p.change());
     }
