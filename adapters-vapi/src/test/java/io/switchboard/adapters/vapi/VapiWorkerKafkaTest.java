@@ -38,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VapiWorkerKafkaTest {
     private static final VapiSimulator simulator = VapiSimulator.start();
     private WorkerKafkaClient kafka;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -89,6 +91,13 @@ class VapiWorkerKafkaTest {
                 .singleElement().satisfies(a -> assertThat(a.id()).isEqualTo(assistant.assistantId()));
         assertThat(simulator.phoneNumbers()).singleElement()
                 .satisfies(p -> assertThat(p.assistantId()).isEqualTo(assistant.assistantId()));
+
+        // Delivered again after the saga stopped waiting: the registration this request made is reported (so the
+        // saga can undo it), nothing is registered again.
+        PhoneNumberRegistered late = kafka.decode(awaitReply(kafka.sendCommand(Topics.VAPI_COMMANDS, register.orgId(),
+                RegisterPhoneNumber.TYPE, register, Instant.now().minusSeconds(1))), PhoneNumberRegistered.class);
+        assertThat(late.vapiPhoneNumberId()).isEqualTo(kafka.decode(registered, PhoneNumberRegistered.class).vapiPhoneNumberId());
+        assertThat(simulator.phoneNumbers()).hasSize(1);
     }
 
     @Test
@@ -114,6 +123,47 @@ class VapiWorkerKafkaTest {
         assertThat(failure.errorCode()).as("refused before any provider call").isEqualTo(StepFailed.COMMAND_NOT_STARTED);
         assertThat(failure.retryable()).isTrue();
         assertThat(simulator.assistants()).noneMatch(a -> "org-kafka-3".equals(a.metadata().path("orgId").asString()));
+    }
+
+    @Test
+    void aLateDeliveryOfARequestWhoseAssistantExistsReportsItSoTheSagaCanUndoIt() {
+        CreateAssistant create = new CreateAssistant("org-kafka-6", "saga-k6:inbound-assistant", "Umbrella",
+                AssistantRole.INBOUND, "Umbrella inbound");
+        AssistantCreated first = kafka.decode(awaitReply(kafka.sendCommand(Topics.VAPI_COMMANDS, create.orgId(),
+                CreateAssistant.TYPE, create)), AssistantCreated.class);
+        long createsBefore = simulator.stats().count("AssistantController_create");
+
+        AssistantCreated late = kafka.decode(awaitReply(kafka.sendCommand(Topics.VAPI_COMMANDS, create.orgId(),
+                CreateAssistant.TYPE, create, Instant.now().minusSeconds(1))), AssistantCreated.class);
+
+        assertThat(late.assistantId()).isEqualTo(first.assistantId());
+        assertThat(simulator.stats().count("AssistantController_create")).as("nothing created").isEqualTo(createsBefore);
+    }
+
+    /**
+     * The worker that sent the create died before VAPI's answer reached it (the ledger still says PENDING); the
+     * redelivery arrives after the saga stopped waiting. VAPI has the assistant: it is reported, so the saga deletes
+     * it, instead of refused as "not started" and forgotten (chaos run 15 leaked a number this way).
+     */
+    @Test
+    void aLateDeliveryAfterAnInDoubtCreateReportsTheAssistantVapiHasForTheRequest() {
+        String requestId = "saga-k7:inbound-assistant";
+        jdbc.update("""
+                insert into vapi_worker.creation_ledger (request_id, kind, org_id, saga_id, status, claimed_at)
+                values (?, 'vapi-assistant', 'org-kafka-7', 'saga-k7', 'PENDING', now() - interval '1 minute')""",
+                requestId);
+        String assistantId = simulator.createAssistant(Json.read(("{\"name\":\"Stark inbound\",\"metadata\":"
+                + "{\"orgId\":\"org-kafka-7\",\"switchboardRequestId\":\"" + requestId + "\"}}")
+                .getBytes(StandardCharsets.UTF_8))).id();
+        CreateAssistant create = new CreateAssistant("org-kafka-7", requestId, "Stark", AssistantRole.INBOUND,
+                "Stark inbound");
+        long createsBefore = simulator.stats().count("AssistantController_create");
+
+        AssistantCreated late = kafka.decode(awaitReply(kafka.sendCommand(Topics.VAPI_COMMANDS, create.orgId(),
+                CreateAssistant.TYPE, create, Instant.now().minusSeconds(1))), AssistantCreated.class);
+
+        assertThat(late.assistantId()).isEqualTo(assistantId);
+        assertThat(simulator.stats().count("AssistantController_create")).as("nothing created").isEqualTo(createsBefore);
     }
 
     @Test

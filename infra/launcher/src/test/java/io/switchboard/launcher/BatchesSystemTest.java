@@ -108,6 +108,21 @@ class BatchesSystemTest extends SharedSystemTest {
         HttpResponse<String> completed = lines.get("/api/v1/batches?status=COMPLETED&limit=500");
         assertThat(completed.statusCode()).isEqualTo(200);
         assertThat(completed.body()).contains("\"id\":\"" + created.id() + "\"", "\"createdBy\":\"batch system test\"");
+        // And on again, by filter: the three lines now inactive (the failed one is still deactivating), assistants reused.
+        long assistantsCreated = system.vapi().assistantCreateCount();
+        BatchView on = batches.create("{\"kind\":\"inbound-ai-on\",\"filter\":{\"orgIdPrefix\":\"" + prefix
+                + "\",\"lineStatus\":\"inactive\"},\"ratePerMinute\":600}");
+        assertThat(batches.items(on.id())).extracting(BatchItemView::orgId)
+                .containsExactly(orgs.get(0), orgs.get(1), orgs.get(3));
+        assertThat(batches.awaitStatus(on.id(), BatchStatus.COMPLETED, BATCH_TIMEOUT).counts())
+                .containsEntry(ItemStatus.SUCCEEDED, 3L);
+        for (String org : List.of(orgs.get(0), orgs.get(1), orgs.get(3))) {
+            assertThat(client.status(org).status()).isEqualTo("active");
+        }
+        assertThat(system.vapi().assistantCreateCount()).isEqualTo(assistantsCreated);
+        HttpResponse<String> metrics = lines.get("/actuator/prometheus");
+        assertThat(metrics.body()).contains("switchboard_batches{status=\"running\"}",
+                "switchboard_batch_items{status=\"pending\"}");
     }
 
     @Test
@@ -217,6 +232,72 @@ class BatchesSystemTest extends SharedSystemTest {
         try (LineClient organization = new LineClient(system, system::orchestratorUrl,
                 "Bearer " + RunningSystem.CONSOLE_ORG_TOKEN)) {
             assertThat(organization.get("/api/v1/batches").statusCode()).as("batches are for ops").isEqualTo(403);
+        }
+    }
+
+    @Test
+    void anUpdateAssistantsBatchMovesEachLinesAssistantsToTheTemplatesNewVersionAndSkipsThoseAlreadyOnIt() {
+        String name = "bup-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(lines.post("/api/v1/assistant-templates", template(name, "Welcome to {orgName}, version one.",
+                "openai", "gpt-4o-mini", "vapi", "Elliot")).statusCode()).isEqualTo(201);
+        String prefix = prefix("bupd");
+        List<String> following = List.of(prefix + "0", prefix + "1");
+        String pinned = prefix + "pinned";
+        following.forEach(org -> assertThat(put("/api/v1/organizations/" + org + "/assistant-template",
+                "{\"templateName\":\"" + name + "\"}")).isEqualTo(200));
+        assertThat(put("/api/v1/organizations/" + pinned + "/assistant-template",
+                "{\"templateName\":\"" + name + "\",\"templateVersion\":1}")).isEqualTo(200);
+        List<String> orgs = List.of(following.get(0), following.get(1), pinned);
+        orgs.forEach(org -> client.approve(org, "Upd " + org.substring(org.length() - 1), "510"));
+        orgs.forEach(org -> assertThat(client.awaitSagaEnded(org, SAGA_TIMEOUT).state()).isEqualTo("COMPLETED"));
+        assertThat(client.status(following.get(0)).assistants().inboundTemplate().version()).isEqualTo(1);
+        // Version 2: what the organizations following the template's latest version should now run.
+        assertThat(lines.post("/api/v1/assistant-templates", template(name, "Welcome to {orgName}, version two.",
+                "anthropic", "claude-sonnet-4-6", "11labs", "21m00Tcm4TlvDq8ikWAM")).statusCode()).isEqualTo(201);
+        long created = system.vapi().assistantCreateCount();
+
+        BatchView batch = batches.create("{\"kind\":\"update-assistants\",\"orgIds\":[" + ids(orgs) + "],"
+                + "\"ratePerMinute\":600}");
+        assertThat(batches.item(batch.id(), pinned).status()).isEqualTo(ItemStatus.SKIPPED);
+        assertThat(batches.item(batch.id(), pinned).reason()).contains("already run template " + name + " v1");
+        BatchView done = batches.awaitStatus(batch.id(), BatchStatus.COMPLETED, BATCH_TIMEOUT);
+        assertThat(done.counts()).containsEntry(ItemStatus.SUCCEEDED, 2L).containsEntry(ItemStatus.SKIPPED, 1L);
+        for (String org : following) {
+            assertThat(client.sagas(org, "assistant-template-update")).singleElement()
+                    .satisfies(saga -> assertThat(saga.state()).isEqualTo("COMPLETED"));
+            var assistants = client.status(org).assistants();
+            assertThat(assistants.inboundTemplate().version()).isEqualTo(2);
+            assertThat(assistants.outboundTemplate().version()).isEqualTo(2);
+            for (String id : List.of(assistants.inbound(), assistants.outbound())) {
+                var assistant = system.vapi().assistants().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+                assertThat(assistant.fields().path("firstMessage").asString()).endsWith(", version two.");
+                assertThat(assistant.metadata().path("templateVersion").asInt()).isEqualTo(2);
+            }
+        }
+        assertThat(client.status(pinned).assistants().inboundTemplate().version()).isEqualTo(1);
+        assertThat(system.vapi().assistantCreateCount()).as("updated in place, none created").isEqualTo(created);
+    }
+
+    private static String template(String name, String firstMessage, String modelProvider, String model,
+                                   String voiceProvider, String voiceId) {
+        return "{\"name\":\"" + name + "\",\"systemPrompt\":\"You are the {role} assistant of {orgName}.\","
+                + "\"firstMessage\":\"" + firstMessage + "\",\"model\":{\"provider\":\"" + modelProvider
+                + "\",\"model\":\"" + model + "\"},\"voice\":{\"provider\":\"" + voiceProvider
+                + "\",\"voiceId\":\"" + voiceId + "\"},\"createdBy\":\"batch system test\"}";
+    }
+
+    private static int put(String path, String json) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(system.orchestratorUrl() + path))
+                    .header("Authorization", SystemClient.OPS_AUTHORIZATION).header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(10)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -91,6 +91,31 @@ public class AcquireNumberHandler implements CommandHandler<AcquireNumber> {
         }
     }
 
+    /**
+     * A number an earlier delivery of this request bought (its answer lost with its worker), or the trial account's
+     * number it claimed: found by the tags it wrote, read only.
+     */
+    @Override
+    public Optional<Reply> earlierEffect(AcquireNumber command, CommandContext context) {
+        NumberOwner owner = command.ownerOrOrganization();
+        if (CommandOwners.refuseForeign(command.orgId(), owner).isPresent() || owner.kind() == NumberOwner.Kind.UNASSIGNED) {
+            return Optional.empty();
+        }
+        TwilioAccount account;
+        try {
+            account = accounts.resolve(command.orgId(), command.twilioCredentialId());
+        } catch (UnknownCredentialException e) {
+            return Optional.empty();
+        }
+        Optional<Reply> bought = numbers.findByTag(account, OwnerTag.boughtFor(owner, command.requestId()).friendlyName())
+                .or(() -> boughtByAnOlderWorker(command, account)).map(AcquireNumberHandler::purchased);
+        if (bought.isPresent() || owner.kind() != NumberOwner.Kind.ORGANIZATION) {
+            return bought;
+        }
+        return numbers.findByTag(account, OwnerTag.lentTo(command.orgId(), command.requestId()).friendlyName())
+                .map(n -> new NumberAcquired(n.phoneNumber(), n.sid(), NumberAcquired.Source.TRIAL_EXISTING));
+    }
+
     private Reply acquire(AcquireNumber command, NumberOwner owner, TwilioAccount account, Integer areaCode, String tag) {
         Optional<OwnedNumber> adopted = numbers.findByTag(account, tag).or(() -> boughtByAnOlderWorker(command, account));
         if (adopted.isPresent()) {

@@ -85,6 +85,28 @@ public class VapiAssistants {
     }
 
     /**
+     * The assistant an earlier delivery of this request created, if any, found without creating anything: the one the
+     * ledger recorded (if VAPI still has it), else — the create was in doubt when its worker died — the one VAPI
+     * shows with this request's id, created since the claim. Empty when the request was never claimed here.
+     */
+    public Optional<VapiDtos.Assistant> earlierCreation(CreateAssistant command) {
+        Optional<Creation> claimed = ledger.find(command.requestId(), VapiCreations.ASSISTANT)
+                .filter(c -> command.orgId().equals(c.orgId()));
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        Creation creation = claimed.get();
+        if (creation.isCreated()) {
+            return find(creation.resourceId());
+        }
+        return lookup.find(creation.claimedAt(),
+                (ge, lt, limit) -> guard.once(() -> api.listAssistantsCreated(ge, lt, limit)),
+                VapiDtos.Assistant::createdAt,
+                a -> a.metadata() != null && command.requestId().equals(a.metadata().get(AssistantSpec.REQUEST_ID_KEY))
+                        && command.orgId().equals(a.metadata().get(AssistantSpec.ORG_ID_KEY)));
+    }
+
+    /**
      * Makes the organization's assistant run the command's configuration. Checked first like a delete: only an
      * assistant whose metadata (or the ledger) names the command's organization is changed.
      *

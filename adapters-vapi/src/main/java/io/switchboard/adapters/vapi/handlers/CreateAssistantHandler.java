@@ -1,5 +1,7 @@
 package io.switchboard.adapters.vapi.handlers;
 
+import java.util.Optional;
+
 import io.switchboard.adapters.vapi.assistants.AssistantSpec;
 import io.switchboard.adapters.vapi.assistants.VapiAssistants;
 import io.switchboard.adapters.vapi.client.VapiDtos;
@@ -21,13 +23,22 @@ public class CreateAssistantHandler implements CommandHandler<CreateAssistant> {
     @Override
     public Reply handle(CreateAssistant command, CommandContext context) {
         try {
-            VapiDtos.Assistant assistant = assistants.findOrCreate(command, context.sagaId());
-            // What the assistant at VAPI records, not what this command asked for: an adopted one may predate it.
-            return AssistantSpec.templateOf(assistant)
-                    .map(t -> new AssistantCreated(assistant.id(), assistant.name(), t.name(), t.version()))
-                    .orElseGet(() -> new AssistantCreated(assistant.id(), assistant.name()));
+            return created(assistants.findOrCreate(command, context.sagaId()));
         } catch (RuntimeException e) {
             return FailureReplies.of(e, "VAPI assistant creation failed");
         }
+    }
+
+    /** The assistant an earlier delivery created (its answer lost with its worker), looked up, never created. */
+    @Override
+    public Optional<Reply> earlierEffect(CreateAssistant command, CommandContext context) {
+        return assistants.earlierCreation(command).map(CreateAssistantHandler::created);
+    }
+
+    private static Reply created(VapiDtos.Assistant assistant) {
+        // What the assistant at VAPI records, not what this command asked for: an adopted one may predate it.
+        return AssistantSpec.templateOf(assistant)
+                .map(t -> new AssistantCreated(assistant.id(), assistant.name(), t.name(), t.version()))
+                .orElseGet(() -> new AssistantCreated(assistant.id(), assistant.name()));
     }
 }

@@ -1,5 +1,7 @@
 package io.switchboard.adapters.vapi.handlers;
 
+import java.util.Optional;
+
 import io.switchboard.adapters.vapi.client.VapiDtos;
 import io.switchboard.adapters.vapi.errors.FailureReplies;
 import io.switchboard.adapters.vapi.errors.VapiFailure;
@@ -22,6 +24,12 @@ public class CreateFreePhoneNumberHandler implements CommandHandler<CreateFreePh
 
     public CreateFreePhoneNumberHandler(FreeVapiNumbers numbers) {
         this.numbers = numbers;
+    }
+
+    /** The free number an earlier delivery got (its answer lost with its worker), looked up, never created. */
+    @Override
+    public Optional<Reply> earlierEffect(CreateFreePhoneNumber command, CommandContext context) {
+        return numbers.earlierCreation(command).map(n -> new FreePhoneNumberCreated(n.id(), n.status()));
     }
 
     @Override

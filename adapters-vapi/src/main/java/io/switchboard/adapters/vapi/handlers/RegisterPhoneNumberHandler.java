@@ -1,5 +1,7 @@
 package io.switchboard.adapters.vapi.handlers;
 
+import java.util.Optional;
+
 import io.switchboard.credentials.twilio.TwilioAccount;
 import io.switchboard.credentials.twilio.TwilioAccounts;
 import io.switchboard.credentials.twilio.UnknownCredentialException;
@@ -25,6 +27,16 @@ public class RegisterPhoneNumberHandler implements CommandHandler<RegisterPhoneN
     public RegisterPhoneNumberHandler(TwilioAccounts accounts, VapiPhoneNumbers phoneNumbers) {
         this.accounts = accounts;
         this.phoneNumbers = phoneNumbers;
+    }
+
+    /** The registration an earlier delivery made (its answer lost with its worker), looked up, never made. */
+    @Override
+    public Optional<Reply> earlierEffect(RegisterPhoneNumber command, CommandContext context) {
+        if (command.phoneNumber() == null || !command.phoneNumber().startsWith("+")) {
+            return Optional.empty();
+        }
+        return phoneNumbers.earlierRegistration(command)
+                .map(p -> new PhoneNumberRegistered(p.id(), command.phoneNumber(), p.assistantId()));
     }
 
     @Override

@@ -86,6 +86,25 @@ public class FreeVapiNumbers {
         return created;
     }
 
+    /**
+     * The free number an earlier delivery of this request got, found without creating anything: the one the ledger
+     * recorded, else (its create was in doubt when its worker died) the one VAPI lists with this request's name tag.
+     */
+    public Optional<VapiDtos.PhoneNumber> earlierCreation(CreateFreePhoneNumber command) {
+        Optional<Creation> claimed = ledger.find(command.requestId(), VapiCreations.FREE_NUMBER)
+                .filter(c -> command.orgId().equals(c.orgId()));
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        if (claimed.get().isCreated()) {
+            return find(claimed.get().resourceId());
+        }
+        return lookup.find(claimed.get().claimedAt(),
+                (ge, lt, limit) -> guard.once(() -> api.listPhoneNumbersCreated(ge, lt, limit)),
+                VapiDtos.PhoneNumber::createdAt,
+                p -> PROVIDER.equals(p.provider()) && PhoneNumberName.carries(p.name(), command.orgId(), command.requestId()));
+    }
+
     /** One look, no waiting: a number that is still activating is the caller's to ask about again later. */
     public VapiDtos.PhoneNumber get(String vapiPhoneNumberId) {
         return guard.retrying(() -> guard.once(() -> api.getPhoneNumber(vapiPhoneNumberId)));

@@ -91,6 +91,24 @@ public class VapiPhoneNumbers {
     }
 
     /**
+     * The registration an earlier delivery of this request made, found without registering anything: the one the
+     * ledger recorded, else (in doubt when its worker died) the number's registration at VAPI if its name carries
+     * this organization's and request's tag. An adopted registration an older line made is not this request's.
+     */
+    public Optional<VapiDtos.PhoneNumber> earlierRegistration(RegisterPhoneNumber command) {
+        Optional<Creation> claimed = ledger.find(command.requestId(), VapiCreations.REGISTRATION)
+                .filter(c -> command.orgId().equals(c.orgId()));
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        if (claimed.get().isCreated()) {
+            return find(claimed.get().resourceId());
+        }
+        return guard.retrying(() -> findByNumber(command.phoneNumber()))
+                .filter(p -> PhoneNumberName.carries(p.name(), command.orgId(), command.requestId()));
+    }
+
+    /**
      * Deletes the organization's registration.
      *
      * @return {@code false} when VAPI no longer knew it

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -152,6 +153,14 @@ public class CommandDispatcher {
         Instant latestStart = CommandDeadline.latestStart(metadata.writtenAt(), metadata.deadline(), callMargin);
         if (latestStart != null && clock.instant().isAfter(latestStart)) {
             // The saga has given up on (or is about to give up on) this attempt: acting now would happen behind its back.
+            // But an earlier delivery may have acted (its worker died before replying): say so, and the saga undoes it.
+            Optional<Reply> earlier = earlierEffect(handler, command, context);
+            if (earlier.isPresent()) {
+                log.warn("Not executing {} attempt={}: it arrived after its latest start {}, but an earlier delivery of "
+                        + "it had an effect; reporting {} so that the saga undoes it", type.getSimpleName(),
+                        metadata.attempt(), latestStart, earlier.get().getClass().getSimpleName());
+                return earlier.get();
+            }
             log.warn("Not executing {} attempt={}: it arrived after its latest start {} (saga deadline {})",
                     type.getSimpleName(), metadata.attempt(), latestStart, metadata.deadline());
             return new StepFailed(StepFailed.COMMAND_NOT_STARTED, truncate("Command not started: it arrived after its "
@@ -172,6 +181,16 @@ public class CommandDispatcher {
             log.error("Handler for {} failed unexpectedly", type.getSimpleName(), e);
             return new StepFailed("INTERNAL_ERROR", truncate(e.getClass().getSimpleName() + ": " + e.getMessage()),
                     true, "switchboard", null);
+        }
+    }
+
+    private <C extends Command> Optional<Reply> earlierEffect(CommandHandler<C> handler, C command, CommandContext context) {
+        try {
+            return handler.earlierEffect(command, context);
+        } catch (RuntimeException e) {
+            log.error("Could not look up what earlier deliveries of {} did; if one had an effect, reconciliation "
+                    + "reports it", command.getClass().getSimpleName(), e);
+            return Optional.empty();
         }
     }
 

@@ -1,10 +1,12 @@
 package io.switchboard.orchestrator.batches;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.orchestrator.aiconfig.AiConfigRepository;
 import io.switchboard.orchestrator.intake.OrganizationEventIntake;
 import io.switchboard.orchestrator.intake.SagaLauncher;
 import io.switchboard.orchestrator.organizations.Organizations;
+import io.switchboard.orchestrator.templates.AssistantTemplateUpdates;
 import io.switchboard.orchestrator.templates.AssistantTemplates;
 import io.switchboard.saga.persistence.SagaInstanceRepository;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,6 +20,12 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BatchProperties.class)
 public class BatchConfiguration {
+
+    /** How the intake decides an update-assistants item (the intake knows nothing of templates). */
+    @Bean
+    TemplateUpdatePlanner templateUpdatePlanner(AssistantTemplateUpdates updates) {
+        return new TemplateUpdatePlanner(updates);
+    }
 
     @Bean
     BatchStore batchStore(JdbcTemplate jdbc, JsonCodec codec) {
@@ -34,6 +42,13 @@ public class BatchConfiguration {
     Batches batches(BatchStore store, BatchPlanner planner, BatchProperties properties, Clock clock,
                     AssistantTemplates templates) {
         return new Batches(store, planner, properties, clock, templates);
+    }
+
+    @Bean
+    BatchGauges batchGauges(JdbcTemplate jdbc, MeterRegistry registry) {
+        BatchGauges gauges = new BatchGauges(jdbc);
+        gauges.bindTo(registry);
+        return gauges;
     }
 
     @Bean

@@ -54,8 +54,8 @@ public record BatchRequest(String kind, List<String> orgIds, BatchFilter filter,
                         "filter.orgIdPrefix", "must not be empty")
                 .require(numberSource == null || BATCH_NUMBER_SOURCES.contains(numberSource), "options.numberSource",
                         "must be one of " + String.join(", ", BATCH_NUMBER_SOURCES))
-                .require(numberSource == null || (batchKind != BatchKind.INBOUND_AI_OFF
-                                && batchKind != BatchKind.UPDATE_ASSISTANTS), "options.numberSource",
+                .require(numberSource == null || batchKind == BatchKind.ASSIGN_NUMBERS
+                        || batchKind == BatchKind.INBOUND_AI_ON, "options.numberSource",
                         "goes with assign-numbers and inbound-ai-on only")
                 .require(templateName == null || batchKind == BatchKind.UPDATE_ASSISTANTS, "options.templateName",
                         "goes with update-assistants only")

@@ -41,11 +41,20 @@ public class BatchStore {
                 batch.createdBy(), ts(batch.createdAt()), ts(batch.startedAt()), ts(now));
     }
 
-    void insertItem(UUID batchId, int position, String orgId, ItemStatus status, String action, String reason,
-                    Instant now) {
-        jdbc.update("insert into ops_batch_item (batch_id, position, org_id, status, action, reason, finished_at, "
-                        + "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)", batchId, position, orgId, status.name(), action,
-                reason, status == ItemStatus.SKIPPED ? ts(now) : null, ts(now));
+    /** A new item as planned at creation. */
+    record NewItem(String orgId, ItemStatus status, String action, String reason) {
+    }
+
+    /** The batch's items in order, inserted in JDBC batches (a batch may hold thousands). */
+    void insertItems(UUID batchId, List<NewItem> items, Instant now) {
+        List<Object[]> rows = new java.util.ArrayList<>(items.size());
+        for (int position = 0; position < items.size(); position++) {
+            NewItem item = items.get(position);
+            rows.add(new Object[]{batchId, position, item.orgId(), item.status().name(), item.action(), item.reason(),
+                    item.status() == ItemStatus.SKIPPED ? ts(now) : null, ts(now)});
+        }
+        jdbc.batchUpdate("insert into ops_batch_item (batch_id, position, org_id, status, action, reason, finished_at, "
+                + "updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     public Optional<Batch> find(UUID id) {

@@ -64,13 +64,14 @@ public class Batches {
         store.insert(new BatchStore.Batch(id, kind, selector, options, status,
                 request.ratePerMinute() == null ? properties.defaultRatePerMinute() : request.ratePerMinute(), dryRun,
                 request.createdBy() == null ? "ops" : request.createdBy(), now, dryRun ? null : now, null), now);
-        int position = 0;
+        List<BatchStore.NewItem> items = new java.util.ArrayList<>(orgIds.size());
         for (String orgId : orgIds) {
             Object event = kind.eventFor(orgId, options);
             BatchPlanner.Plan plan = planner.plan(kind, orgId, event);
-            store.insertItem(id, position++, orgId, plan.skip() ? ItemStatus.SKIPPED : ItemStatus.PENDING,
-                    plan.skip() ? null : plan.text(), plan.skip() ? plan.text() : null, now);
+            items.add(new BatchStore.NewItem(orgId, plan.skip() ? ItemStatus.SKIPPED : ItemStatus.PENDING,
+                    plan.skip() ? null : plan.text(), plan.skip() ? plan.text() : null));
         }
+        store.insertItems(id, items, now);
         log.info("Batch {} created: {} over {} organization(s){}", id, kind.slug(), orgIds.size(),
                 dryRun ? " (dry run)" : "");
         return view(id);

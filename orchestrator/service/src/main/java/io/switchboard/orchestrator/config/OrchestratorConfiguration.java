@@ -152,8 +152,9 @@ public class OrchestratorConfiguration {
 
     @Bean
     SagaLauncher sagaLauncher(AiConfigRepository configs, SagaInstanceRepository sagas, Organizations organizations,
-                              NumberProperties numbers, JsonCodec codec, AssistantTemplateUpdates templateUpdates) {
-        return new SagaLauncher(configs, sagas, organizations, numbers, codec, templateUpdates);
+                              NumberProperties numbers, JsonCodec codec,
+                              SagaLauncher.AssistantUpdatePlanner assistantUpdates) {
+        return new SagaLauncher(configs, sagas, organizations, numbers, codec, assistantUpdates);
     }
 
     @Bean

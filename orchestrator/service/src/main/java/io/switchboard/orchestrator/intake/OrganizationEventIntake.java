@@ -38,13 +38,14 @@ public class OrganizationEventIntake {
      * the caller can find it again after a crash. Unlike upstream's events it does not change what is recorded as
      * upstream's word about the organization.
      */
-    public void acceptInternal(String source, String eventId, OrganizationEvent event) {
-        queue.enqueue(source, eventId, MessageTypes.typeOf(event.getClass()), event.orgId(), event, starter);
-    }
-
-    /** The same for an ops request the orchestrator itself asks for (an ops batch's item). */
-    public void acceptInternal(String source, String eventId, OpsRequest request) {
-        queue.enqueue(source, eventId, OpsRequest.typeOf(request), request.orgId(), request, starter);
+    public void acceptInternal(String source, String eventId, Object event) {
+        if (event instanceof OpsRequest request) {
+            queue.enqueue(source, eventId, OpsRequest.typeOf(request), request.orgId(), request, starter);
+        } else {
+            OrganizationEvent upstreamKind = (OrganizationEvent) event;
+            queue.enqueue(source, eventId, MessageTypes.typeOf(upstreamKind.getClass()), upstreamKind.orgId(),
+                    upstreamKind, starter);
+        }
     }
 
     /** @return the id under which the request is queued ({@code GET …/requests/{id}} reports on it) */

@@ -17,8 +17,6 @@ import io.switchboard.orchestrator.onboarding.OnboardingData;
 import io.switchboard.orchestrator.organizations.OrganizationRecord;
 import io.switchboard.orchestrator.organizations.Organizations;
 import io.switchboard.orchestrator.onboarding.OnboardingSaga;
-import io.switchboard.orchestrator.templates.AssistantTemplateUpdateSaga;
-import io.switchboard.orchestrator.templates.AssistantTemplateUpdates;
 import io.switchboard.saga.persistence.SagaInstance;
 import io.switchboard.saga.persistence.SagaInstanceRepository;
 import io.switchboard.saga.persistence.SagaState;
@@ -35,16 +33,24 @@ public class SagaLauncher {
     private final Organizations organizations;
     private final NumberProperties numbers;
     private final JsonCodec codec;
-    private final AssistantTemplateUpdates templateUpdates;
+    private final AssistantUpdatePlanner assistantUpdates;
 
     public SagaLauncher(AiConfigRepository configs, SagaInstanceRepository sagas, Organizations organizations,
-                        NumberProperties numbers, JsonCodec codec, AssistantTemplateUpdates templateUpdates) {
+                        NumberProperties numbers, JsonCodec codec, AssistantUpdatePlanner assistantUpdates) {
         this.configs = configs;
         this.sagas = sagas;
         this.organizations = organizations;
         this.numbers = numbers;
         this.codec = codec;
-        this.templateUpdates = templateUpdates;
+        this.assistantUpdates = assistantUpdates;
+    }
+
+    /**
+     * Decides an {@link OpsRequest.UpdateAssistants} for a line with assistants when its turn comes: the assistant
+     * templates' plan (implemented outside the intake, which knows nothing of templates).
+     */
+    public interface AssistantUpdatePlanner {
+        Decision plan(OpsRequest.UpdateAssistants request);
     }
 
     public sealed interface Decision permits Start, Ignore {
@@ -214,22 +220,7 @@ public class SagaLauncher {
             return new Ignore("update-assistants: the line (status " + config.get().status() + ") has no assistants "
                     + "to update");
         }
-        Optional<AssistantTemplateUpdates.Plan> plan = update.templateName() == null
-                ? templateUpdates.plan(update.orgId())
-                : templateUpdates.plan(update.orgId(), update.templateName(), update.templateVersion());
-        if (plan.isEmpty()) {
-            return new Ignore(update.templateName() == null
-                    ? "update-assistants: no assistant template applies to the organization (no pin, and no default "
-                    + "template stored); the assistants keep what they run"
-                    : "update-assistants: there is no assistant template " + update.templateName()
-                    + (update.templateVersion() == null ? "" : " version " + update.templateVersion()));
-        }
-        AssistantTemplateUpdates.Plan p = plan.get();
-        if (p.upToDate()) {
-            return new Ignore("update-assistants: already up to date: the assistants already run template "
-                    + p.target().name() + " v" + p.target().version() + ", the target version");
-        }
-        return new Start(AssistantTemplateUpdateSaga.TYPE, p.data(), p.change());
+        return assistantUpdates.plan(update);
     }
 
     private static Ignore ownNumberWithoutAccount(String what) {

@@ -79,12 +79,7 @@ public final class InboundAiOnSaga {
     public static SagaDefinition<LineData> definition(LineSteps lines, NumberProperties numbers,
                                                       AssistantConfigs assistants) {
         return SagaDefinition.saga(TYPE, VERSION, LineData.class)
-                .then(step("create-inbound-assistant")
-                        .when(data -> data.inboundAssistantId() == null)
-                        .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.INBOUND, assistants))
-                        .onReply(AssistantCreated.class, LineData::withInboundAssistant)
-                        .compensateWith((data, step) -> data.inboundAssistantCreated()
-                                ? Optional.of(deleteAssistant(step, data.inboundAssistantId())) : Optional.empty()))
+                .then(createInboundAssistant(assistants))
                 .then(step("create-free-vapi-number")
                         .when(data -> needsNumber(data) && data.wantsFreeVapiNumber(numbers.provider()))
                         .invoke((data, step) -> createFreePhoneNumber(step, data.areaCode(), data.inboundAssistantId(),
@@ -104,23 +99,8 @@ public final class InboundAiOnSaga {
                         .when(data -> needsNumber(data) && data.triesPoolFirst())
                         .invokeLocal(lines::takePooledNumber)
                         .compensateLocally(lines::returnTakenNumber))
-                .then(step(NumberPool.ASSIGN_STEP)
-                        .when(LineData::pooledHere)
-                        .invoke((data, step) -> takeFromPool(step, data.numberSid(), data.phoneNumber(),
-                                data.twilioCredentialId()))
-                        .onReply(NumberAssigned.class, LineData::withAssignedPoolNumber)
-                        .compensateWith((data, step) -> data.pooledHere()
-                                ? Optional.of(handToPool(step, data.numberSid(), data.phoneNumber(), data.twilioCredentialId()))
-                                : Optional.empty())
-                        .onCompensated(NumberAssigned.class, (data, reply) -> data))
-                .then(step("acquire-number")
-                        .when(data -> needsNumber(data) && !data.claimsOwnNumber())
-                        .invoke((data, step) -> acquireNumber(step, data.country(), data.areaCode(), true,
-                                data.twilioCredentialId()))
-                        .onReply(NumberAcquired.class, LineData::withAcquired)
-                        .compensateWith(InboundAiOnSaga::giveUpAcquiredNumber)
-                        .onCompensated(NumberReleased.class, (data, reply) -> data.withoutNumber())
-                        .onCompensated(NumberAssigned.class, (data, reply) -> data.withoutNumber()))
+                .then(assignPooledNumber())
+                .then(acquireNumberStep().when(data -> needsNumber(data) && !data.claimsOwnNumber()))
                 .then(step("register-number")
                         .when(data -> !data.hasFreeNumber())
                         .invoke((data, step) -> registerPhoneNumber(step, data.phoneNumber(), data.numberSid(),
@@ -150,12 +130,7 @@ public final class InboundAiOnSaga {
      */
     public static SagaDefinition<LineData> version3(LineSteps lines, AssistantConfigs assistants) {
         return SagaDefinition.saga(TYPE, 3, LineData.class)
-                .then(step("create-inbound-assistant")
-                        .when(data -> data.inboundAssistantId() == null)
-                        .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.INBOUND, assistants))
-                        .onReply(AssistantCreated.class, LineData::withInboundAssistant)
-                        .compensateWith((data, step) -> data.inboundAssistantCreated()
-                                ? Optional.of(deleteAssistant(step, data.inboundAssistantId())) : Optional.empty()))
+                .then(createInboundAssistant(assistants))
                 .then(step("claim-own-number")
                         .when(data -> !data.hasNumber() && data.claimsOwnNumber())
                         .invoke((data, step) -> claimOwnNumber(step, data.ownNumber(), data.twilioCredentialId()))
@@ -164,23 +139,8 @@ public final class InboundAiOnSaga {
                         .when(data -> !data.hasNumber() && data.triesPoolFirst())
                         .invokeLocal(lines::takePooledNumber)
                         .compensateLocally(lines::returnTakenNumber))
-                .then(step(NumberPool.ASSIGN_STEP)
-                        .when(LineData::pooledHere)
-                        .invoke((data, step) -> takeFromPool(step, data.numberSid(), data.phoneNumber(),
-                                data.twilioCredentialId()))
-                        .onReply(NumberAssigned.class, LineData::withAssignedPoolNumber)
-                        .compensateWith((data, step) -> data.pooledHere()
-                                ? Optional.of(handToPool(step, data.numberSid(), data.phoneNumber(), data.twilioCredentialId()))
-                                : Optional.empty())
-                        .onCompensated(NumberAssigned.class, (data, reply) -> data))
-                .then(step("acquire-number")
-                        .when(data -> !data.hasNumber() && !data.claimsOwnNumber())
-                        .invoke((data, step) -> acquireNumber(step, data.country(), data.areaCode(), true,
-                                data.twilioCredentialId()))
-                        .onReply(NumberAcquired.class, LineData::withAcquired)
-                        .compensateWith(InboundAiOnSaga::giveUpAcquiredNumber)
-                        .onCompensated(NumberReleased.class, (data, reply) -> data.withoutNumber())
-                        .onCompensated(NumberAssigned.class, (data, reply) -> data.withoutNumber()))
+                .then(assignPooledNumber())
+                .then(acquireNumberStep().when(data -> !data.hasNumber() && !data.claimsOwnNumber()))
                 .then(step("register-number")
                         .invoke((data, step) -> registerPhoneNumber(step, data.phoneNumber(), data.numberSid(),
                                 data.inboundAssistantId(), data.orgName(), data.twilioCredentialId()))
@@ -204,23 +164,8 @@ public final class InboundAiOnSaga {
                         .when(data -> !data.hasNumber())
                         .invokeLocal(lines::takePooledNumber)
                         .compensateLocally(lines::returnTakenNumber))
-                .then(step(NumberPool.ASSIGN_STEP)
-                        .when(LineData::pooledHere)
-                        .invoke((data, step) -> takeFromPool(step, data.numberSid(), data.phoneNumber(),
-                                data.twilioCredentialId()))
-                        .onReply(NumberAssigned.class, LineData::withAssignedPoolNumber)
-                        .compensateWith((data, step) -> data.pooledHere()
-                                ? Optional.of(handToPool(step, data.numberSid(), data.phoneNumber(), data.twilioCredentialId()))
-                                : Optional.empty())
-                        .onCompensated(NumberAssigned.class, (data, reply) -> data))
-                .then(step("acquire-number")
-                        .when(data -> !data.hasNumber())
-                        .invoke((data, step) -> acquireNumber(step, data.country(), data.areaCode(), true,
-                                data.twilioCredentialId()))
-                        .onReply(NumberAcquired.class, LineData::withAcquired)
-                        .compensateWith(InboundAiOnSaga::giveUpAcquiredNumber)
-                        .onCompensated(NumberReleased.class, (data, reply) -> data.withoutNumber())
-                        .onCompensated(NumberAssigned.class, (data, reply) -> data.withoutNumber()))
+                .then(assignPooledNumber())
+                .then(acquireNumberStep().when(data -> !data.hasNumber()))
                 .then(step("register-number")
                         .invoke((data, step) -> registerPhoneNumber(step, data.phoneNumber(), data.numberSid(),
                                 data.inboundAssistantId(), data.orgName(), data.twilioCredentialId()))
@@ -234,6 +179,38 @@ public final class InboundAiOnSaga {
     /** Version 1, for instances that started on it. */
     public static SagaDefinition<LineData> version1(LineSteps lines) {
         return LineSagaPreviousVersions.inboundAiOnVersion1(lines);
+    }
+
+    /** The inbound assistant, created only when the line has none, from the organization's template. */
+    private static StepDefinition.Builder<LineData> createInboundAssistant(AssistantConfigs assistants) {
+        return step("create-inbound-assistant")
+                .when(data -> data.inboundAssistantId() == null)
+                .invoke((data, step) -> createAssistant(step, data.orgName(), AssistantRole.INBOUND, assistants))
+                .onReply(AssistantCreated.class, LineData::withInboundAssistant)
+                .compensateWith((data, step) -> data.inboundAssistantCreated()
+                        ? Optional.of(deleteAssistant(step, data.inboundAssistantId())) : Optional.empty());
+    }
+
+    /** The re-tag (pool → organization) of a number taken from the pool here; undone by re-tagging it back. */
+    private static StepDefinition.Builder<LineData> assignPooledNumber() {
+        return step(NumberPool.ASSIGN_STEP)
+                .when(LineData::pooledHere)
+                .invoke((data, step) -> takeFromPool(step, data.numberSid(), data.phoneNumber(), data.twilioCredentialId()))
+                .onReply(NumberAssigned.class, LineData::withAssignedPoolNumber)
+                .compensateWith((data, step) -> data.pooledHere()
+                        ? Optional.of(handToPool(step, data.numberSid(), data.phoneNumber(), data.twilioCredentialId()))
+                        : Optional.empty())
+                .onCompensated(NumberAssigned.class, (data, reply) -> data);
+    }
+
+    /** A number bought (or a trial account's own number claimed); its saga says when. */
+    private static StepDefinition.Builder<LineData> acquireNumberStep() {
+        return step("acquire-number")
+                .invoke((data, step) -> acquireNumber(step, data.country(), data.areaCode(), true, data.twilioCredentialId()))
+                .onReply(NumberAcquired.class, LineData::withAcquired)
+                .compensateWith(InboundAiOnSaga::giveUpAcquiredNumber)
+                .onCompensated(NumberReleased.class, (data, reply) -> data.withoutNumber())
+                .onCompensated(NumberAssigned.class, (data, reply) -> data.withoutNumber());
     }
 
     /** Only what this saga got: a bought number is released, a trial account's number handed back to the account. */

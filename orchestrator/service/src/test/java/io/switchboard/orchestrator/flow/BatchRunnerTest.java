@@ -152,7 +152,7 @@ class BatchRunnerTest extends OrchestratorOverKafkaContext {
         List<Future<?>> ticks = IntStream.range(0, 4).<Future<?>>mapToObj(i -> threads.submit(() -> {
             go.await();
             for (int n = 0; n < 20; n++) {
-                transactions.executeWithoutResult(s -> runner.tick(batch.id()));
+                runner.tick(batch.id());
             }
             return null;
         })).toList();
@@ -181,7 +181,7 @@ class BatchRunnerTest extends OrchestratorOverKafkaContext {
         orgs.forEach(org -> line(org, "active", "PN" + UUID.randomUUID().toString().replace("-", "")));
         BatchView batch = batches.create(new BatchRequest("inbound-ai-off", orgs, null, null, 2, false, "test"));
         for (int n = 0; n < 10; n++) {
-            transactions.executeWithoutResult(s -> runner.tick(batch.id()));
+            runner.tick(batch.id());
         }
         BatchView view = batches.view(batch.id());
         // Two a minute: one start, then thirty seconds before the next.
@@ -191,5 +191,40 @@ class BatchRunnerTest extends OrchestratorOverKafkaContext {
         assertThat(view.estimatedCompletion()).isAfter(Instant.now().plusSeconds(50));
         batches.cancel(batch.id());
         assertThat(batches.view(batch.id()).counts().get(ItemStatus.SKIPPED)).isEqualTo(2);
+    }
+
+    @Test
+    void anItemQueuedBehindARunningSagaIsFollowedNotQueuedAgainAndItsIgnoredRequestIsSkipped() {
+        String org = prefix() + "busy";
+        line(org, "active", "PN" + UUID.randomUUID().toString().replace("-", ""));
+        // The organization runs a saga (a row only: it never ends by itself), so the item waits in its queue.
+        UUID running = UUID.randomUUID();
+        jdbc.update("insert into saga_instance (id, saga_type, definition_version, org_id, state, data, created_at, "
+                + "updated_at) values (?, 'inbound-ai-on', 3, ?, 'RUNNING', '{}'::jsonb, now(), now())", running, org);
+        BatchView batch = batches.create(new BatchRequest("inbound-ai-off", List.of(org), null, null, 600, false, "test"));
+        assertThat(batches.items(batch.id(), null, 10, 0).items()).singleElement()
+                .satisfies(i -> assertThat(i.action()).contains("queued behind inbound-ai-on saga " + running));
+
+        for (int n = 0; n < 5; n++) {
+            runner.tick(batch.id());
+        }
+        String requestId = batch.id() + ":" + org;
+        assertThat(batches.items(batch.id(), null, 10, 0).items()).singleElement().satisfies(i -> {
+            assertThat(i.status()).isEqualTo(ItemStatus.STARTED);
+            assertThat(i.requestId()).isEqualTo(requestId);
+            assertThat(i.sagaId()).isNull();
+        });
+        assertThat(jdbc.queryForList("select status from org_event where org_id = ? and event_source = ?",
+                String.class, org, BatchRunner.SOURCE)).as("queued once, still waiting").containsExactly("PENDING");
+
+        // Its turn came and the intake found nothing to do (as it decides and records it).
+        jdbc.update("update saga_instance set state = 'COMPLETED', finished_at = now() where id = ?", running);
+        jdbc.update("update org_event set status = 'IGNORED', note = 'inboundAi=false and the line is already inactive' "
+                + "where event_source = ? and event_id = ?", BatchRunner.SOURCE, requestId);
+        runner.tick(batch.id());
+        BatchView done = await().atMost(Duration.ofSeconds(10)).until(() -> batches.view(batch.id()),
+                b -> b.status() == BatchStatus.COMPLETED);
+        assertThat(done.counts()).containsEntry(ItemStatus.SKIPPED, 1L);
+        assertThat(batches.items(batch.id(), null, 10, 0).items().get(0).reason()).contains("already inactive");
     }
 }
