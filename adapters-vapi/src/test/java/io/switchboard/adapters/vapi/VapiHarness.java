@@ -4,6 +4,7 @@ import io.switchboard.adapters.vapi.assistants.VapiAssistants;
 import io.switchboard.adapters.vapi.client.VapiApi;
 import io.switchboard.adapters.vapi.config.VapiProperties;
 import io.switchboard.adapters.vapi.config.VapiWorkerConfiguration;
+import io.switchboard.adapters.vapi.handlers.BindPhoneNumberHandler;
 import io.switchboard.adapters.vapi.handlers.CheckPhoneNumberHandler;
 import io.switchboard.adapters.vapi.handlers.CreateAssistantHandler;
 import io.switchboard.adapters.vapi.handlers.CreateFreePhoneNumberHandler;
@@ -15,6 +16,7 @@ import io.switchboard.adapters.vapi.handlers.RegisterPhoneNumberHandler;
 import io.switchboard.adapters.vapi.lookup.CreatedSinceLookup;
 import io.switchboard.adapters.vapi.phonenumbers.FreeVapiNumbers;
 import io.switchboard.adapters.vapi.phonenumbers.VapiPhoneNumbers;
+import io.switchboard.contracts.commands.BindPhoneNumber;
 import io.switchboard.contracts.commands.CheckPhoneNumber;
 import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.CreateFreePhoneNumber;
@@ -52,6 +54,7 @@ final class VapiHarness {
     final DeletePhoneNumberRegistrationHandler deleteRegistration;
     final CreateFreePhoneNumberHandler createFreeNumber;
     final CheckPhoneNumberHandler checkNumber;
+    final BindPhoneNumberHandler bindNumber;
 
     VapiHarness(VapiProperties properties) {
         this(properties, new PlatformTwilioAccounts(TWILIO_SID, TWILIO_TOKEN));
@@ -74,6 +77,7 @@ final class VapiHarness {
         this.deleteRegistration = new DeletePhoneNumberRegistrationHandler(numbers);
         this.createFreeNumber = new CreateFreePhoneNumberHandler(freeNumbers);
         this.checkNumber = new CheckPhoneNumberHandler(freeNumbers);
+        this.bindNumber = new BindPhoneNumberHandler(numbers);
     }
 
     static VapiProperties properties(String baseUrl, String apiKey) {
@@ -127,5 +131,9 @@ final class VapiHarness {
 
     Reply handle(CheckPhoneNumber command) {
         return checkNumber.handle(command, CONTEXT);
+    }
+
+    Reply handle(BindPhoneNumber command) {
+        return bindNumber.handle(command, CONTEXT);
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.adapters.vapi;
 
 import io.switchboard.contracts.commands.AssistantRole;
+import io.switchboard.contracts.commands.BindPhoneNumber;
 import io.switchboard.contracts.commands.CheckPhoneNumber;
 import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.CreateFreePhoneNumber;
@@ -199,6 +200,53 @@ class VapiWorkerContractTest {
         assertThat(vapi.phoneNumbers()).singleElement().satisfies(p -> assertThat(p.assistantId()).isEqualTo(second));
         assertThat(vapi.phoneNumberCreateCount()).isEqualTo(1);
         assertThat(vapi.stats().count(UPDATE_NUMBER)).isEqualTo(1);
+    }
+
+    @Test
+    void aNumberIsBoundToAnotherOfItsOrganizationsAssistantsAndNeverToAnotherOrganizations() {
+        String inbound = assistant(harness, orgId, "Hooli");
+        String outbound = assistant(harness, orgId, "Hooli out");
+        String foreign = assistant(harness, "org-" + UUID.randomUUID(), "Pied Piper");
+        PhoneNumberRegistered registered = (PhoneNumberRegistered) harness.handle(register("+16505550100", inbound));
+        String id = registered.vapiPhoneNumberId();
+
+        Reply bound = harness.handle(new BindPhoneNumber(orgId, "saga-ct:bind-number", id, outbound));
+        Reply again = harness.handle(new BindPhoneNumber(orgId, "saga-ct:bind-number", id, outbound));
+        assertThat(bound).isEqualTo(new PhoneNumberRegistered(id, "+16505550100", outbound));
+        assertThat(again).isEqualTo(bound);
+        assertThat(vapi.stats().count(UPDATE_NUMBER)).as("the repeat sent nothing").isEqualTo(1);
+
+        Reply toForeign = harness.handle(new BindPhoneNumber(orgId, "saga-ct:bind-number-2", id, foreign));
+        Reply byForeign = harness.handle(new BindPhoneNumber("org-" + UUID.randomUUID(), "saga-ct:bind-number-3", id,
+                foreign));
+        assertThat(toForeign).isInstanceOfSatisfying(StepFailed.class, f -> assertThat(f.errorCode())
+                .isEqualTo(StepFailed.OWNED_BY_ANOTHER_ORGANIZATION));
+        assertThat(byForeign).isInstanceOfSatisfying(StepFailed.class, f -> assertThat(f.errorCode())
+                .isEqualTo(StepFailed.OWNED_BY_ANOTHER_ORGANIZATION));
+        assertThat(vapi.phoneNumbers()).singleElement().satisfies(p -> assertThat(p.assistantId()).isEqualTo(outbound));
+        assertThat(vapi.stats().count(UPDATE_NUMBER)).isEqualTo(1);
+
+        Reply unknown = harness.handle(new BindPhoneNumber(orgId, "saga-ct:bind-number-4", UUID.randomUUID().toString(),
+                inbound));
+        assertThat(unknown).isInstanceOfSatisfying(StepFailed.class, f -> assertThat(f.retryable()).isFalse());
+    }
+
+    @Test
+    void aFreeVapiNumberIsBoundWithItsOwnBranchOfTheUpdateBody() {
+        String inbound = assistant(harness, orgId, "Vandelay");
+        String outbound = assistant(harness, orgId, "Vandelay out");
+        FreePhoneNumberCreated created = (FreePhoneNumberCreated) harness.handle(new CreateFreePhoneNumber(orgId,
+                UUID.randomUUID() + ":create-free-vapi-number", "415", inbound, "Vandelay line"));
+
+        Reply bound = harness.handle(new BindPhoneNumber(orgId, "saga-ct:bind-number", created.vapiPhoneNumberId(),
+                outbound));
+
+        assertThat(bound).isInstanceOfSatisfying(PhoneNumberRegistered.class,
+                r -> assertThat(r.assistantId()).isEqualTo(outbound));
+        assertThat(vapi.phoneNumbers()).singleElement().satisfies(p -> {
+            assertThat(p.provider()).isEqualTo("vapi");
+            assertThat(p.assistantId()).isEqualTo(outbound);
+        });
     }
 
     @Test

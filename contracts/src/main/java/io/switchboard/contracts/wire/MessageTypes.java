@@ -2,6 +2,7 @@ package io.switchboard.contracts.wire;
 
 import io.switchboard.contracts.commands.AcquireNumber;
 import io.switchboard.contracts.commands.AssignNumber;
+import io.switchboard.contracts.commands.BindPhoneNumber;
 import io.switchboard.contracts.commands.CheckPhoneNumber;
 import io.switchboard.contracts.commands.ClaimOwnNumber;
 import io.switchboard.contracts.commands.CreateFreePhoneNumber;
@@ -56,6 +57,7 @@ public final class MessageTypes {
         register(DeletePhoneNumberRegistration.TYPE, DeletePhoneNumberRegistration.class);
         register(CreateFreePhoneNumber.TYPE, CreateFreePhoneNumber.class);
         register(CheckPhoneNumber.TYPE, CheckPhoneNumber.class);
+        register(BindPhoneNumber.TYPE, BindPhoneNumber.class);
         register(SendApprovalEmail.TYPE, SendApprovalEmail.class);
         register(SendFailureEmail.TYPE, SendFailureEmail.class);
 

@@ -3,6 +3,7 @@ package io.switchboard.contracts.wire;
 import io.switchboard.contracts.commands.AcquireNumber;
 import io.switchboard.contracts.commands.AssignNumber;
 import io.switchboard.contracts.commands.ClaimOwnNumber;
+import io.switchboard.contracts.commands.BindPhoneNumber;
 import io.switchboard.contracts.commands.CheckPhoneNumber;
 import io.switchboard.contracts.commands.Command;
 import io.switchboard.contracts.commands.CreateAssistant;
@@ -55,7 +56,7 @@ public final class Topics {
         if (type == CreateAssistant.class || type == DeleteAssistant.class || type == UpdateAssistant.class
                 || type == RegisterPhoneNumber.class
                 || type == DeletePhoneNumberRegistration.class || type == CreateFreePhoneNumber.class
-                || type == CheckPhoneNumber.class) {
+                || type == CheckPhoneNumber.class || type == BindPhoneNumber.class) {
             return VAPI_COMMANDS;
         }
         if (type == SendApprovalEmail.class || type == SendFailureEmail.class) {

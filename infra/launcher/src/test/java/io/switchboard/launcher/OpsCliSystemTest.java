@@ -304,6 +304,31 @@ class OpsCliSystemTest {
     }
 
     @Test
+    void tokensAreIssuedListedAndRevokedFromTheCli() throws Exception {
+        String orgId = SystemClient.newOrgId("clitokens");
+        Cli created = cli("tokens", "create", orgId, "--label", "cli test");
+        assertThat(created.exit()).as(created.err()).isZero();
+        String[] lines = created.out().strip().split("\\R");
+        String secret = lines[lines.length - 1];
+        assertThat(secret).startsWith("sb_org_");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest status = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                system.orchestratorUrl() + "/api/v1/organizations/" + orgId + "/ai-status"))
+                .header("Authorization", "Bearer " + secret).build();
+        assertThat(http.send(status, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        Cli listed = cli("tokens", "list", orgId);
+        assertThat(listed.exit()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains("cli test").contains("1 token(s) of " + orgId + ", 1 not revoked")
+                .doesNotContain(secret);
+        String tokenId = created.out().replaceAll("(?s).*Issued token (\\S+) .*", "$1");
+        Cli revoked = cli("tokens", "revoke", orgId, tokenId);
+        assertThat(revoked.exit()).as(revoked.err()).isZero();
+        assertThat(http.send(status, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        assertThat(cli("tokens", "list", orgId, "--json").out()).contains("\"revokedAt\" : \"").doesNotContain(secret);
+    }
+
+    @Test
     void completionCoversEveryCommand() {
         Cli completion = cli0("completion");
         assertThat(completion.exit()).isZero();

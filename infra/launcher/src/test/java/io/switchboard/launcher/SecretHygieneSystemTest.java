@@ -5,6 +5,7 @@ import io.switchboard.contracts.wire.Topics;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.messaging.headers.CloudEventHeaders;
 import io.switchboard.orchestrator.api.AiStatusResponse;
+import io.switchboard.orchestrator.api.security.ApiProperties;
 import io.switchboard.sim.twilio.IncomingNumber;
 import io.switchboard.sim.twilio.TwilioSimulatorConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -96,6 +97,15 @@ class SecretHygieneSystemTest {
                 String credentialId = String.valueOf(codec.decodeLenient(created.body(), Map.class).get("credentialId"));
                 HttpResponse<String> listed = send(orgToken, "GET", base + orgId + "/twilio-credentials", null);
                 assertThat(listed.statusCode()).isEqualTo(200);
+                // A token issued at run time is a secret too: shown once to ops, then nowhere.
+                HttpResponse<String> issued = send(ApiProperties.DEV_OPS_TOKEN, "POST", base + orgId + "/tokens",
+                        "{\"label\":\"hygiene\"}");
+                assertThat(issued.statusCode()).isEqualTo(201);
+                String issuedToken = String.valueOf(codec.decodeLenient(issued.body(), Map.class).get("token"));
+                secrets.put("issued organization token", issuedToken);
+                assertThat(send(issuedToken, "GET", base + orgId + "/twilio-credentials", null).statusCode()).isEqualTo(200);
+                assertThat(send(ApiProperties.DEV_OPS_TOKEN, "GET", base + orgId + "/tokens", null).body())
+                        .doesNotContain(issuedToken);
                 assertThat(listed.body()).contains(credentialId).doesNotContain(TENANT_TOKEN);
                 assertThat(send(intruderToken, "GET", base + orgId + "/twilio-credentials", null).statusCode())
                         .as("another organization's token").isEqualTo(404);

@@ -13,13 +13,13 @@ import java.io.PrintWriter;
  * 7 reconcile found something to act on.
  */
 @Command(name = "switchboard", mixinStandardHelpOptions = true, version = "switchboard 0.1",
-        description = "Operate Switchboard: sagas, dead letters, organizations' lines, the number pool, tenant credentials, reconciliation, costs, batches.",
+        description = "Operate Switchboard: sagas, dead letters, organizations' lines, the number pool, tenant credentials, organization tokens, reconciliation, costs, batches.",
         footer = {"", "Exit codes: 0 done (a watched saga COMPLETED), 1 the orchestrator refused or was unreachable, "
                 + "2 bad usage, 3 watched saga COMPENSATED, 4 watched saga FAILED (parked), 5 --timeout passed, "
                 + "6 the request started no saga, 7 reconcile found orphans, shared or dangling resources; costs: 1 when a number limit is near."},
         subcommands = {SagasCommand.class, DlqCommand.class, OrganizationsCommand.class, PoolCommand.class,
-                CredentialsCommand.class, ReconcileCommand.class, CostsCommand.class, BatchesCommand.class,
-                CompletionCommand.class,
+                CredentialsCommand.class, TokensCommand.class, ReconcileCommand.class, CostsCommand.class,
+                BatchesCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SwitchboardCli {
     private final InputStream stdin;

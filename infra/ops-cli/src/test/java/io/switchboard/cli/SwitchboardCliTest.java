@@ -376,6 +376,38 @@ class SwitchboardCliTest {
         assertThat(out.toString()).contains("\"sagaIds\" : [ ]");
     }
 
+    // ---- organization tokens --------------------------------------------------------------------------------
+
+    @Test
+    void tokensAreCreatedWithTheSecretPrintedOnceListedWithoutItAndRevoked() {
+        answers.put("POST /api/v1/organizations/acme/tokens", new String[]{"201", """
+                {"tokenId":"7f0c1c1e-0000-4000-8000-000000000001","orgId":"acme","label":"billing","prefix":"sb_org_AbCdEf",
+                 "createdAt":"2025-01-02T03:04:05Z","token":"sb_org_AbCdEfsecretsecret"}"""});
+        assertThat(run("tokens", "create", "acme", "--label", "billing")).isZero();
+        assertThat(requests.get(0)).startsWith("POST /api/v1/organizations/acme/tokens Bearer secret-1")
+                .endsWith("{\"label\":\"billing\"}");
+        assertThat(out.toString()).contains("Issued token 7f0c1c1e-0000-4000-8000-000000000001 (sb_org_AbCdEf…, 'billing')")
+                .endsWith("sb_org_AbCdEfsecretsecret" + System.lineSeparator());
+        assertThat(run("tokens", "create", "acme")).as("--label is required").isEqualTo(ExitCodes.USAGE);
+
+        answers.put("GET /api/v1/organizations/acme/tokens", new String[]{"200", """
+                [{"tokenId":"t-1","orgId":"acme","label":"billing","prefix":"sb_org_AbCdEf","createdAt":"2025-01-02T03:04:05Z",
+                  "lastUsedAt":null,"revokedAt":null},
+                 {"tokenId":"t-2","orgId":"acme","label":"old","prefix":"sb_org_XyZxYz","createdAt":"2025-01-01T00:00:00Z",
+                  "lastUsedAt":"2025-01-01T01:00:00Z","revokedAt":"2025-01-01T02:00:00Z"}]"""});
+        assertThat(run("tokens", "list", "acme")).isZero();
+        assertThat(out.toString()).containsPattern("t-1\\s+billing\\s+sb_org_AbCdEf…\\s+2025-01-02 03:04:05Z")
+                .containsPattern("t-2\\s+old\\s+sb_org_XyZxYz…\\s+2025-01-01 00:00:00Z\\s+2025-01-01 01:00:00Z\\s+"
+                        + "2025-01-01 02:00:00Z")
+                .contains("2 token(s) of acme, 1 not revoked");
+
+        answers.put("DELETE /api/v1/organizations/acme/tokens/t-1", new String[]{"204", ""});
+        assertThat(run("tokens", "revoke", "acme", "t-1")).isZero();
+        assertThat(out.toString()).contains("Revoked token t-1 of acme");
+        assertThat(run("tokens", "revoke", "acme", "t-9")).isEqualTo(1);
+        assertThat(err.toString()).contains("answered 404");
+    }
+
     // ---- credentials ------------------------------------------------------------------------------------------
 
     private static final String SID = "AC" + "0123456789abcdef".repeat(2);

@@ -57,6 +57,10 @@ public interface VapiApi {
     @RequestLine("PATCH /phone-number/{id}")
     VapiDtos.PhoneNumber updatePhoneNumber(@Param("id") String id, VapiDtos.UpdateTwilioPhoneNumber body);
 
+    /** Re-binds a number of any provider to an assistant ({@code PhoneNumberController_update}). */
+    @RequestLine("PATCH /phone-number/{id}")
+    VapiDtos.PhoneNumber rebindPhoneNumber(@Param("id") String id, VapiDtos.UpdatePhoneNumberAssistant body);
+
     @RequestLine("DELETE /phone-number/{id}")
     void deletePhoneNumber(@Param("id") String id);
 }

@@ -91,4 +91,12 @@ public final class VapiDtos {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record UpdateTwilioPhoneNumber(String provider, String assistantId) {
     }
+
+    /**
+     * The assistant part of any branch of the update body's oneOf ({@code UpdateTwilioPhoneNumberDTO},
+     * {@code UpdateVapiPhoneNumberDTO}, …): {@code provider}, the number's own, selects the branch.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record UpdatePhoneNumberAssistant(String provider, String assistantId) {
+    }
 }

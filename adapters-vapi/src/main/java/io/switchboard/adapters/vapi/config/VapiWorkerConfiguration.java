@@ -6,6 +6,7 @@ import io.switchboard.adapters.vapi.assistants.VapiAssistants;
 import io.switchboard.adapters.vapi.client.VapiApi;
 import io.switchboard.adapters.vapi.client.VapiClientFactory;
 import io.switchboard.adapters.vapi.errors.VapiFailure;
+import io.switchboard.adapters.vapi.handlers.BindPhoneNumberHandler;
 import io.switchboard.adapters.vapi.handlers.CheckPhoneNumberHandler;
 import io.switchboard.adapters.vapi.handlers.CreateAssistantHandler;
 import io.switchboard.adapters.vapi.handlers.CreateFreePhoneNumberHandler;
@@ -19,6 +20,7 @@ import io.switchboard.adapters.vapi.phonenumbers.FreeVapiNumbers;
 import io.switchboard.adapters.vapi.phonenumbers.VapiPhoneNumbers;
 import io.switchboard.messaging.ledger.CreationLedger;
 import io.switchboard.messaging.resilience.ProviderGuard;
+import io.switchboard.contracts.commands.BindPhoneNumber;
 import io.switchboard.contracts.commands.CheckPhoneNumber;
 import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.CreateFreePhoneNumber;
@@ -100,7 +102,8 @@ public class VapiWorkerConfiguration {
                 .on(RegisterPhoneNumber.class, new RegisterPhoneNumberHandler(accounts, phoneNumbers))
                 .on(DeletePhoneNumberRegistration.class, new DeletePhoneNumberRegistrationHandler(phoneNumbers))
                 .on(CreateFreePhoneNumber.class, new CreateFreePhoneNumberHandler(freeNumbers))
-                .on(CheckPhoneNumber.class, new CheckPhoneNumberHandler(freeNumbers));
+                .on(CheckPhoneNumber.class, new CheckPhoneNumberHandler(freeNumbers))
+                .on(BindPhoneNumber.class, new BindPhoneNumberHandler(phoneNumbers));
     }
 
     @Bean

@@ -138,6 +138,33 @@ public class VapiPhoneNumbers {
     }
 
     /**
+     * Binds the organization's number (a Twilio registration or a free VAPI number) to another of its assistants;
+     * nothing is sent when it is bound to it already.
+     *
+     * @return the number as VAPI holds it now
+     * @throws io.switchboard.adapters.vapi.ownership.NotOwnedException when the number or the assistant is not the
+     *         organization's: nothing was changed
+     * @throws VapiFailure {@code NOT_FOUND} when VAPI does not know the number
+     */
+    public VapiDtos.PhoneNumber bind(String orgId, String vapiPhoneNumberId, String assistantId) {
+        return guard.retrying(() -> {
+            VapiDtos.PhoneNumber number = guard.once(() -> api.getPhoneNumber(vapiPhoneNumberId));
+            Owners.requirePhoneNumber(orgId, number, ledger.findByResource(number.id()),
+                    () -> number.assistantId() == null ? Optional.empty()
+                            : assistants.bound(number.assistantId(), ledger::findByResource),
+                    "re-bind it");
+            assistants.requireBindable(orgId, assistantId, ledger::findByResource);
+            if (assistantId.equals(number.assistantId())) {
+                return number;
+            }
+            log.info("Binding VAPI phone number {} ({}) of organization {} from assistant {} to {}", number.id(),
+                    number.provider(), orgId, number.assistantId(), assistantId);
+            return guard.once(() -> api.rebindPhoneNumber(number.id(),
+                    new VapiDtos.UpdatePhoneNumberAssistant(number.provider(), assistantId)));
+        });
+    }
+
+    /**
      * The registration of an E.164 number, found with the document's search (partial match on name, number or SIP
      * URI) and matched exactly here, page by page: the search term is the whole number, so few pages at most.
      */

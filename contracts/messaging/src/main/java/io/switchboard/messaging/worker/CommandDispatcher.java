@@ -23,26 +23,33 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * The runtime of every worker: decodes each command of a polled batch, runs its handler, and sends the reply.
- * Commands of a batch run in parallel on the dispatcher's executor, except that commands sharing a {@code requestId}
- * (attempts of one step) run one after another in their order on the topic, so look-before-create stays sound. The
- * batch's offsets are committed only after every reply is acknowledged by the broker, so a crash repeats commands
- * (which handlers absorb by {@code requestId}) but never loses one. Anything that cannot be understood is parked on
- * the dead-letter topic and the batch goes on.
+ * Runs the commands of a worker: decodes each record, runs its handler, and sends the reply. Every record becomes one
+ * unit of work that completes once its outcome is safely on the broker: the reply acknowledged, or — for anything that
+ * cannot be understood — the record parked on the dead-letter topic. A send the broker does not acknowledge is tried
+ * again every {@code redeliveryBackoff} (the same reply, the handler is not run again) until it is, or until the
+ * dispatcher stops; the caller commits a record's offset only after its unit completed, so nothing is lost.
+ * <p>
+ * Units run on the dispatcher's executor, which bounds how many run at once. Units of commands sharing a
+ * {@code requestId} (attempts of one step) run one after another in the order they were submitted — topic order —
+ * so look-before-create stays sound; a waiting attempt takes no executor thread until its predecessor ended.
+ * {@link CommandPipeline} submits records as the consumer polls them; {@link #dispatch} runs a batch and waits.
  */
 public class CommandDispatcher {
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
     private static final int MAX_ERROR_MESSAGE = 500;
+    private static final Duration DEFAULT_REDELIVERY_BACKOFF = Duration.ofSeconds(1);
 
     private final CommandHandlers handlers;
     private final JsonCodec codec;
@@ -52,17 +59,24 @@ public class CommandDispatcher {
     private final DeadLetterPublisher deadLetters;
     private final Duration replyTimeout;
     private final Duration callMargin;
+    private final Duration redeliveryBackoff;
     private final Clock clock;
     private final Executor executor;
+    /** The last submitted unit of each request that has one not yet completed. */
+    private final ConcurrentMap<String, CompletableFuture<Void>> lastOfRequest = new ConcurrentHashMap<>();
+    private volatile boolean stopped;
 
     /**
-     * @param callMargin how long before a command's {@code sb_deadline} the worker stops starting provider calls for
-     *                   it (see {@link CommandDeadline})
-     * @param executor   runs the commands of a batch; {@code Runnable::run} runs them one after another
+     * @param callMargin        how long before a command's {@code sb_deadline} the worker stops starting provider calls
+     *                          for it (see {@link CommandDeadline})
+     * @param redeliveryBackoff pause before a reply or dead letter the broker did not acknowledge is sent again
+     * @param executor          runs the units; it decides how many run at once ({@code Runnable::run}: one after another
+     *                          on the submitting thread)
      */
     public CommandDispatcher(CommandHandlers handlers, JsonCodec codec, CloudEventHeaders headers,
-                             MessageAuthenticator authenticator, KafkaTemplate<String, byte[]> kafka, DeadLetterPublisher deadLetters, Duration replyTimeout,
-                             Duration callMargin, Clock clock, Executor executor) {
+                             MessageAuthenticator authenticator, KafkaTemplate<String, byte[]> kafka,
+                             DeadLetterPublisher deadLetters, Duration replyTimeout, Duration callMargin,
+                             Duration redeliveryBackoff, Clock clock, Executor executor) {
         this.handlers = handlers;
         this.codec = codec;
         this.headers = headers;
@@ -71,45 +85,127 @@ public class CommandDispatcher {
         this.deadLetters = deadLetters;
         this.replyTimeout = replyTimeout;
         this.callMargin = callMargin;
+        this.redeliveryBackoff = redeliveryBackoff;
         this.clock = clock;
         this.executor = executor;
     }
 
+    /** With the default pause (1 s) before a send is tried again. */
+    public CommandDispatcher(CommandHandlers handlers, JsonCodec codec, CloudEventHeaders headers,
+                             MessageAuthenticator authenticator, KafkaTemplate<String, byte[]> kafka, DeadLetterPublisher deadLetters, Duration replyTimeout,
+                             Duration callMargin, Clock clock, Executor executor) {
+        this(handlers, codec, headers, authenticator, kafka, deadLetters, replyTimeout, callMargin,
+                DEFAULT_REDELIVERY_BACKOFF, clock, executor);
+    }
+
+    /**
+     * Runs a batch and returns when every record's unit completed (tests and tools that drive a dispatcher without
+     * a container); throws if one did not, so the caller redelivers the batch.
+     */
     public void dispatch(List<ConsumerRecord<String, byte[]>> batch) {
-        Map<String, List<Received>> byRequest = new LinkedHashMap<>();
+        List<CompletableFuture<Void>> units = new ArrayList<>(batch.size());
         for (ConsumerRecord<String, byte[]> record : batch) {
-            MessageMetadata metadata = CloudEventHeaders.metadataOf(record.headers());
-            try {
-                Command command = decode(record, metadata);
-                byRequest.computeIfAbsent(command.requestId(), id -> new ArrayList<>()).add(new Received(command, metadata));
-            } catch (MessageDecodingException e) {
-                deadLetters.publish(record, e.getMessage(), e);
-            }
-        }
-        List<CompletableFuture<?>> replies = new CopyOnWriteArrayList<>();
-        List<CompletableFuture<Void>> running = new ArrayList<>(byRequest.size());
-        for (List<Received> attempts : byRequest.values()) {
-            running.add(CompletableFuture.runAsync(() -> attempts.forEach(r -> replies.add(executeAndReply(r))), executor));
+            units.add(submit(record));
         }
         try {
-            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
-            CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new))
-                    .get(replyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(units.toArray(CompletableFuture[]::new)).join();
         } catch (Exception e) {
-            // Throwing makes the container redeliver the batch; handlers are idempotent by requestId.
             throw new IllegalStateException("Commands of a batch were not all executed and their replies acknowledged", e);
         }
+    }
+
+    /**
+     * Decodes the record on the calling thread (cheap: a MAC and a JSON read) and schedules its unit.
+     *
+     * @return completes when the reply (or the dead letter) is acknowledged by the broker; completes exceptionally
+     *         only when the dispatcher stopped first
+     */
+    public CompletableFuture<Void> submit(ConsumerRecord<String, byte[]> record) {
+        MessageMetadata metadata;
+        Command command;
+        try {
+            metadata = CloudEventHeaders.metadataOf(record.headers());
+            command = decode(record, metadata);
+        } catch (MessageDecodingException e) {
+            return deadLetter(record, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // Not a known kind of bad input, but unreadable all the same: parked with the reason, never retried in a
+            // loop (that would hold the partition's commit at this record for good).
+            log.error("Could not read command at offset {} of {}-{}", record.offset(), record.topic(), record.partition(), e);
+            return deadLetter(record, truncate("unreadable: " + e), e);
+        }
+        Received received = new Received(command, metadata);
+        return afterEarlierAttempts(command.requestId(), () -> executeAndReply(received));
+    }
+
+    private CompletableFuture<Void> deadLetter(ConsumerRecord<String, byte[]> record, String reason, Throwable cause) {
+        return CompletableFuture.runAsync(() -> untilAcknowledged("dead letter",
+                () -> deadLetters.publish(record, reason, cause)), executor);
+    }
+
+    /** Stops re-sending unacknowledged replies and dead letters; their records stay uncommitted. */
+    public void stop() {
+        stopped = true;
+    }
+
+    /** Chains the unit behind the request's previous one, if that one has not completed yet. */
+    private CompletableFuture<Void> afterEarlierAttempts(String requestId, Runnable unit) {
+        List<CompletableFuture<Void>> mine = new ArrayList<>(1);
+        lastOfRequest.compute(requestId, (id, previous) -> {
+            CompletableFuture<Void> next = previous == null ? CompletableFuture.runAsync(unit, executor)
+                    : previous.handle((ignored, failure) -> null).thenRunAsync(unit, executor);
+            mine.add(next);
+            return next;
+        });
+        CompletableFuture<Void> next = mine.get(0);
+        next.whenComplete((ignored, failure) -> lastOfRequest.remove(requestId, next));
+        return next;
     }
 
     /** A decoded command with what its headers say. */
     private record Received(Command command, MessageMetadata metadata) {
     }
 
-    private CompletableFuture<?> executeAndReply(Received received) {
+    private void executeAndReply(Received received) {
         try (LogContext ignored = LogContext.of(received.metadata().sagaId(), received.command().orgId(),
                 received.metadata().step())) {
             Reply reply = execute(received.command(), received.metadata());
-            return sendReply(received.command(), received.metadata(), reply);
+            ProducerRecord<String, byte[]> record = replyRecord(received.command(), received.metadata(), reply);
+            untilAcknowledged("reply", () -> {
+                try {
+                    kafka.send(record).get(replyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while sending the reply", e);
+                } catch (ExecutionException | TimeoutException e) {
+                    throw new IllegalStateException("reply not acknowledged by the broker: " + e.getMessage(), e);
+                }
+            });
+        }
+    }
+
+    /**
+     * Repeats a send until the broker acknowledged it. Not skipping is what keeps "no reply lost": the record's
+     * offset is not committed meanwhile, so a crash redelivers the command.
+     */
+    private void untilAcknowledged(String what, Runnable send) {
+        while (true) {
+            try {
+                send.run();
+                return;
+            } catch (RuntimeException e) {
+                if (stopped || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                log.warn("Could not send {} ({}); trying again in {} ms", what, e.getMessage(),
+                        redeliveryBackoff.toMillis());
+                try {
+                    Thread.sleep(redeliveryBackoff.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
@@ -198,14 +294,13 @@ public class CommandDispatcher {
         return new StepFailed(StepFailed.COMMAND_EXPIRED, truncate("Command expired: " + why), true, "switchboard", null);
     }
 
-    private CompletableFuture<?> sendReply(Command command, MessageMetadata metadata, Reply reply) {
+    private ProducerRecord<String, byte[]> replyRecord(Command command, MessageMetadata metadata, Reply reply) {
         String replyTopic = isBlank(metadata.replyTopic()) ? Topics.SAGA_REPLIES : metadata.replyTopic();
         Map<String, String> replyHeaders = headers.newMessage(
                 MessageTypes.typeOf(reply.getClass()), command.orgId(), SagaRouting.replyTo(metadata));
         byte[] value = codec.encode(reply);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(replyTopic, null, command.orgId(), value,
+        return new ProducerRecord<>(replyTopic, null, command.orgId(), value,
                 CloudEventHeaders.toKafka(authenticator.signed(replyTopic, command.orgId(), value, replyHeaders)));
-        return kafka.send(record);
     }
 
     private static boolean isBlank(String value) {

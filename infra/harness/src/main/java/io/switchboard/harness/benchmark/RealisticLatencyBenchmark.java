@@ -23,6 +23,11 @@ import java.util.Map;
  * registration 2–5 s (uniform, per call), email 1–3 s (a delaying TCP proxy in front of GreenMail). Compared with
  * the sum of the same saga's step durations — what a sequential implementation would take with the same draws —
  * and with the sum of the distributions' means (26 s).
+ * <p>
+ * Options: {@code --single-runs=5} sagas one at a time, then for each of {@code --concurrent=10} (a comma-separated
+ * list, e.g. {@code 10,100}) that many approvals published together; {@code --timeout-seconds=300} per group;
+ * {@code --vapi-max-in-flight=N} runs the VAPI worker with {@code max-in-flight-commands=N} and a ledger pool of N + 8
+ * connections instead of its yml's (128 / 136): each in-flight create holds one ledger connection.
  */
 final class RealisticLatencyBenchmark {
     static final double SEQUENTIAL_MEAN_SECONDS = 5.5 + 7.5 + 7.5 + 3.5 + 2.0;
@@ -32,16 +37,25 @@ final class RealisticLatencyBenchmark {
 
     static void run(Args args, Report report) throws Exception {
         int sequentialRuns = args.getInt("single-runs", 5);
-        int concurrent = args.getInt("concurrent", 10);
+        List<Integer> concurrentGroups = java.util.Arrays.stream(args.get("concurrent", "10").split(","))
+                .map(String::trim).map(Integer::parseInt).toList();
+        long timeoutNanos = Duration.ofSeconds(args.getInt("timeout-seconds", 300)).toNanos();
         TwilioSimulatorConfig twilio = TwilioSimulatorConfig.defaults().withLatency(Latency.perOperation(Latency.none(),
                 Map.of("CreateIncomingPhoneNumber", uniform(3, 8))));
         VapiSimulatorConfig vapi = VapiSimulatorConfig.defaults().withLatency(Latency.perOperation(Latency.none(),
                 Map.of("AssistantController_create", uniform(5, 10), "PhoneNumberController_create", uniform(2, 5))));
         try (SwitchboardSystem system = Loopback.start(twilio, vapi, EnumSet.noneOf(Services.Kind.class), Map.of());
              DelayingTcpProxy smtpDelay = new DelayingTcpProxy(system.stack().smtp().port(), 1000, 3000)) {
+            int vapiInFlight = args.getInt("vapi-max-in-flight", 0);
             for (Services.Kind kind : Services.Kind.values()) {
-                system.startService(kind, kind == Services.Kind.NOTIFIER
-                        ? Map.of("spring.mail.port", Integer.toString(smtpDelay.port())) : Map.of());
+                Map<String, String> overrides = Map.of();
+                if (kind == Services.Kind.NOTIFIER) {
+                    overrides = Map.of("spring.mail.port", Integer.toString(smtpDelay.port()));
+                } else if (kind == Services.Kind.VAPI_WORKER && vapiInFlight > 0) {
+                    overrides = Map.of("switchboard.messaging.max-in-flight-commands", Integer.toString(vapiInFlight),
+                            "spring.datasource.hikari.maximum-pool-size", Integer.toString(vapiInFlight + 8));
+                }
+                system.startService(kind, overrides);
             }
             Database db = Loopback.database(system);
             report.line("### (c) realistic provider latencies (purchase 3–8 s, assistants 5–10 s each, registration 2–5 s, email 1–3 s)");
@@ -52,14 +66,19 @@ final class RealisticLatencyBenchmark {
                 for (int i = 0; i < sequentialRuns; i++) {
                     String orgId = "real-single-" + i;
                     single.add(orgId);
-                    singleE2e.add(runAndWait(List.of(orgId), publisher, listener).get(0));
+                    singleE2e.add(runAndWait(List.of(orgId), publisher, listener, timeoutNanos).get(0));
                 }
                 describe(report, "one saga at a time", single, singleE2e, db);
-                List<String> batch = new ArrayList<>();
-                for (int i = 0; i < concurrent; i++) {
-                    batch.add("real-batch-" + i);
+                int group = 0;
+                for (int concurrent : concurrentGroups) {
+                    List<String> batch = new ArrayList<>();
+                    for (int i = 0; i < concurrent; i++) {
+                        batch.add("real-batch-" + group + "-" + i);
+                    }
+                    describe(report, concurrent + " sagas started together", batch,
+                            runAndWait(batch, publisher, listener, timeoutNanos), db);
+                    group++;
                 }
-                describe(report, concurrent + " sagas started together", batch, runAndWait(batch, publisher, listener), db);
             }
         }
     }
@@ -68,16 +87,16 @@ final class RealisticLatencyBenchmark {
         return Latency.uniform(Duration.ofSeconds(minSeconds), Duration.ofSeconds(maxSeconds));
     }
 
-    private static List<Double> runAndWait(List<String> orgs, EventPublisher publisher, SagaEventListener listener)
-            throws InterruptedException {
+    private static List<Double> runAndWait(List<String> orgs, EventPublisher publisher, SagaEventListener listener,
+                                           long timeoutNanos) throws InterruptedException {
         long start = System.nanoTime();
         for (int i = 0; i < orgs.size(); i++) {
             publisher.approve(orgs.get(i), "Realistic " + orgs.get(i), AreaCodes.forIndex(i + 100));
         }
         publisher.flush();
         while (orgs.stream().anyMatch(o -> listener.ended(o) == null)) {
-            if (System.nanoTime() - start > 300_000_000_000L) {
-                throw new IllegalStateException("realistic sagas did not end within 5 minutes");
+            if (System.nanoTime() - start > timeoutNanos) {
+                throw new IllegalStateException("realistic sagas did not end within " + timeoutNanos / 1_000_000_000L + " s");
             }
             Thread.sleep(50);
         }

@@ -59,6 +59,12 @@ public class AiConfig {
     /** With {@code own_number}: which of the organization's numbers (SID, E.164 or {@code any}). */
     @Column(name = "own_number")
     private String ownNumber;
+    /**
+     * The assistant the organization linked the number to ({@code number-assistant-link}); {@code null}: the inbound
+     * one, where every line saga registers it. A number registered again (activate) is bound to the inbound one.
+     */
+    @Column(name = "number_assistant_id")
+    private String numberAssistantId;
     /** The assistant template each assistant runs (V13); {@code null}: created before templates, or from defaults. */
     @Column(name = "inbound_template_name")
     private String inboundTemplateName;
@@ -94,6 +100,7 @@ public class AiConfig {
         this.country = line.country();
         this.areaCode = line.areaCode();
         this.twilioCredentialId = line.twilioCredentialId();
+        this.numberAssistantId = null;
         this.updatedAt = now;
     }
 
@@ -177,7 +184,26 @@ public class AiConfig {
         this.numberSid = null;
         this.numberSource = null;
         this.vapiPhoneNumberId = null;
+        this.numberAssistantId = null;
         this.updatedAt = now;
+    }
+
+    /**
+     * The line's number is now bound to this one of its assistants at VAPI (under this registration, which a re-bind
+     * may have had to make again).
+     */
+    public void numberLinkedTo(String assistantId, String vapiPhoneNumberId, Instant now) {
+        this.numberAssistantId = assistantId == null || assistantId.equals(inboundAssistantId) ? null : assistantId;
+        this.vapiPhoneNumberId = vapiPhoneNumberId;
+        this.updatedAt = now;
+    }
+
+    /** The assistant the number is bound to at VAPI: the linked one, else the inbound one; none without a registration. */
+    public String numberAssistantId() {
+        if (vapiPhoneNumberId == null) {
+            return null;
+        }
+        return numberAssistantId != null ? numberAssistantId : inboundAssistantId;
     }
 
     /**
@@ -196,6 +222,7 @@ public class AiConfig {
         }
         if (vapiPhoneNumberId != null && keptVapiPhoneNumberId == null) {
             vapiPhoneNumberId = null;
+            numberAssistantId = null;
             changed = true;
         }
         if (inboundAssistantId != null && keptInboundAssistantId == null) {
@@ -204,6 +231,9 @@ public class AiConfig {
             changed = true;
         }
         if (outboundAssistantId != null && keptOutboundAssistantId == null) {
+            if (outboundAssistantId.equals(numberAssistantId)) {
+                numberAssistantId = null;
+            }
             outboundAssistantId = null;
             recordOutboundTemplate(null);
             changed = true;

@@ -6,6 +6,7 @@ import io.switchboard.orchestrator.lines.CleanupSaga;
 import io.switchboard.orchestrator.lines.InboundAiOffSaga;
 import io.switchboard.orchestrator.lines.InboundAiOnSaga;
 import io.switchboard.orchestrator.lines.LineSteps;
+import io.switchboard.orchestrator.lines.NumberAssistantLinkSaga;
 import io.switchboard.orchestrator.onboarding.NumberProperties;
 import io.switchboard.orchestrator.onboarding.OnboardingSaga;
 import io.switchboard.orchestrator.onboarding.OnboardingSteps;
@@ -61,6 +62,7 @@ public final class SagaCatalog {
                 CleanupSaga.definition(lines),
                 CleanupSaga.version2(lines),
                 CleanupSaga.version1(lines),
+                NumberAssistantLinkSaga.definition(lines::saveNumberAssistant),
                 PoolSagas.provision(pool),
                 PoolSagas.provisionVersion1(pool),
                 PoolSagas.releaseIdle(pool),

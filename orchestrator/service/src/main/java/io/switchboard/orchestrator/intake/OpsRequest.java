@@ -5,7 +5,7 @@ package io.switchboard.orchestrator.intake;
  * queue as upstream events, so they never run beside another saga of the organization.
  */
 public sealed interface OpsRequest permits OpsRequest.RetrySetup, OpsRequest.Cleanup, OpsRequest.AwaitFreeNumber,
-        OpsRequest.UpdateAssistants {
+        OpsRequest.LinkNumberAssistant, OpsRequest.UpdateAssistants {
     String orgId();
 
     /**
@@ -36,6 +36,15 @@ public sealed interface OpsRequest permits OpsRequest.RetrySetup, OpsRequest.Cle
     }
 
     /**
+     * Bind the line's number to another of the organization's assistants ({@code PUT …/numbers/{id}/assistant}).
+     *
+     * @param numberId the number's id as the tenant API shows it (its Twilio SID)
+     */
+    record LinkNumberAssistant(String orgId, String numberId, String assistantId) implements OpsRequest {
+        public static final String TYPE = "io.switchboard.ops.LinkNumberAssistant.v1";
+    }
+
+    /**
      * Re-apply the organization's effective assistant template to the assistants it has (an {@code update-assistants}
      * batch's item, or {@code POST …/assistant-template/apply}): planned when its turn comes, so it applies the
      * version in effect then, and is ignored when the assistants already run it.
@@ -57,6 +66,8 @@ public sealed interface OpsRequest permits OpsRequest.RetrySetup, OpsRequest.Cle
             return RetrySetup.TYPE;
         } else if (request instanceof Cleanup) {
             return Cleanup.TYPE;
+        } else if (request instanceof LinkNumberAssistant) {
+            return LinkNumberAssistant.TYPE;
         }
         return request instanceof AwaitFreeNumber ? AwaitFreeNumber.TYPE : UpdateAssistants.TYPE;
     }

@@ -104,6 +104,7 @@ public class OrgEventQueue implements SagaEndListener {
             case OpsRequest.RetrySetup.TYPE -> OpsRequest.RetrySetup.class;
             case OpsRequest.Cleanup.TYPE -> OpsRequest.Cleanup.class;
             case OpsRequest.AwaitFreeNumber.TYPE -> OpsRequest.AwaitFreeNumber.class;
+            case OpsRequest.LinkNumberAssistant.TYPE -> OpsRequest.LinkNumberAssistant.class;
             case OpsRequest.UpdateAssistants.TYPE -> OpsRequest.UpdateAssistants.class;
             default -> MessageTypes.classOf(type).orElseThrow(() -> new IllegalStateException("unknown queued " + type));
         };

@@ -10,6 +10,9 @@ import io.switchboard.orchestrator.lines.CleanupSaga;
 import io.switchboard.orchestrator.lines.InboundAiOffSaga;
 import io.switchboard.orchestrator.lines.InboundAiOnSaga;
 import io.switchboard.orchestrator.lines.LineData;
+import io.switchboard.orchestrator.lines.NumberAssistantLinkData;
+import io.switchboard.orchestrator.lines.NumberAssistantLinkSaga;
+import io.switchboard.orchestrator.lines.NumberLinks;
 import io.switchboard.orchestrator.onboarding.FreeNumberActivationData;
 import io.switchboard.orchestrator.onboarding.FreeNumberActivationSaga;
 import io.switchboard.orchestrator.onboarding.NumberProperties;
@@ -77,6 +80,8 @@ public class SagaLauncher {
             return onCleanup(cleanup);
         } else if (event instanceof OpsRequest.AwaitFreeNumber await) {
             return onAwaitFreeNumber(await);
+        } else if (event instanceof OpsRequest.LinkNumberAssistant link) {
+            return onLinkNumberAssistant(link);
         } else if (event instanceof OpsRequest.UpdateAssistants update) {
             return onUpdateAssistants(update);
         }
@@ -221,6 +226,29 @@ public class SagaLauncher {
                     + "to update");
         }
         return assistantUpdates.plan(update);
+    }
+
+    /** Decided again at its turn: a saga queued before it may have changed the line. */
+    private Decision onLinkNumberAssistant(OpsRequest.LinkNumberAssistant link) {
+        Optional<AiConfig> found = configs.findById(link.orgId());
+        String what = "link number " + link.numberId() + " to assistant " + link.assistantId() + ": ";
+        if (found.isEmpty() || NumberLinks.numberIdOf(found.get()).filter(link.numberId()::equals).isEmpty()) {
+            return new Ignore(what + "the organization's line has no such number (any more)");
+        }
+        AiConfig config = found.get();
+        if (!link.assistantId().equals(config.inboundAssistantId())
+                && !link.assistantId().equals(config.outboundAssistantId())) {
+            return new Ignore(what + "that is not one of the organization's assistants (any more)");
+        }
+        Optional<String> notLinkable = NumberLinks.whyNotLinkable(config);
+        if (notLinkable.isPresent()) {
+            return new Ignore(what + notLinkable.get());
+        }
+        if (link.assistantId().equals(config.numberAssistantId())) {
+            return new Ignore(what + "the number is bound to that assistant already");
+        }
+        return new Start(NumberAssistantLinkSaga.TYPE, new NumberAssistantLinkData(config.orgId(), link.numberId(),
+                config.phoneNumber(), config.vapiPhoneNumberId(), config.numberAssistantId(), link.assistantId()));
     }
 
     private static Ignore ownNumberWithoutAccount(String what) {

@@ -128,4 +128,17 @@ public class LineSteps {
         configs.deleteById(data.orgId());
         return data;
     }
+
+    /** The line's number is bound to the assistant now ({@code number-assistant-link}). */
+    public NumberAssistantLinkData saveNumberAssistant(NumberAssistantLinkData data, StepContext step)
+            throws StepFailure {
+        faults.check(step.step());
+        AiConfig config = configs.findById(data.orgId())
+                .filter(c -> NumberLinks.numberIdOf(c).filter(data.numberId()::equals).isPresent())
+                .orElseThrow(() -> new StepFailure("NO_CONFIG", "the organization's line no longer has number "
+                        + data.numberId(), false));
+        config.numberLinkedTo(data.assistantId(), data.vapiPhoneNumberId(), clock.instant());
+        configs.save(config);
+        return data;
+    }
 }

@@ -2,6 +2,7 @@ package io.switchboard.orchestrator.participants;
 
 import io.switchboard.contracts.commands.AssistantConfig;
 import io.switchboard.contracts.commands.AssistantRole;
+import io.switchboard.contracts.commands.BindPhoneNumber;
 import io.switchboard.contracts.commands.CheckPhoneNumber;
 import io.switchboard.contracts.commands.CreateFreePhoneNumber;
 import io.switchboard.contracts.commands.CreateAssistant;
@@ -45,6 +46,11 @@ public final class VapiParticipant {
                                                      String assistantId, String name, String twilioCredentialId) {
         return new CommandRequest(Topics.VAPI_COMMANDS, new RegisterPhoneNumber(step.orgId(), step.requestId(),
                 phoneNumber, numberSid, assistantId, name, twilioCredentialId));
+    }
+
+    public static CommandRequest bindPhoneNumber(StepContext step, String vapiPhoneNumberId, String assistantId) {
+        return new CommandRequest(Topics.VAPI_COMMANDS,
+                new BindPhoneNumber(step.orgId(), step.requestId(), vapiPhoneNumberId, assistantId));
     }
 
     public static CommandRequest deletePhoneNumberRegistration(StepContext step, String vapiPhoneNumberId) {

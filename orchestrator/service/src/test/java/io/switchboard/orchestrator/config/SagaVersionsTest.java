@@ -67,6 +67,7 @@ class SagaVersionsTest {
                 "mark-deactivating delete-vapi-registration hand-back-trial-number hand-number-to-pool return-number-to-pool release-number delete-inbound-assistant delete-outbound-assistant delete-ai-config");
         frozen.put("cleanup v1",
                 "mark-deactivating delete-vapi-registration return-number-to-pool release-number delete-inbound-assistant delete-outbound-assistant delete-ai-config");
+        frozen.put("number-assistant-link v1", "bind-number save-number-assistant");
         frozen.put("pool-provision v2",
                 "acquire-number add-to-pool");
         frozen.put("pool-provision v1",

@@ -14,18 +14,19 @@ import java.util.regex.Pattern;
  *       and CSRF checks), browsers sending no bearer header;</li>
  *   <li>everything else needs a valid bearer token (401 without one);</li>
  *   <li>ops tokens may call everything;</li>
- *   <li>an organization token may call GET/POST/DELETE under {@code /api/v1/organizations/<its org>/}; another
+ *   <li>an organization token may call GET/POST/PUT/DELETE under {@code /api/v1/organizations/<its org>/}; another
  *       organization's id answers 404, exactly like an organization that does not exist, so a token can neither
  *       read nor probe other tenants; anything else (ops endpoints, actuator) answers 403, and so do the ops-only
  *       paths under its own organization ({@code …/assistant-template}, {@code …/assistant-template/apply}: which
- *       template it runs is the platform's
- *       choice).</li>
+ *       template it runs is the platform's choice);</li>
+ *   <li>an organization's API tokens ({@code …/<its org>/tokens/**}) are managed by ops only (403), so a leaked
+ *       organization token cannot issue itself a successor that outlives its revocation.</li>
  * </ul>
  * Secure by default: a path nobody thought of is ops-only.
  */
 public final class AccessPolicy {
     private static final Pattern ORGANIZATION_PATH = Pattern.compile("^/api/v1/organizations/([^/]+)(/.*)?$");
-    private static final Set<String> ORGANIZATION_METHODS = Set.of("GET", "HEAD", "POST", "DELETE");
+    private static final Set<String> ORGANIZATION_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE");
     /** Paths under an organization that only ops may call. */
     private static final Set<String> OPS_ONLY_ORGANIZATION_PATHS = Set.of("/assistant-template",
             "/assistant-template/apply");
@@ -53,10 +54,15 @@ public final class AccessPolicy {
         if (!organization.group(1).equals(orgId)) {
             return Decision.NOT_FOUND;
         }
-        if (organization.group(2) != null && OPS_ONLY_ORGANIZATION_PATHS.contains(organization.group(2))) {
+        if (isTokenPath(organization.group(2))
+                || organization.group(2) != null && OPS_ONLY_ORGANIZATION_PATHS.contains(organization.group(2))) {
             return Decision.FORBIDDEN;
         }
         return ORGANIZATION_METHODS.contains(method) ? Decision.ALLOW : Decision.FORBIDDEN;
+    }
+
+    private static boolean isTokenPath(String rest) {
+        return rest != null && (rest.equals("/tokens") || rest.startsWith("/tokens/"));
     }
 
     static boolean isOpen(String path) {

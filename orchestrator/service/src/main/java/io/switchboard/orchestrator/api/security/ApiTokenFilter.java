@@ -10,6 +10,7 @@ import io.switchboard.orchestrator.api.problems.ApiProblem;
 import io.switchboard.orchestrator.api.problems.ApiProblemHandler;
 import io.switchboard.orchestrator.api.problems.ProblemType;
 import io.switchboard.orchestrator.api.problems.ProblemWriter;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -47,7 +48,22 @@ public final class ApiTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = pathOf(request);
-        AccessPolicy.Decision decision = policy.decide(request.getMethod(), path, caller(request));
+        if (AccessPolicy.isOpen(path)) {
+            chain.doFilter(request, response); // health probes must not depend on the token store
+            return;
+        }
+        Optional<Caller> caller;
+        try {
+            caller = caller(request);
+        } catch (DataAccessException e) {
+            // An issued token is checked in the database: while it cannot be reached the answer is "try again",
+            // not 401 (the token may well be valid) and not a bare 500.
+            log.warn("Could not check an API token for {} {}: {}", request.getMethod(), path, e.toString());
+            problems.write(request, response, new ApiProblem(ProblemType.SERVICE_UNAVAILABLE, "The orchestrator "
+                    + "could not check this token just now (its database is unreachable); try again shortly."));
+            return;
+        }
+        AccessPolicy.Decision decision = policy.decide(request.getMethod(), path, caller);
         if (decision == AccessPolicy.Decision.ALLOW) {
             chain.doFilter(request, response);
             return;
@@ -61,7 +77,7 @@ public final class ApiTokenFilter extends OncePerRequestFilter {
                         + "sent, or the one sent is not valid."));
             }
             case FORBIDDEN -> problems.write(request, response, new ApiProblem(ProblemType.FORBIDDEN, "An organization "
-                    + "token may only call GET, POST and DELETE under /api/v1/organizations/<its id>/; "
+                    + "token may only call GET, POST, PUT and DELETE under /api/v1/organizations/<its id>/ (its tokens are managed by ops); "
                     + request.getMethod() + " " + path + " needs an ops token."));
             // The same answer as for a path that does not exist: nothing about the other tenant leaks.
             default -> problems.write(request, response, ApiProblemHandler.notFound());

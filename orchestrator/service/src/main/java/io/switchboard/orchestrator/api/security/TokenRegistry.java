@@ -9,14 +9,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The configured tokens, kept only as SHA-256 digests. A presented token is hashed and compared with every known
- * digest using {@link MessageDigest#isEqual} without stopping at the first match: equal-length digests make the
- * comparison constant-time, so neither a token's content nor its length leaks through response timing.
+ * The configured tokens, kept only as SHA-256 digests, and the organization tokens issued at run time
+ * ({@link OrganizationTokens}). A presented token is hashed and compared with every configured digest using
+ * {@link MessageDigest#isEqual} without stopping at the first match: equal-length digests make the comparison
+ * constant-time, so neither a token's content nor its length leaks through response timing. A token that matches
+ * none of them and has the issued tokens' prefix is looked up by its digest in the database, on every request, so
+ * a revoked one is refused at once by every orchestrator.
  */
 public final class TokenRegistry {
     private final List<Entry> entries = new ArrayList<>();
+    private final Optional<OrganizationTokens> issued;
 
+    /** Configured tokens only. */
     public TokenRegistry(ApiProperties properties) {
+        this(properties, null);
+    }
+
+    public TokenRegistry(ApiProperties properties, OrganizationTokens issued) {
+        this.issued = Optional.ofNullable(issued);
         properties.opsTokens().stream().filter(t -> !t.isBlank())
                 .forEach(token -> entries.add(new Entry(digest(token), new Caller.Ops())));
         for (Map.Entry<String, String> org : properties.orgTokens().entrySet()) {
@@ -34,14 +44,18 @@ public final class TokenRegistry {
                 found = entry.caller();
             }
         }
+        if (found == null && token.startsWith(OrganizationTokens.PREFIX) && issued.isPresent()) {
+            return issued.get().identify(presented);
+        }
         return Optional.ofNullable(found);
     }
 
+    /** No configured token (tokens issued at run time need an ops token to be issued, so they cannot be the only). */
     public boolean isEmpty() {
         return entries.isEmpty();
     }
 
-    private static byte[] digest(String token) {
+    static byte[] digest(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

@@ -26,7 +26,8 @@ class AccessPolicyTest {
             "DELETE, /api/v1/organizations/acme/ai-setup",
             "GET, /api/v1/organizations/acme/requests/r-1",
             "GET, /api/v1/organizations/acme/some-endpoint-added-later",
-            "GET, /api/v1/organizations/acme"})
+            "GET, /api/v1/organizations/acme",
+            "PUT, /api/v1/organizations/acme/numbers/PN1/assistant"})
     void anOrganizationTokenReachesItsOwnOrganization(String method, String path) {
         assertThat(policy.decide(method, path, acme)).isEqualTo(ALLOW);
     }
@@ -39,7 +40,8 @@ class AccessPolicyTest {
             "GET, /api/v1/organizations/globex/requests/r-1",
             "GET, /api/v1/organizations/globex/some-endpoint-added-later",
             "GET, /api/v1/organizations/acme-not/ai-status",
-            "GET, /api/v1/organizations/ACME/ai-status"})
+            "GET, /api/v1/organizations/ACME/ai-status",
+            "PUT, /api/v1/organizations/globex/numbers/PN1/assistant"})
     void anotherOrganizationIsNotFoundNeverForbidden(String method, String path) {
         assertThat(policy.decide(method, path, acme)).isEqualTo(NOT_FOUND);
     }
@@ -53,7 +55,7 @@ class AccessPolicyTest {
             "POST, /api/v1/number-pool/provision",
             "GET, /actuator/prometheus",
             "GET, /api/v2/anything",
-            "PUT, /api/v1/organizations/acme/ai-status",
+            "PATCH, /api/v1/organizations/acme/ai-status",
             "GET, /api/v1/assistant-templates",
             "POST, /api/v1/assistant-templates",
             "GET, /api/v1/organizations/acme/assistant-template",
@@ -82,6 +84,18 @@ class AccessPolicyTest {
         assertThat(policy.decide("POST", "/console/sagas/x/replay", Optional.empty())).isEqualTo(ALLOW);
         assertThat(policy.decide("GET", "/consoles", Optional.empty())).isEqualTo(UNAUTHORIZED);
         assertThat(policy.decide("GET", "/console-api/v1/sagas", acme)).isEqualTo(FORBIDDEN);
+    }
+
+    /** A leaked organization token must not mint a successor that survives its revocation. */
+    @Test
+    void anOrganizationsTokensAreManagedByOpsOnly() {
+        for (String method : List.of("GET", "POST", "DELETE")) {
+            assertThat(policy.decide(method, "/api/v1/organizations/acme/tokens", acme)).isEqualTo(FORBIDDEN);
+            assertThat(policy.decide(method, "/api/v1/organizations/acme/tokens/t-1", acme)).isEqualTo(FORBIDDEN);
+            assertThat(policy.decide(method, "/api/v1/organizations/globex/tokens", acme)).isEqualTo(NOT_FOUND);
+            assertThat(policy.decide(method, "/api/v1/organizations/acme/tokens", ops)).isEqualTo(ALLOW);
+        }
+        assertThat(policy.decide("GET", "/api/v1/organizations/acme/tokens-report", acme)).isEqualTo(ALLOW);
     }
 
     @Test
