@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 @Command(name = "create", mixinStandardHelpOptions = true, description = {
         "Create a batch over named organizations (--org, repeated) or a filter (--prefix, --line-status, ...).",
         "e.g. switchboard batches create --kind inbound-ai-off --org acme --org globex --rate 30",
-        "     switchboard batches create --kind assign-numbers --prefix acme- --dry-run"})
+        "     switchboard batches create --kind assign-numbers --prefix acme- --dry-run",
+        "     switchboard batches create --kind update-assistants --prefix acme- --template dental --dry-run"})
 final class BatchesCreateCommand implements Callable<Integer> {
     @Mixin
     ApiOptions api;
@@ -37,6 +38,12 @@ final class BatchesCreateCommand implements Callable<Integer> {
     String setupBefore;
     @Option(names = "--number-source", description = "pool_first or force_twilio (assign-numbers, inbound-ai-on)")
     String numberSource;
+    @Option(names = "--template", paramLabel = "NAME",
+            description = "update-assistants: pin the organizations to this assistant template and apply it")
+    String templateName;
+    @Option(names = "--template-version", paramLabel = "VERSION",
+            description = "with --template: that version (else the template's latest)")
+    Integer templateVersion;
     @Option(names = "--rate", paramLabel = "PER_MINUTE", description = "items started a minute at most")
     Integer rate;
     @Option(names = "--dry-run", description = "list what each organization would do, start nothing")
@@ -65,8 +72,12 @@ final class BatchesCreateCommand implements Callable<Integer> {
         if (!filter.isEmpty()) {
             body.put("filter", filter);
         }
-        if (numberSource != null) {
-            body.put("options", Map.of("numberSource", numberSource));
+        Map<String, Object> options = new LinkedHashMap<>();
+        putIfSet(options, "numberSource", numberSource);
+        putIfSet(options, "templateName", templateName);
+        putIfSet(options, "templateVersion", templateVersion);
+        if (!options.isEmpty()) {
+            body.put("options", options);
         }
         putIfSet(body, "ratePerMinute", rate);
         if (dryRun) {

@@ -583,6 +583,26 @@ class SwitchboardCliTest {
     }
 
     @Test
+    void batchesCreateUpdateAssistantsSendsTheTemplateToPinAndPrintsEachOrganizationsChange() {
+        answers.put("POST /api/v1/batches", new String[]{"201", BATCH.replace("assign-numbers", "update-assistants")});
+        answers.put("GET /api/v1/batches/b1/items", new String[]{"200", """
+                {"batchId":"b1","total":2,"limit":500,"offset":0,"items":[
+                 {"position":0,"orgId":"acme-1","status":"PENDING","action":"update inbound v1→v2, outbound v1→v2 (template dental)"},
+                 {"position":1,"orgId":"acme-2","status":"SKIPPED","reason":"update-assistants: already up to date"}]}"""});
+
+        int code = run("batches", "create", "--kind", "update-assistants", "--org", "acme-1", "--org", "acme-2",
+                "--template", "dental", "--template-version", "2", "--dry-run");
+
+        assertThat(code).isZero();
+        assertThat(requests.get(0)).startsWith("POST /api/v1/batches Bearer secret-1 ")
+                .contains("\"kind\":\"update-assistants\"", "\"orgIds\":[\"acme-1\",\"acme-2\"]",
+                        "\"options\":{\"templateName\":\"dental\",\"templateVersion\":2}")
+                .doesNotContain("numberSource");
+        assertThat(out.toString()).contains("acme-1", "update inbound v1→v2, outbound v1→v2 (template dental)",
+                "acme-2", "already up to date");
+    }
+
+    @Test
     void batchesListPrintsOneRowPerBatch() {
         answers.put("GET /api/v1/batches", new String[]{"200", "{\"limit\":50,\"offset\":0,\"batches\":[" + BATCH + "]}"});
 

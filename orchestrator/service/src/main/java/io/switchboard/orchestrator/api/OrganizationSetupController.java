@@ -144,6 +144,22 @@ public class OrganizationSetupController {
         return accepted(orgId, intake.accept(new OpsRequest.Cleanup(orgId)), null);
     }
 
+    /**
+     * Moves the organization's assistants to its effective template version now: one {@code update-assistants} item
+     * (queued behind its running saga, planned at its turn; an organization already on that version is ignored, with
+     * the reason in the request's status). Ops only ({@code AccessPolicy}).
+     */
+    @PostMapping("/assistant-template/apply")
+    @Transactional
+    public ResponseEntity<Accepted> applyAssistantTemplate(@PathVariable String orgId) {
+        if (!configs.existsById(orgId)) {
+            throw new ApiProblem(ProblemType.AI_SETUP_NOT_FOUND, "Organization " + orgId + " has no AI setup, so no "
+                    + "assistants to update; its next assistants are created from its template anyway.")
+                    .with("orgId", orgId);
+        }
+        return accepted(orgId, intake.accept(new OpsRequest.UpdateAssistants(orgId)), null);
+    }
+
     @GetMapping("/requests/{requestId}")
     @Transactional(readOnly = true)
     public RequestStatus request(@PathVariable String orgId, @PathVariable String requestId) {

@@ -7,6 +7,7 @@ import io.switchboard.orchestrator.intake.OrganizationEventIntake;
 import io.switchboard.orchestrator.intake.SagaLauncher;
 import io.switchboard.orchestrator.organizations.Organizations;
 import io.switchboard.orchestrator.templates.AssistantTemplateUpdates;
+import io.switchboard.orchestrator.templates.AssistantTemplates;
 import io.switchboard.saga.persistence.SagaInstanceRepository;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -38,8 +39,9 @@ public class BatchConfiguration {
     }
 
     @Bean
-    Batches batches(BatchStore store, BatchPlanner planner, BatchProperties properties, Clock clock) {
-        return new Batches(store, planner, properties, clock);
+    Batches batches(BatchStore store, BatchPlanner planner, BatchProperties properties, Clock clock,
+                    AssistantTemplates templates) {
+        return new Batches(store, planner, properties, clock, templates);
     }
 
     @Bean
@@ -51,7 +53,8 @@ public class BatchConfiguration {
 
     @Bean
     BatchRunner batchRunner(BatchStore store, BatchPlanner planner, OrganizationEventIntake intake, JdbcTemplate jdbc,
-                            TransactionTemplate transactions, BatchProperties properties, Clock clock) {
-        return new BatchRunner(store, planner, intake, jdbc, transactions, properties, clock);
+                            TransactionTemplate transactions, BatchProperties properties, Clock clock,
+                            AssistantTemplates templates) {
+        return new BatchRunner(store, planner, intake, jdbc, transactions, properties, clock, templates);
     }
 }

@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a batch does to each organization. Every kind queues, per organization, the {@link InboundAiChanged} that
- * asks for it, in the organization's own queue of events and requests: so an item never runs beside another saga of
- * the organization, and the intake's {@code SagaLauncher} decides it when its turn comes exactly as it decides
- * upstream's events. {@code update-assistants} queues an {@link OpsRequest.UpdateAssistants} instead: when its turn
- * comes, the organization's assistants are updated to its effective template's version then.
+ * What a batch does to each organization. Every kind queues, per organization, the request that asks for it (an
+ * {@link InboundAiChanged}, or for {@code update-assistants} an {@link OpsRequest.UpdateAssistants}), in the
+ * organization's own queue of events and requests: so an item never runs beside another saga of the organization,
+ * and the intake's {@code SagaLauncher} decides it when its turn comes exactly as it decides upstream's events.
  */
 public enum BatchKind {
     /**
@@ -23,7 +22,11 @@ public enum BatchKind {
     ASSIGN_NUMBERS("assign-numbers", true),
     INBOUND_AI_ON("inbound-ai-on", true),
     INBOUND_AI_OFF("inbound-ai-off", false),
-    /** Both assistants re-applied with the organization's effective template (its pin, else the default) now. */
+    /**
+     * Every assistant of the line moves to the organization's effective template version (its pin, else the default
+     * template; latest unless the pin names a version), by an {@code assistant-template-update} saga. An organization
+     * whose assistants already run that version, or without a line or assistants, is skipped.
+     */
     UPDATE_ASSISTANTS("update-assistants", false);
 
     private final String slug;
@@ -49,7 +52,8 @@ public enum BatchKind {
     /** The request queued for one organization: an {@link InboundAiChanged} or an {@link OpsRequest}. */
     Object eventFor(String orgId, BatchOptions options) {
         if (this == UPDATE_ASSISTANTS) {
-            return new OpsRequest.UpdateAssistants(orgId);
+            return options == null ? new OpsRequest.UpdateAssistants(orgId)
+                    : new OpsRequest.UpdateAssistants(orgId, options.templateName(), options.templateVersion());
         }
         String numberSource = inboundAi && options != null ? options.numberSource() : null;
         return new InboundAiChanged(orgId, inboundAi, null, null, null, null, null, numberSource, null);

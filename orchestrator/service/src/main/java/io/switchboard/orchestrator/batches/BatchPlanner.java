@@ -97,6 +97,9 @@ public class BatchPlanner {
         if (kind == BatchKind.ASSIGN_NUMBERS) {
             // Only lines that exist and have no number; the plan says why any other named organization is skipped.
             sql.append(" and c.org_id is not null and not " + HAS_NUMBER);
+        } else if (kind == BatchKind.UPDATE_ASSISTANTS) {
+            // Only lines with assistants; named organizations without are skipped with the reason.
+            sql.append(" and (c.inbound_assistant_id is not null or c.outbound_assistant_id is not null)");
         }
         sql.append(" order by o.org_id limit ?");
         args.add(limit);
@@ -125,7 +128,7 @@ public class BatchPlanner {
         }
         SagaLauncher.Decision decision = launcher.decide(request);
         if (decision instanceof SagaLauncher.Start start) {
-            return Plan.act("start " + start.sagaType());
+            return Plan.act(start.action() != null ? start.action() : "start " + start.sagaType());
         }
         return Plan.skip(((SagaLauncher.Ignore) decision).reason());
     }

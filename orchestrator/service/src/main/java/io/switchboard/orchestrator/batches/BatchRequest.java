@@ -2,6 +2,7 @@ package io.switchboard.orchestrator.batches;
 
 import io.switchboard.contracts.events.NumberSources;
 import io.switchboard.orchestrator.api.problems.FieldErrors;
+import io.switchboard.orchestrator.templates.TemplateRules;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -11,10 +12,11 @@ import java.util.Set;
 /**
  * Body of {@code POST /api/v1/batches}.
  *
- * @param kind          {@code assign-numbers}, {@code inbound-ai-on}, {@code inbound-ai-off} or {@code update-assistants}
+ * @param kind          {@code assign-numbers}, {@code inbound-ai-on}, {@code inbound-ai-off} or
+ *                      {@code update-assistants}
  * @param orgIds        the organizations, explicitly; or
  * @param filter        which organizations (at least one member); exactly one of the two
- * @param options       what each item asks for ({@code numberSource})
+ * @param options       what each item asks for ({@code numberSource}; {@code templateName}, {@code templateVersion})
  * @param ratePerMinute items started a minute at most (default {@code switchboard.batches.default-rate-per-minute})
  * @param dryRun        resolve the items and say what each would do, start nothing (status {@code PLANNED}; a later
  *                      {@code POST …/resume} runs exactly that list)
@@ -29,6 +31,8 @@ public record BatchRequest(String kind, List<String> orgIds, BatchFilter filter,
     void validate(BatchProperties limits) {
         BatchKind batchKind = BatchKind.of(kind).orElse(null);
         String numberSource = options == null ? null : options.numberSource();
+        String templateName = options == null ? null : options.templateName();
+        Integer templateVersion = options == null ? null : options.templateVersion();
         new FieldErrors()
                 .require(batchKind != null, "kind", "must be one of " + String.join(", ", BatchKind.slugs()))
                 .require(orgIds != null || filter != null, "orgIds",
@@ -53,6 +57,15 @@ public record BatchRequest(String kind, List<String> orgIds, BatchFilter filter,
                 .require(numberSource == null || batchKind == BatchKind.ASSIGN_NUMBERS
                         || batchKind == BatchKind.INBOUND_AI_ON, "options.numberSource",
                         "goes with assign-numbers and inbound-ai-on only")
+                .require(templateName == null || batchKind == BatchKind.UPDATE_ASSISTANTS, "options.templateName",
+                        "goes with update-assistants only")
+                .require(templateName == null || TemplateRules.NAME.matcher(templateName).matches(),
+                        "options.templateName", "must name an assistant template (GET /api/v1/assistant-templates "
+                                + "lists them)")
+                .require(templateVersion == null || templateName != null, "options.templateVersion",
+                        "goes with options.templateName")
+                .require(templateVersion == null || templateVersion >= 1, "options.templateVersion",
+                        "must be a version number (1 or more), or left out to follow the latest version")
                 .require(ratePerMinute == null || (ratePerMinute >= 1 && ratePerMinute <= limits.maxRatePerMinute()),
                         "ratePerMinute", "must be between 1 and " + limits.maxRatePerMinute()
                                 + " (switchboard.batches.max-rate-per-minute)")

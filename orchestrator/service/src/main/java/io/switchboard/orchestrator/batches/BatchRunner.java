@@ -1,6 +1,8 @@
 package io.switchboard.orchestrator.batches;
 
+import io.switchboard.orchestrator.intake.OpsRequest;
 import io.switchboard.orchestrator.intake.OrganizationEventIntake;
+import io.switchboard.orchestrator.templates.AssistantTemplates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,9 +50,11 @@ public class BatchRunner {
     private final TransactionTemplate transactions;
     private final BatchProperties properties;
     private final Clock clock;
+    private final AssistantTemplates templates;
 
     public BatchRunner(BatchStore store, BatchPlanner planner, OrganizationEventIntake intake, JdbcTemplate jdbc,
-                       TransactionTemplate transactions, BatchProperties properties, Clock clock) {
+                       TransactionTemplate transactions, BatchProperties properties, Clock clock,
+                       AssistantTemplates templates) {
         this.store = store;
         this.planner = planner;
         this.intake = intake;
@@ -58,6 +62,7 @@ public class BatchRunner {
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
+        this.templates = templates;
     }
 
     static String requestId(UUID batchId, String orgId) {
@@ -168,6 +173,10 @@ public class BatchRunner {
                 continue;
             }
             String requestId = requestId(batch.id(), item.orgId());
+            if (request instanceof OpsRequest.UpdateAssistants update && update.templateName() != null) {
+                // Pinned with the queueing, in this transaction: the organization's later assistants get it too.
+                templates.pin(item.orgId(), update.templateName(), update.templateVersion(), "batch " + batch.id());
+            }
             intake.acceptInternal(SOURCE, requestId, request);
             store.markStarted(batch.id(), item.orgId(), plan.text(), requestId, now);
             log.info("Batch {}: org {} queued {} ({})", batch.id(), item.orgId(), batch.kind().slug(), plan.text());

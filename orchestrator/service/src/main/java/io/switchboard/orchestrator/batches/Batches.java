@@ -2,6 +2,7 @@ package io.switchboard.orchestrator.batches;
 
 import io.switchboard.orchestrator.api.problems.ApiProblem;
 import io.switchboard.orchestrator.api.problems.ProblemType;
+import io.switchboard.orchestrator.templates.AssistantTemplates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,12 +23,15 @@ public class Batches {
     private final BatchPlanner planner;
     private final BatchProperties properties;
     private final Clock clock;
+    private final AssistantTemplates templates;
 
-    public Batches(BatchStore store, BatchPlanner planner, BatchProperties properties, Clock clock) {
+    public Batches(BatchStore store, BatchPlanner planner, BatchProperties properties, Clock clock,
+                   AssistantTemplates templates) {
         this.store = store;
         this.planner = planner;
         this.properties = properties;
         this.clock = clock;
+        this.templates = templates;
     }
 
     /**
@@ -41,6 +45,14 @@ public class Batches {
         BatchKind kind = request.batchKind();
         BatchSelector selector = new BatchSelector(request.orgIds(), request.filter());
         BatchOptions options = request.options() == null ? BatchOptions.NONE : request.options();
+        if (options.templateName() != null
+                && templates.find(options.templateName(), options.templateVersion()).isEmpty()) {
+            throw options.templateVersion() == null
+                    ? ApiProblem.invalid("options.templateName", "names no assistant template "
+                            + "(GET /api/v1/assistant-templates lists them)")
+                    : ApiProblem.invalid("options.templateVersion", "is not a version of " + options.templateName()
+                            + " (GET /api/v1/assistant-templates/" + options.templateName() + " lists them)");
+        }
         List<String> orgIds = planner.select(selector, kind, properties.maxItems());
         if (orgIds.isEmpty()) {
             throw ApiProblem.invalid("filter", "matches no organization; nothing to do");

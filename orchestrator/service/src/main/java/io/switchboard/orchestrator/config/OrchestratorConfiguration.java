@@ -28,6 +28,7 @@ import io.switchboard.orchestrator.onboarding.NumberProperties;
 import io.switchboard.orchestrator.intake.PendingActivations;
 import io.switchboard.orchestrator.onboarding.OnboardingSteps;
 import io.switchboard.orchestrator.pool.NumberPool;
+import io.switchboard.orchestrator.templates.AssistantTemplateUpdates;
 import io.switchboard.orchestrator.templates.AssistantTemplates;
 import io.switchboard.orchestrator.templates.TemplateUpdateSteps;
 import io.switchboard.orchestrator.pool.PoolMaintenance;

@@ -45,11 +45,20 @@ public sealed interface OpsRequest permits OpsRequest.RetrySetup, OpsRequest.Cle
     }
 
     /**
-     * Re-apply the organization's effective assistant template to the assistants it has (queued by an
-     * {@code update-assistants} batch): planned when its turn comes, so it updates to the version current then.
+     * Re-apply the organization's effective assistant template to the assistants it has (an {@code update-assistants}
+     * batch's item, or {@code POST …/assistant-template/apply}): planned when its turn comes, so it applies the
+     * version in effect then, and is ignored when the assistants already run it.
+     *
+     * @param templateName    the template the batch pinned the organization to (its target, even if the pin changed
+     *                        since); {@code null}: the effective template
+     * @param templateVersion with {@code templateName}: that version; {@code null}: its latest
      */
-    record UpdateAssistants(String orgId) implements OpsRequest {
+    record UpdateAssistants(String orgId, String templateName, Integer templateVersion) implements OpsRequest {
         public static final String TYPE = "io.switchboard.ops.UpdateAssistants.v1";
+
+        public UpdateAssistants(String orgId) {
+            this(orgId, null, null);
+        }
     }
 
     static String typeOf(OpsRequest request) {
@@ -60,6 +69,6 @@ public sealed interface OpsRequest permits OpsRequest.RetrySetup, OpsRequest.Cle
         } else if (request instanceof LinkNumberAssistant) {
             return LinkNumberAssistant.TYPE;
         }
-        return request instanceof UpdateAssistants ? UpdateAssistants.TYPE : AwaitFreeNumber.TYPE;
+        return request instanceof AwaitFreeNumber ? AwaitFreeNumber.TYPE : UpdateAssistants.TYPE;
     }
 }

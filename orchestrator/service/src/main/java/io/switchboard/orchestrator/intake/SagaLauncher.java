@@ -49,17 +49,21 @@ public class SagaLauncher {
     }
 
     /**
-     * Decides an {@link OpsRequest.UpdateAssistants} when its turn comes: the assistant templates' plan (implemented
-     * outside the intake, which knows nothing of templates).
+     * Decides an {@link OpsRequest.UpdateAssistants} for a line with assistants when its turn comes: the assistant
+     * templates' plan (implemented outside the intake, which knows nothing of templates).
      */
     public interface AssistantUpdatePlanner {
-        Decision plan(String orgId);
+        Decision plan(OpsRequest.UpdateAssistants request);
     }
 
     public sealed interface Decision permits Start, Ignore {
     }
 
-    public record Start(String sagaType, Object data) implements Decision {
+    /** @param action what the saga will do, for people (a batch's dry run); {@code null}: its type says it */
+    public record Start(String sagaType, Object data, String action) implements Decision {
+        public Start(String sagaType, Object data) {
+            this(sagaType, data, null);
+        }
     }
 
     public record Ignore(String reason) implements Decision {
@@ -79,7 +83,7 @@ public class SagaLauncher {
         } else if (event instanceof OpsRequest.LinkNumberAssistant link) {
             return onLinkNumberAssistant(link);
         } else if (event instanceof OpsRequest.UpdateAssistants update) {
-            return assistantUpdates.plan(update.orgId());
+            return onUpdateAssistants(update);
         }
         throw new IllegalArgumentException("No saga for " + event.getClass().getSimpleName());
     }
@@ -208,6 +212,20 @@ public class SagaLauncher {
                         c.orgName(), c.ownerEmail(), c.vapiPhoneNumberId(), null,
                         c.setupDate() == null ? null : c.setupDate().toString())))
                 .orElseGet(() -> new Ignore("free number check: the line is no longer waiting for its free number"));
+    }
+
+    /** Planned now, not when queued: the version in effect at the organization's turn is the one applied. */
+    private Decision onUpdateAssistants(OpsRequest.UpdateAssistants update) {
+        Optional<AiConfig> config = configs.findById(update.orgId());
+        if (config.isEmpty()) {
+            return new Ignore("update-assistants: the organization has no line (no AI setup), so no assistants to "
+                    + "update");
+        }
+        if (config.get().inboundAssistantId() == null && config.get().outboundAssistantId() == null) {
+            return new Ignore("update-assistants: the line (status " + config.get().status() + ") has no assistants "
+                    + "to update");
+        }
+        return assistantUpdates.plan(update);
     }
 
     /** Decided again at its turn: a saga queued before it may have changed the line. */

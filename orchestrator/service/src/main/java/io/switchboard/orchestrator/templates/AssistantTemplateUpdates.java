@@ -26,13 +26,25 @@ public class AssistantTemplateUpdates {
     /**
      * @param target   the template version the assistants would run
      * @param upToDate both assistants already record that version (the saga would change nothing)
+     * @param change   what the update does, for people: {@code update inbound v1→v2, outbound v1→v2 (template
+     *                 default)}; an assistant that records no template shows {@code none}
      */
-    public record Plan(TemplateUpdateData data, AssistantTemplateRef target, boolean upToDate) {
+    public record Plan(TemplateUpdateData data, AssistantTemplateRef target, boolean upToDate, String change) {
     }
 
     /** Empty when the organization has no line with assistants, or no template applies (no default either). */
     public Optional<Plan> plan(String orgId) {
         return configs.findById(orgId).flatMap(config -> plan(config, templates.effective(orgId)));
+    }
+
+    /**
+     * The same with a named template instead of the effective one ({@code version} {@code null}: its latest); empty
+     * also when that template or version does not exist.
+     */
+    public Optional<Plan> plan(String orgId, String templateName, Integer version) {
+        return configs.findById(orgId).flatMap(config -> plan(config, templates.find(templateName, version)
+                .map(t -> new AssistantTemplates.Effective(t, version == null
+                        ? AssistantTemplates.Source.PINNED_LATEST : AssistantTemplates.Source.PINNED_VERSION))));
     }
 
     /** The same for a line and the template it gets. */
@@ -49,6 +61,24 @@ public class AssistantTemplateUpdates {
                 null, null);
         boolean upToDate = (config.inboundAssistantId() == null || Objects.equals(config.inboundTemplate(), target))
                 && (config.outboundAssistantId() == null || Objects.equals(config.outboundTemplate(), target));
-        return Optional.of(new Plan(data, target, upToDate));
+        return Optional.of(new Plan(data, target, upToDate, change(config, target)));
+    }
+
+    private static String change(AiConfig config, AssistantTemplateRef target) {
+        StringBuilder text = new StringBuilder("update");
+        if (config.inboundAssistantId() != null) {
+            text.append(" inbound ").append(fromTo(config.inboundTemplate(), target));
+        }
+        if (config.outboundAssistantId() != null) {
+            text.append(config.inboundAssistantId() != null ? ", outbound " : " outbound ")
+                    .append(fromTo(config.outboundTemplate(), target));
+        }
+        return text.append(" (template ").append(target.name()).append(')').toString();
+    }
+
+    private static String fromTo(AssistantTemplateRef from, AssistantTemplateRef to) {
+        String before = from == null ? "none" : from.name().equals(to.name()) ? "v" + from.version()
+                : from.name() + " v" + from.version();
+        return before + "→v" + to.version();
     }
 }

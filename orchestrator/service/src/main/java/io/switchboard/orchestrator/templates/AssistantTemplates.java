@@ -68,6 +68,11 @@ public class AssistantTemplates implements AssistantConfigs {
         return added;
     }
 
+    /** One version of a template, or ({@code version} {@code null}) its latest. */
+    public Optional<AssistantTemplate> find(String name, Integer version) {
+        return version == null ? store.latest(name) : store.version(name, version);
+    }
+
     public List<AssistantTemplate> latestOfEach() {
         return store.latestOfEach();
     }

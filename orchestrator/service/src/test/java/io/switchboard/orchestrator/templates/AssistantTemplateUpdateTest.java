@@ -58,6 +58,23 @@ class AssistantTemplateUpdateTest {
     }
 
     @Test
+    void thePlanSaysForPeopleWhatChangesPerAssistant() {
+        Optional<AssistantTemplates.Effective> effective =
+                Optional.of(new AssistantTemplates.Effective(DENTAL_3, AssistantTemplates.Source.DEFAULT));
+
+        assertThat(AssistantTemplateUpdates.plan(line(new AssistantTemplateRef("dental", 1),
+                new AssistantTemplateRef("dental", 2)), effective).orElseThrow().change())
+                .isEqualTo("update inbound v1→v3, outbound v2→v3 (template dental)");
+        assertThat(AssistantTemplateUpdates.plan(line(null, new AssistantTemplateRef("default", 1)), effective)
+                .orElseThrow().change()).as("created before templates; moved from another template")
+                .isEqualTo("update inbound none→v3, outbound default v1→v3 (template dental)");
+        AiConfig inboundOnly = new AiConfig("solo", "Solo", "owner@solo.test", NOW);
+        inboundOnly.prepareWithoutNumber("asst-in", null, "US", "510", null, NOW);
+        assertThat(AssistantTemplateUpdates.plan(inboundOnly, effective).orElseThrow().change())
+                .isEqualTo("update inbound none→v3 (template dental)");
+    }
+
+    @Test
     void theSagaUpdatesEachAssistantAndRecordsWhatItReportsRightAfterIt() {
         List<String> recorded = new ArrayList<>();
         TemplateUpdateSteps steps = new TemplateUpdateSteps(null) {

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  *   <li>an organization token may call GET/POST/PUT/DELETE under {@code /api/v1/organizations/<its org>/}; another
  *       organization's id answers 404, exactly like an organization that does not exist, so a token can neither
  *       read nor probe other tenants; anything else (ops endpoints, actuator) answers 403, and so do the ops-only
- *       paths under its own organization ({@code …/assistant-template}: which template it runs is the platform's
- *       choice);</li>
+ *       paths under its own organization ({@code …/assistant-template}, {@code …/assistant-template/apply}: which
+ *       template it runs is the platform's choice);</li>
  *   <li>an organization's API tokens ({@code …/<its org>/tokens/**}) are managed by ops only (403), so a leaked
  *       organization token cannot issue itself a successor that outlives its revocation.</li>
  * </ul>
@@ -28,7 +28,8 @@ public final class AccessPolicy {
     private static final Pattern ORGANIZATION_PATH = Pattern.compile("^/api/v1/organizations/([^/]+)(/.*)?$");
     private static final Set<String> ORGANIZATION_METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE");
     /** Paths under an organization that only ops may call. */
-    private static final Set<String> OPS_ONLY_ORGANIZATION_PATHS = Set.of("/assistant-template");
+    private static final Set<String> OPS_ONLY_ORGANIZATION_PATHS = Set.of("/assistant-template",
+            "/assistant-template/apply");
 
     /** The ops console's paths; its filter (io.switchboard.orchestrator.console) checks them with the same tokens. */
     public static final String CONSOLE = "/console";

@@ -60,7 +60,8 @@ class AccessPolicyTest {
             "POST, /api/v1/assistant-templates",
             "GET, /api/v1/organizations/acme/assistant-template",
             "PUT, /api/v1/organizations/acme/assistant-template",
-            "DELETE, /api/v1/organizations/acme/assistant-template"})
+            "DELETE, /api/v1/organizations/acme/assistant-template",
+            "POST, /api/v1/organizations/acme/assistant-template/apply"})
     void opsEndpointsAreForbiddenToOrganizationTokens(String method, String path) {
         assertThat(policy.decide(method, path, acme)).isEqualTo(FORBIDDEN);
     }
