@@ -1,5 +1,7 @@
 package io.switchboard.adapters.twilio;
 
+import io.switchboard.adapters.twilio.numbers.TrialClaimLock;
+
 import io.switchboard.credentials.twilio.PlatformTwilioAccounts;
 import io.switchboard.credentials.twilio.TwilioAccounts;
 import io.switchboard.messaging.resilience.ResilienceProperties;
@@ -45,7 +47,7 @@ final class TwilioHarness {
                 TwilioFailure::isProviderFault);
         TwilioClients clients = new TwilioClients(new BaseUrlHttpClient(baseUrl, Duration.ofSeconds(2), readTimeout));
         this.numbers = numbersFactory.create(clients, guard);
-        this.acquire = new AcquireNumberHandler(accounts, numbers, "sb:", 10, 5);
+        this.acquire = new AcquireNumberHandler(accounts, numbers, "sb:", 10, 5, TrialClaimLock.inProcess());
         this.release = new ReleaseNumberHandler(accounts, numbers, "sb:");
         this.assign = new AssignNumberHandler(accounts, numbers, "sb:");
     }

@@ -38,13 +38,16 @@ public record TwilioProperties(
      * @param maxListPages   pages one list of the account's numbers may take (lists are read to their last page:
      *                       a look-up by tag, the whole account when looking for a trial account's own number, 1000
      *                       a page); past it the step fails for ops rather than reading without end
+     * @param trialClaimWait how long a claim of a trial account's only number waits for another claim of it (they
+     *                       run one at a time, across workers, under a database lock) before failing retryably
      */
     public record Numbers(
             @DefaultValue("10") int searchPageSize,
             @DefaultValue("5") int maxCandidates,
             @DefaultValue("sb:") String legacyTagPrefix,
             String voiceUrl,
-            @DefaultValue("100") int maxListPages) {
+            @DefaultValue("100") int maxListPages,
+            @DefaultValue("10s") java.time.Duration trialClaimWait) {
     }
 
     @Override

@@ -21,6 +21,11 @@ import io.switchboard.messaging.worker.WorkerRuntime;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.switchboard.adapters.twilio.numbers.PostgresTrialClaimLock;
+import io.switchboard.adapters.twilio.numbers.TrialClaimLock;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
@@ -32,6 +37,7 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 @Configuration(proxyBeanMethods = false)
 @Import(TwilioAccountsConfiguration.class)
 public class TwilioWorkerConfiguration {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TwilioWorkerConfiguration.class);
     public static final String GROUP_ID = "switchboard-twilio-worker";
 
     @Bean
@@ -50,12 +56,37 @@ public class TwilioWorkerConfiguration {
                 properties.numbers().maxListPages());
     }
 
+    /**
+     * Claims of a trial account's number, one at a time across every Twilio worker: a PostgreSQL advisory lock on a
+     * pool of its own (one claim holds one connection for a read and a re-tag), or — without a database — within
+     * this process only, which is safe with one Twilio worker.
+     */
     @Bean
-    public CommandHandlers twilioCommandHandlers(TwilioProperties properties, TwilioAccounts accounts, TwilioNumbers numbers) {
+    public TrialClaimLock trialClaimLock(TwilioProperties properties, Environment environment) {
+        String url = environment.getProperty("spring.datasource.url");
+        if (url == null || url.isBlank()) {
+            log.warn("No database (spring.datasource.url): trial-number claims are serialized within this process only;"
+                    + " run a single Twilio worker");
+            return TrialClaimLock.inProcess();
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("trial-claims");
+        config.setJdbcUrl(url);
+        config.setUsername(environment.getProperty("spring.datasource.username"));
+        config.setPassword(environment.getProperty("spring.datasource.password"));
+        config.setMaximumPoolSize(2);
+        config.setMinimumIdle(0);
+        config.setInitializationFailTimeout(-1);
+        return new PostgresTrialClaimLock(new HikariDataSource(config), properties.numbers().trialClaimWait());
+    }
+
+    @Bean
+    public CommandHandlers twilioCommandHandlers(TwilioProperties properties, TwilioAccounts accounts, TwilioNumbers numbers,
+                                                 TrialClaimLock trialClaimLock) {
         TwilioProperties.Numbers policy = properties.numbers();
         return new CommandHandlers()
                 .on(AcquireNumber.class, new AcquireNumberHandler(accounts, numbers, policy.legacyTagPrefix(),
-                        policy.searchPageSize(), policy.maxCandidates()))
+                        policy.searchPageSize(), policy.maxCandidates(), trialClaimLock))
                 .on(ReleaseNumber.class, new ReleaseNumberHandler(accounts, numbers, policy.legacyTagPrefix()))
                 .on(AssignNumber.class, new AssignNumberHandler(accounts, numbers, policy.legacyTagPrefix()))
                 .on(ClaimOwnNumber.class, new ClaimOwnNumberHandler(accounts, numbers, policy.legacyTagPrefix()));

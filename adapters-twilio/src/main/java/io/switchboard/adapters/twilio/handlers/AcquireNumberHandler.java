@@ -10,6 +10,8 @@ import io.switchboard.adapters.twilio.errors.TwilioFailure;
 import io.switchboard.adapters.twilio.numbers.LegacyTag;
 import io.switchboard.adapters.twilio.numbers.OwnedNumber;
 import io.switchboard.adapters.twilio.numbers.OwnerTag;
+import io.switchboard.adapters.twilio.numbers.PostgresTrialClaimLock;
+import io.switchboard.adapters.twilio.numbers.TrialClaimLock;
 import io.switchboard.adapters.twilio.numbers.TwilioNumbers;
 import io.switchboard.contracts.commands.AcquireNumber;
 import io.switchboard.contracts.commands.NumberOwner;
@@ -46,15 +48,20 @@ public class AcquireNumberHandler implements CommandHandler<AcquireNumber> {
     private final String legacyTagPrefix;
     private final int searchPageSize;
     private final int maxCandidates;
+    private final TrialClaimLock trialClaims;
 
-    /** @param legacyTagPrefix prefix of the tags numbers were bought with before owner tags ({@link LegacyTag}) */
+    /**
+     * @param legacyTagPrefix prefix of the tags numbers were bought with before owner tags ({@link LegacyTag})
+     * @param trialClaims     one claim of a trial account's number at a time, across the workers that share it
+     */
     public AcquireNumberHandler(TwilioAccounts accounts, TwilioNumbers numbers, String legacyTagPrefix,
-                                int searchPageSize, int maxCandidates) {
+                                int searchPageSize, int maxCandidates, TrialClaimLock trialClaims) {
         this.accounts = accounts;
         this.numbers = numbers;
         this.legacyTagPrefix = legacyTagPrefix;
         this.searchPageSize = searchPageSize;
         this.maxCandidates = maxCandidates;
+        this.trialClaims = trialClaims;
     }
 
     @Override
@@ -189,6 +196,16 @@ public class AcquireNumberHandler implements CommandHandler<AcquireNumber> {
         if (!command.allowTrialFallback() || owner.kind() != NumberOwner.Kind.ORGANIZATION) {
             return FailureReplies.of(cause, "Twilio trial account number limit");
         }
+        try {
+            // Read and re-tag under the account's claim lock: two claims at once must not both see "nobody".
+            return trialClaims.exclusively(account.accountSid(), () -> claimTrialNumber(command, account, cause));
+        } catch (PostgresTrialClaimLock.TrialClaimBusyException e) {
+            return new StepFailed(StepFailed.PROVIDER_UNAVAILABLE, "Trial account number not claimed: " + e.getMessage(),
+                    true, FailureReplies.PROVIDER, cause.providerCode());
+        }
+    }
+
+    private Reply claimTrialNumber(AcquireNumber command, TwilioAccount account, TwilioFailure cause) {
         List<OwnedNumber> owned = numbers.allOwned(account);
         Optional<OwnedNumber> existing = TrialAccountNumber.among(owned, command.orgId(), legacyTagPrefix);
         if (existing.isEmpty()) {
