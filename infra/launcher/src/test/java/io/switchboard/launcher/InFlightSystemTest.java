@@ -65,6 +65,19 @@ class InFlightSystemTest {
         }
     }
 
+    /**
+     * Whether the create of this saga step's assistant reached VAPI from the worker that was killed: VAPI made it
+     * before the kill or within the 1 s the simulator holds each create (the restarted worker needs longer than
+     * that just to start).
+     */
+    private static boolean createdBefore(String orgId, String stepName, java.time.Instant killedAt) {
+        String role = stepName.contains("inbound") ? "inbound" : "outbound";
+        return system.vapi().assistants().stream()
+                .filter(a -> orgId.equals(a.metadata().path("orgId").asString()) && a.name() != null
+                        && a.name().endsWith(" " + role))
+                .anyMatch(a -> a.createdAt().isBefore(killedAt.plusSeconds(3)));
+    }
+
     @Test
     void tenSagasInFlightWhenTheirWorkerIsKilledAllComplete() throws Exception {
         system.stopService(Services.Kind.VAPI_WORKER);
@@ -91,6 +104,7 @@ class InFlightSystemTest {
             // A crash and an immediate restart: the dead consumer holds its partitions until its session times out
             // (45 s), so the first attempts time out and the restarted worker finds them in its backlog too late to
             // start. They never reached VAPI, so they must not count against the step's attempts.
+            java.time.Instant killedAt = java.time.Instant.now();
             vapiWorker.kill();
             vapiWorker.start();
 
@@ -99,9 +113,12 @@ class InFlightSystemTest {
                 SagaResponse saga = client.awaitSagaEnded(orgId, Duration.ofSeconds(180));
                 assertThat(saga.state()).as("%s: %s %s", orgId, saga.failedStep(), saga.failureReason())
                         .isEqualTo("COMPLETED");
+                // An attempt the restarted worker found too late to start gives its place back; one whose create had
+                // reached VAPI from the killed worker counts — its assistant is the step's (reported, not made again).
                 assertThat(saga.steps()).filteredOn(s -> s.name().startsWith("create-") && s.name().endsWith("-assistant"))
                         .as("%s: assistant steps retried across the restart keep their budget", orgId)
-                        .allSatisfy(step -> assertThat(step.countedAttempts()).isEqualTo(1));
+                        .allSatisfy(step -> assertThat(step.countedAttempts())
+                                .isBetween(1, createdBefore(orgId, step.name(), killedAt) ? 2 : 1));
                 retried += saga.steps().stream().filter(s -> s.attempts() > 1).count();
             }
             assertThat(retried).as("steps that needed more than one attempt (the test must cross the restart)").isPositive();

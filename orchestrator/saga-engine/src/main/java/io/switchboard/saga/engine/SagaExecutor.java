@@ -153,6 +153,9 @@ public final class SagaExecutor {
         Run<D> run = new Run<>(definition, saga);
         for (SagaStep step : saga.steps()) {
             if (step.direction() == Direction.ACTION && step.status().inFlight()) {
+                if (step.status() == StepStatus.WAITING_RETRY) {
+                    definition.step(step.name()).ifPresent(d -> run.lookForEarlierEffect(d, step));
+                }
                 step.failed(StepFailed.CANCELLED, reason, false, run.now);
                 run.effects.add(new Effect.CancelTimers(step.name(), Direction.ACTION));
             }
@@ -331,6 +334,23 @@ public final class SagaExecutor {
                 }
                 send(request.get(), step, state);
             }
+        }
+
+        /**
+         * A step waiting for its next attempt failed retryably, and such a failure may hide an effect (a purchase
+         * answered with a 500 whose look-up then timed out). Cancelled now, it would never look again. So one more
+         * attempt goes out already past its deadline: the worker does nothing new, only reports what an earlier
+         * attempt of the request did ({@code CommandHandler.earlierEffect}), and a success it reports counts as late
+         * and is undone; "not started" is ignored. No timer: the step is cancelled whatever the answer.
+         */
+        void lookForEarlierEffect(StepDefinition<D> step, SagaStep state) {
+            if (!step.isRemote()) {
+                return;
+            }
+            state.nextAttempt(now);
+            CommandRequest request = step.remoteAction().command(data, context(step.name(), Direction.ACTION));
+            state.sent(MessageTypes.typeOf(request.command().getClass()), codec.encodeToString(request.command()));
+            effects.add(new Effect.SendCommand(request, step.name(), Direction.ACTION, state.attempt(), now));
         }
 
         private void send(CommandRequest request, StepDefinition<D> step, SagaStep state) {
