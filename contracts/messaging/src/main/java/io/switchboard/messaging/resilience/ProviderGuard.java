@@ -1,5 +1,6 @@
 package io.switchboard.messaging.resilience;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
@@ -27,7 +28,8 @@ import java.util.function.Supplier;
  * A failure that says how long to wait ({@link RetryAfter}, the provider's {@code Retry-After}) is repeated no sooner
  * than that (the backoff, when longer, still applies). When the wait is longer than {@code max-retry-after}, or would
  * end after the command's latest call start, the guard does not wait at all: the failure leaves at once (a retryable
- * reply), and the saga's own retry, with a fresh deadline, takes over.
+ * reply), and the saga's own retry, with a fresh deadline, takes over. A call an open circuit breaker refused is waited
+ * for the same way, for the breaker's open time, inside a command only.
  *
  * <ul>
  *   <li>{@link #once} / {@link #run}: exactly one guarded HTTP call;</li>
@@ -48,6 +50,7 @@ public final class ProviderGuard {
     private final Retry retry;
     private final Retry rejectedRetry;
     private final Clock clock = Clock.systemUTC();
+    private final Duration breakerOpenFor;
 
     /**
      * @param retryOn       failures after which an idempotent call or operation is repeated
@@ -57,6 +60,7 @@ public final class ProviderGuard {
     public ProviderGuard(String provider, ResilienceProperties settings, Predicate<Throwable> retryOn,
                          Predicate<Throwable> rejectedOn, Predicate<Throwable> providerFault) {
         ResilienceProperties.CircuitBreakerSettings cb = settings.circuitBreaker();
+        this.breakerOpenFor = cb.waitDurationInOpenState();
         this.circuitBreaker = CircuitBreaker.of(provider, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(cb.slidingWindowSize())
@@ -91,12 +95,38 @@ public final class ProviderGuard {
                 .maxAttempts(r.maxAttempts())
                 .intervalBiFunction((attempt, outcome) -> {
                     long millis = backoff.apply(attempt);
-                    Optional<Duration> asked = outcome.isLeft() ? RetryAfter.of(outcome.getLeft()) : Optional.empty();
+                    Optional<Duration> asked = outcome.isLeft() ? waitAskedBy(outcome.getLeft()) : Optional.empty();
                     return asked.map(wait -> Math.max(millis, wait.toMillis())).orElse(millis);
                 })
-                .retryOnException(failure -> retryOn.test(failure) && retryAfterFits(provider, failure, r.maxRetryAfter()))
+                .retryOnException(failure -> (retryOn.test(failure) && retryAfterFits(provider, failure, r.maxRetryAfter()))
+                        || breakerWaitFits(provider, failure, r.maxRetryAfter()))
                 .failAfterMaxAttempts(false)
                 .build();
+    }
+
+    /** The wait a failure asks for: the provider's Retry-After, or the breaker's open time when it refused the call. */
+    private Optional<Duration> waitAskedBy(Throwable failure) {
+        return failure instanceof CallNotPermittedException ? Optional.of(breakerOpenFor) : RetryAfter.of(failure);
+    }
+
+    /**
+     * An open breaker refused the call, so nothing reached the provider: inside a command (a worker with a deadline),
+     * wait for the breaker to let calls through again when that ends before the command's latest call start. Failing
+     * at once instead costs the saga an attempt per refusal, and a backlog that meets an open breaker burns all of its
+     * attempts inside one open window (chaos run 10: 66 healthy onboardings compensated within 5 s). Outside a command
+     * (no deadline) a refusal still fails fast.
+     */
+    private boolean breakerWaitFits(String provider, Throwable failure, Duration maxRetryAfter) {
+        if (!(failure instanceof CallNotPermittedException) || CommandDeadline.latestCallStart().isEmpty()
+                || breakerOpenFor.compareTo(maxRetryAfter) > 0) {
+            return false;
+        }
+        if (!CommandDeadline.allowsCallAfter(breakerOpenFor, clock)) {
+            log.warn("Not waiting for the {} circuit breaker ({} open): past this command's latest call start {}",
+                    provider, breakerOpenFor, CommandDeadline.latestCallStart().map(Object::toString).orElse("?"));
+            return false;
+        }
+        return true;
     }
 
     /**
