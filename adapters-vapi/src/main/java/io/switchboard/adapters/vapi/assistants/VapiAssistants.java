@@ -65,11 +65,7 @@ public class VapiAssistants {
             log.warn("Assistant {} created for request {} is gone at VAPI; creating it again",
                     creation.resourceId(), command.requestId());
         } else if (!held.firstAttempt()) {
-            Optional<VapiDtos.Assistant> found = lookup.find(creation.claimedAt(),
-                    (ge, lt, limit) -> guard.once(() -> api.listAssistantsCreated(ge, lt, limit)),
-                    VapiDtos.Assistant::createdAt,
-                    a -> a.metadata() != null
-                            && command.requestId().equals(a.metadata().get(AssistantSpec.REQUEST_ID_KEY)));
+            Optional<VapiDtos.Assistant> found = createdSince(creation.claimedAt(), command.requestId());
             if (found.isPresent()) {
                 Owners.requireAssistant(command.orgId(), found.get(), Optional.empty(), "adopt it");
                 log.info("Adopting assistant {} that an in-doubt earlier attempt of request {} created",
@@ -99,11 +95,16 @@ public class VapiAssistants {
         if (creation.isCreated()) {
             return find(creation.resourceId());
         }
-        return lookup.find(creation.claimedAt(),
+        return createdSince(creation.claimedAt(), command.requestId())
+                .filter(a -> command.orgId().equals(a.metadata().get(AssistantSpec.ORG_ID_KEY)));
+    }
+
+    /** The assistant VAPI shows with this request's id, created since the request was claimed (an in-doubt create). */
+    private Optional<VapiDtos.Assistant> createdSince(java.time.Instant claimedAt, String requestId) {
+        return lookup.find(claimedAt,
                 (ge, lt, limit) -> guard.once(() -> api.listAssistantsCreated(ge, lt, limit)),
                 VapiDtos.Assistant::createdAt,
-                a -> a.metadata() != null && command.requestId().equals(a.metadata().get(AssistantSpec.REQUEST_ID_KEY))
-                        && command.orgId().equals(a.metadata().get(AssistantSpec.ORG_ID_KEY)));
+                a -> a.metadata() != null && requestId.equals(a.metadata().get(AssistantSpec.REQUEST_ID_KEY)));
     }
 
     /**

@@ -65,11 +65,7 @@ public class FreeVapiNumbers {
             log.warn("Free VAPI number {} created for request {} is gone at VAPI; creating another",
                     creation.resourceId(), command.requestId());
         } else if (!held.firstAttempt()) {
-            Optional<VapiDtos.PhoneNumber> found = lookup.find(creation.claimedAt(),
-                    (ge, lt, limit) -> guard.once(() -> api.listPhoneNumbersCreated(ge, lt, limit)),
-                    VapiDtos.PhoneNumber::createdAt,
-                    p -> PROVIDER.equals(p.provider())
-                            && PhoneNumberName.carries(p.name(), command.orgId(), command.requestId()));
+            Optional<VapiDtos.PhoneNumber> found = createdSince(creation.claimedAt(), command);
             if (found.isPresent()) {
                 log.info("Adopting free VAPI number {} that an in-doubt earlier attempt of request {} created",
                         found.get().id(), command.requestId());
@@ -99,7 +95,12 @@ public class FreeVapiNumbers {
         if (claimed.get().isCreated()) {
             return find(claimed.get().resourceId());
         }
-        return lookup.find(claimed.get().claimedAt(),
+        return createdSince(claimed.get().claimedAt(), command);
+    }
+
+    /** The free number VAPI lists with this request's name tag, created since the request was claimed. */
+    private Optional<VapiDtos.PhoneNumber> createdSince(java.time.Instant claimedAt, CreateFreePhoneNumber command) {
+        return lookup.find(claimedAt,
                 (ge, lt, limit) -> guard.once(() -> api.listPhoneNumbersCreated(ge, lt, limit)),
                 VapiDtos.PhoneNumber::createdAt,
                 p -> PROVIDER.equals(p.provider()) && PhoneNumberName.carries(p.name(), command.orgId(), command.requestId()));
