@@ -18,9 +18,14 @@ public record SimulatorAdminInventory(String twilioUrl, String vapiUrl) implemen
     @Override
     public Listing list() {
         List<Resource> all = new ArrayList<>();
-        for (JsonNode n : Http.getJson(twilioUrl + "/__admin/inventory", null).path("incomingPhoneNumbers")) {
+        JsonNode twilio = Http.getJson(twilioUrl + "/__admin/inventory", null);
+        String platform = twilio.path("platformAccount").asString();
+        for (JsonNode n : twilio.path("incomingPhoneNumbers")) {
+            // Which account holds a number decides what it can be: a trial account's handed-back number is its own.
+            String account = n.path("accountSid").asString();
             all.add(new Resource(Resource.Kind.TWILIO_NUMBER, n.path("sid").asString(), n.path("phoneNumber").asString(),
-                    n.path("friendlyName").asString("")));
+                    n.path("friendlyName").asString(""),
+                    account.equals(platform) ? Resource.Account.PLATFORM : Resource.Account.other(account)));
         }
         JsonNode vapi = Http.getJson(vapiUrl + "/__admin/inventory", null);
         vapi.path("assistants").forEach(a -> all.add(VapiItems.resource(Resource.Kind.VAPI_ASSISTANT, a)));

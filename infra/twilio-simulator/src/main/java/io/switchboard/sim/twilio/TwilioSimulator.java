@@ -145,6 +145,7 @@ public final class TwilioSimulator implements AutoCloseable {
         public Object inventory() {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("accounts", config.allAccounts().keySet());
+            json.put("platformAccount", config.accountSid());
             json.put("incomingPhoneNumbers", inventory.owned().stream().map(n -> {
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("sid", n.sid());

@@ -12,8 +12,9 @@ import java.util.Set;
  * ops see the saga), ORPHAN (nothing references it: a leak; releasable), SHARED (more than one reference: two
  * organizations on one paid resource, or a number both a line and the pool claim), or FOREIGN (in an organization's
  * own Twilio account without a Switchboard tag: the organization's own business, never judged, never released), or
- * BROUGHT (a number the organization brought from its own account, tag {@code sb/own/<org>/…}, that no line uses any
- * more: left where it was on purpose, never released).
+ * BROUGHT (a number of the organization's own account that no line uses any more — one it brought, tag
+ * {@code sb/own/<org>/…}, or a trial account's one number handed back, tag {@code sb/unassigned/…}: left where it was
+ * on purpose, never released).
  * Config and pool references to resources the provider does not have are DANGLING (a number released at Twilio that a
  * row still names) — unless the listing of that kind was incomplete, when nothing can be concluded.
  */
@@ -33,6 +34,9 @@ public final class Reconciler {
 
     /** The owner tag of a number an organization brought from its own Twilio account ({@code sb/own/<org>/…}). */
     private static final String BROUGHT_TAG = "sb/own/";
+
+    /** The owner tag of a trial account's own number that Switchboard handed back ({@code sb/unassigned/…}). */
+    private static final String HANDED_BACK_TAG = "sb/unassigned/";
 
     /** @param account whose provider account holds it; null for a dangling reference (nothing holds it) */
     public record Finding(Verdict verdict, Resource.Kind kind, String id, String label, String detail,
@@ -79,6 +83,11 @@ public final class Reconciler {
                     // Checked before ORPHAN: the tag starts with "sb/", yet the number was never Switchboard's to release.
                     findings.add(finding(Verdict.BROUGHT, r, "an organization's own number, kept in its own account "
                             + "(tag " + r.tag() + "); never Switchboard's to release"));
+                } else if (handedBackTrialNumber(r)) {
+                    // A trial account has exactly one number, which its lines take turns on; between turns it is the
+                    // account holder's. In the platform's account the same tag would be a leak: nobody hands back there.
+                    findings.add(finding(Verdict.BROUGHT, r, "a trial account's own number, handed back (tag "
+                            + r.tag() + "); the account holder's, never Switchboard's to release"));
                 } else if (r.account() != null && !r.account().platform() && !r.taggedBySwitchboard()) {
                     findings.add(finding(Verdict.FOREIGN, r, "in the organization's own account, not tagged by "
                             + "Switchboard (tag " + r.tag() + "): not Switchboard's to judge"));
@@ -97,6 +106,11 @@ public final class Reconciler {
         }
         findings.sort(Comparator.comparing(Finding::verdict).thenComparing(Finding::kind).thenComparing(Finding::id));
         return findings;
+    }
+
+    private static boolean handedBackTrialNumber(Resource r) {
+        return r.kind() == Resource.Kind.TWILIO_NUMBER && r.tag() != null && r.tag().startsWith(HANDED_BACK_TAG)
+                && r.account() != null && !r.account().platform();
     }
 
     private static Finding finding(Verdict verdict, Resource r, String detail) {

@@ -18,19 +18,26 @@ public record Resource(Kind kind, String id, String label, String tag, Account a
     }
 
     /**
-     * Whose provider account: the platform's ({@code credentialId} null), or an organization's own Twilio account
-     * stored as a tenant credential. Never a secret.
+     * Whose provider account: the platform's (all null), or an organization's own Twilio account stored as a tenant
+     * credential, or — in a listing that sees every account at once (the simulators' admin view) — another account
+     * known only by its SID. Never a secret.
      */
     public record Account(String orgId, String credentialId, String accountSid) {
         public static final Account PLATFORM = new Account(null, null, null);
 
+        /** An account other than the platform's, seen without the credential that reads it. */
+        public static Account other(String accountSid) {
+            return new Account(null, null, accountSid);
+        }
+
         public boolean platform() {
-            return credentialId == null;
+            return credentialId == null && accountSid == null;
         }
 
         @Override
         public String toString() {
-            return platform() ? "platform" : "org " + orgId + " credential " + credentialId;
+            return platform() ? "platform" : credentialId == null ? "account " + accountSid
+                    : "org " + orgId + " credential " + credentialId;
         }
     }
 

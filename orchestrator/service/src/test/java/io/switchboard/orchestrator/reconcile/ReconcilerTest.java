@@ -68,6 +68,25 @@ class ReconcilerTest {
     }
 
     @Test
+    void aTrialAccountsHandedBackNumberIsTheAccountHoldersNotALeak() {
+        Resource handedBack = new Resource(Resource.Kind.TWILIO_NUMBER, "PN4", "+16285550104",
+                "sb/unassigned/onboarding-s1-acquire-number", new Resource.Account("acme", "cred-1", "AC" + "2".repeat(32)));
+        // Seen through a view of every account (the simulators' admin inventory): known by its SID only.
+        Resource seenByAdmin = new Resource(Resource.Kind.TWILIO_NUMBER, "PN5", "+16285550105",
+                "sb/unassigned/onboarding-s2-acquire-number", Resource.Account.other("AC" + "3".repeat(32)));
+
+        assertThat(Reconciler.reconcile(List.of(handedBack, seenByAdmin), references(Map.of(), List.of())))
+                .extracting(Reconciler.Finding::id, Reconciler.Finding::verdict).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("PN4", Reconciler.Verdict.BROUGHT),
+                        org.assertj.core.groups.Tuple.tuple("PN5", Reconciler.Verdict.BROUGHT));
+        assertThat(Resource.Account.other("AC" + "3".repeat(32)).platform()).isFalse();
+        // Nobody hands a number back in the platform's account: there the tag is no excuse, it is a leak.
+        assertThat(Reconciler.reconcile(List.of(new Resource(Resource.Kind.TWILIO_NUMBER, "PN6", "+16285550106",
+                "sb/unassigned/onboarding-s3-acquire-number")), references(Map.of(), List.of()))).singleElement()
+                .satisfies(f -> assertThat(f.verdict()).isEqualTo(Reconciler.Verdict.ORPHAN));
+    }
+
+    @Test
     void inAnOrganizationsOwnAccountOnlyWhatSwitchboardTaggedCanBeAnOrphan() {
         Resource.Account tenant = new Resource.Account("acme", "cred-1", "AC" + "1".repeat(32));
         Resource ours = new Resource(Resource.Kind.TWILIO_NUMBER, "PN7", "+15105550107", "sb/org/acme/#0123456789abcdef",
