@@ -130,6 +130,9 @@ public class BatchPlanner {
         if (decision instanceof SagaLauncher.Start start) {
             return Plan.act(start.action() != null ? start.action() : "start " + start.sagaType());
         }
+        if (decision instanceof SagaLauncher.Before before) {
+            return Plan.act(before.reason() + ", then decide again");
+        }
         return Plan.skip(((SagaLauncher.Ignore) decision).reason());
     }
 

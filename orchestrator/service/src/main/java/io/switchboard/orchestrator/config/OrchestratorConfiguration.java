@@ -23,6 +23,8 @@ import io.switchboard.orchestrator.intake.SagaLauncher;
 import io.switchboard.orchestrator.lines.CleanupSaga;
 import io.switchboard.orchestrator.lines.InboundAiOffSaga;
 import io.switchboard.orchestrator.lines.InboundAiOnSaga;
+import io.switchboard.orchestrator.lines.LineNumberSteps;
+import io.switchboard.orchestrator.lines.LineNumbers;
 import io.switchboard.orchestrator.lines.LineSteps;
 import io.switchboard.orchestrator.onboarding.NumberProperties;
 import io.switchboard.orchestrator.intake.PendingActivations;
@@ -127,11 +129,23 @@ public class OrchestratorConfiguration {
         return new LineSteps(configs, pool, poolProperties, faults, clock);
     }
 
+    @Bean
+    LineNumbers lineNumbers(JdbcTemplate jdbc, NumberProperties numbers) {
+        return new LineNumbers(jdbc, numbers.maxPerOrganization());
+    }
+
+    @Bean
+    LineNumberSteps lineNumberSteps(LineNumbers numbers, NumberPool pool, LocalStepFaults faults, Clock clock) {
+        return new LineNumberSteps(numbers, pool, faults, clock);
+    }
+
     /** Every saga the orchestrator runs, every version still registered (see {@link SagaCatalog}). */
     @Bean
-    SagaDefinitions sagaDefinitions(OnboardingSteps onboarding, LineSteps lines, NumberPool pool, NumberProperties numbers,
-                                    AssistantTemplates templates, TemplateUpdateSteps templateUpdates) {
-        return new SagaDefinitions(SagaCatalog.all(onboarding, lines, pool, numbers, templates, templateUpdates));
+    SagaDefinitions sagaDefinitions(OnboardingSteps onboarding, LineSteps lines, LineNumberSteps lineNumbers,
+                                    NumberPool pool, NumberProperties numbers, AssistantTemplates templates,
+                                    TemplateUpdateSteps templateUpdates) {
+        return new SagaDefinitions(SagaCatalog.all(onboarding, lines, lineNumbers, pool, numbers, templates,
+                templateUpdates));
     }
 
     @Bean
@@ -153,8 +167,8 @@ public class OrchestratorConfiguration {
     @Bean
     SagaLauncher sagaLauncher(AiConfigRepository configs, SagaInstanceRepository sagas, Organizations organizations,
                               NumberProperties numbers, JsonCodec codec,
-                              SagaLauncher.AssistantUpdatePlanner assistantUpdates) {
-        return new SagaLauncher(configs, sagas, organizations, numbers, codec, assistantUpdates);
+                              SagaLauncher.AssistantUpdatePlanner assistantUpdates, LineNumbers lineNumbers) {
+        return new SagaLauncher(configs, sagas, organizations, numbers, codec, assistantUpdates, lineNumbers);
     }
 
     @Bean

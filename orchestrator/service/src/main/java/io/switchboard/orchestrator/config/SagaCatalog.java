@@ -2,11 +2,14 @@ package io.switchboard.orchestrator.config;
 
 import io.switchboard.orchestrator.onboarding.FreeNumberActivationSaga;
 
+import io.switchboard.orchestrator.lines.AddNumberSaga;
 import io.switchboard.orchestrator.lines.CleanupSaga;
 import io.switchboard.orchestrator.lines.InboundAiOffSaga;
 import io.switchboard.orchestrator.lines.InboundAiOnSaga;
+import io.switchboard.orchestrator.lines.LineNumberSteps;
 import io.switchboard.orchestrator.lines.LineSteps;
 import io.switchboard.orchestrator.lines.NumberAssistantLinkSaga;
+import io.switchboard.orchestrator.lines.RemoveNumberSaga;
 import io.switchboard.orchestrator.onboarding.NumberProperties;
 import io.switchboard.orchestrator.onboarding.OnboardingSaga;
 import io.switchboard.orchestrator.onboarding.OnboardingSteps;
@@ -40,6 +43,14 @@ public final class SagaCatalog {
     public static List<SagaDefinition<?>> all(OnboardingSteps onboarding, LineSteps lines, NumberPool pool,
                                               NumberProperties numbers, AssistantConfigs assistants,
                                               TemplateUpdateSteps templateUpdates) {
+        return all(onboarding, lines, new LineNumberSteps(null, null, null, null), pool, numbers, assistants,
+                templateUpdates);
+    }
+
+    /** @param lineNumbers the local steps of an organization's additional numbers */
+    public static List<SagaDefinition<?>> all(OnboardingSteps onboarding, LineSteps lines, LineNumberSteps lineNumbers,
+                                              NumberPool pool, NumberProperties numbers, AssistantConfigs assistants,
+                                              TemplateUpdateSteps templateUpdates) {
         return List.of(
                 OnboardingSaga.definition(onboarding::takePooledNumber, onboarding::returnPooledNumber,
                         onboarding::checkFreeNumberLimit, onboarding::saveLine, numbers, assistants),
@@ -62,7 +73,9 @@ public final class SagaCatalog {
                 CleanupSaga.definition(lines),
                 CleanupSaga.version2(lines),
                 CleanupSaga.version1(lines),
-                NumberAssistantLinkSaga.definition(lines::saveNumberAssistant),
+                NumberAssistantLinkSaga.definition((data, step) -> lineNumbers.saveNumberAssistant(data, step, lines)),
+                AddNumberSaga.definition(lines, lineNumbers),
+                RemoveNumberSaga.definition(lines, lineNumbers),
                 PoolSagas.provision(pool),
                 PoolSagas.provisionVersion1(pool),
                 PoolSagas.releaseIdle(pool),

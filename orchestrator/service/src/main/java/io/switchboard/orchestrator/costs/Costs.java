@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * Counts what the lines and the pool hold, from the orchestrator's own records (the lines' {@code ai_config}, the
- * {@code number_pool}), and prices it. A line being taken down ({@code deactivating}) still counts until its number
+ * numbers organizations added to them, {@code line_number}, the {@code number_pool}), and prices it. A line being taken down ({@code deactivating}) still counts until its number
  * is gone: it is still paid for.
  */
 public class Costs {
@@ -25,7 +25,11 @@ public class Costs {
                         when number_source is distinct from 'VAPI_FREE' and number_sid is not null then 'organization'
                    end as place,
                    (inbound_assistant_id is not null)::int + (outbound_assistant_id is not null)::int as assistants
-            from ai_config""";
+            from ai_config
+            union all
+            select org_id, case when coalesce(twilio_credential_id, '') = '' then 'platform' else 'organization' end,
+                   0
+            from line_number""";
 
     private final JdbcTemplate jdbc;
     private final CostProperties prices;
@@ -38,9 +42,9 @@ public class Costs {
     }
 
     public CostReport report() {
-        List<OrganizationCost> organizations = new ArrayList<>(
-                jdbc.query(LINE_NUMBERS + " order by org_id", (rs, i) -> line(rs.getString(1), rs.getString(2),
-                        rs.getLong(3))));
+        List<OrganizationCost> organizations = perOrganization(jdbc.query(
+                "select * from (" + LINE_NUMBERS + ") held order by org_id",
+                (rs, i) -> line(rs.getString(1), rs.getString(2), rs.getLong(3))));
         NumberCounts numbers = NumberCounts.NONE;
         long assistants = 0;
         for (OrganizationCost organization : organizations) {
@@ -54,9 +58,27 @@ public class Costs {
 
     /** One organization's line; nothing when it has none. */
     public OrganizationCost of(String orgId) {
-        Optional<OrganizationCost> line = jdbc.query(LINE_NUMBERS + " where org_id = ?",
-                (rs, i) -> line(rs.getString(1), rs.getString(2), rs.getLong(3)), orgId).stream().findFirst();
+        Optional<OrganizationCost> line = perOrganization(jdbc.query(
+                "select * from (" + LINE_NUMBERS + ") held where org_id = ?",
+                (rs, i) -> line(rs.getString(1), rs.getString(2), rs.getLong(3)), orgId)).stream().findFirst();
         return line.orElseGet(() -> line(orgId, null, 0));
+    }
+
+    /** One entry per organization: its line's row and one per number it added, summed (rows come by org_id). */
+    private List<OrganizationCost> perOrganization(List<OrganizationCost> rows) {
+        List<OrganizationCost> merged = new ArrayList<>();
+        for (OrganizationCost row : rows) {
+            OrganizationCost last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && last.orgId().equals(row.orgId())) {
+                NumberCounts numbers = last.numbers().plus(row.numbers());
+                long assistants = last.assistants() + row.assistants();
+                merged.set(merged.size() - 1, new OrganizationCost(row.orgId(), numbers, assistants,
+                        MonthlyCost.of(numbers, assistants, prices)));
+            } else {
+                merged.add(row);
+            }
+        }
+        return merged;
     }
 
     private OrganizationCost line(String orgId, String place, long assistants) {

@@ -5,7 +5,7 @@ package io.switchboard.orchestrator.intake;
  * queue as upstream events, so they never run beside another saga of the organization.
  */
 public sealed interface OpsRequest permits OpsRequest.RetrySetup, OpsRequest.Cleanup, OpsRequest.AwaitFreeNumber,
-        OpsRequest.LinkNumberAssistant, OpsRequest.UpdateAssistants {
+        OpsRequest.LinkNumberAssistant, OpsRequest.UpdateAssistants, OpsRequest.AddNumber, OpsRequest.RemoveNumber {
     String orgId();
 
     /**
@@ -61,8 +61,31 @@ public sealed interface OpsRequest permits OpsRequest.RetrySetup, OpsRequest.Cle
         }
     }
 
+    /**
+     * Give the organization's active line one more number ({@code POST …/numbers}), bound to one of its assistants.
+     *
+     * @param assistantId  the assistant it rings; {@code null}: the line's inbound assistant
+     * @param numberSource {@code null} (the pool first, then a purchase), {@code force_twilio} or {@code own_number}
+     * @param ownNumber    with {@code own_number}: a Phone Number SID or E.164 number in the organization's account,
+     *                     or {@code any}
+     * @param areaCode     for a number from the pool or bought; {@code null}: the line's
+     */
+    record AddNumber(String orgId, String assistantId, String numberSource, String ownNumber, String areaCode)
+            implements OpsRequest {
+        public static final String TYPE = "io.switchboard.ops.AddNumber.v1";
+    }
+
+    /** Give up one of the organization's additional numbers ({@code DELETE …/numbers/{id}}), by its Twilio SID. */
+    record RemoveNumber(String orgId, String numberId) implements OpsRequest {
+        public static final String TYPE = "io.switchboard.ops.RemoveNumber.v1";
+    }
+
     static String typeOf(OpsRequest request) {
-        if (request instanceof RetrySetup) {
+        if (request instanceof AddNumber) {
+            return AddNumber.TYPE;
+        } else if (request instanceof RemoveNumber) {
+            return RemoveNumber.TYPE;
+        } else if (request instanceof RetrySetup) {
             return RetrySetup.TYPE;
         } else if (request instanceof Cleanup) {
             return Cleanup.TYPE;

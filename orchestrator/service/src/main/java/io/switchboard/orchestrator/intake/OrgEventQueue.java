@@ -81,6 +81,13 @@ public class OrgEventQueue implements SagaEndListener {
                 mark(next, "STARTED", saga.id(), null);
                 return;
             }
+            if (decision instanceof SagaLauncher.Before before) {
+                // The event keeps its place: when this saga ends, it is decided again.
+                SagaInstance saga = starter.start(before.sagaType(), orgId, before.data());
+                log.info("Event {} for org {} waits for saga {} ({}): {}", next.eventId(), orgId, saga.id(),
+                        before.sagaType(), before.reason());
+                return;
+            }
             String note = ((SagaLauncher.Ignore) decision).reason();
             log.info("Event {} for org {} starts no saga: {}", next.eventId(), orgId, note);
             mark(next, "IGNORED", null, note);
@@ -106,6 +113,8 @@ public class OrgEventQueue implements SagaEndListener {
             case OpsRequest.AwaitFreeNumber.TYPE -> OpsRequest.AwaitFreeNumber.class;
             case OpsRequest.LinkNumberAssistant.TYPE -> OpsRequest.LinkNumberAssistant.class;
             case OpsRequest.UpdateAssistants.TYPE -> OpsRequest.UpdateAssistants.class;
+            case OpsRequest.AddNumber.TYPE -> OpsRequest.AddNumber.class;
+            case OpsRequest.RemoveNumber.TYPE -> OpsRequest.RemoveNumber.class;
             default -> MessageTypes.classOf(type).orElseThrow(() -> new IllegalStateException("unknown queued " + type));
         };
         return codec.decodeLenient(payload, bodyClass);

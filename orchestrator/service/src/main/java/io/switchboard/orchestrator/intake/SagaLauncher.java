@@ -9,10 +9,14 @@ import io.switchboard.orchestrator.aiconfig.AiConfigRepository;
 import io.switchboard.orchestrator.lines.CleanupSaga;
 import io.switchboard.orchestrator.lines.InboundAiOffSaga;
 import io.switchboard.orchestrator.lines.InboundAiOnSaga;
+import io.switchboard.orchestrator.lines.AddNumberSaga;
 import io.switchboard.orchestrator.lines.LineData;
+import io.switchboard.orchestrator.lines.LineNumber;
+import io.switchboard.orchestrator.lines.LineNumbers;
 import io.switchboard.orchestrator.lines.NumberAssistantLinkData;
 import io.switchboard.orchestrator.lines.NumberAssistantLinkSaga;
 import io.switchboard.orchestrator.lines.NumberLinks;
+import io.switchboard.orchestrator.lines.RemoveNumberSaga;
 import io.switchboard.orchestrator.onboarding.FreeNumberActivationData;
 import io.switchboard.orchestrator.onboarding.FreeNumberActivationSaga;
 import io.switchboard.orchestrator.onboarding.NumberProperties;
@@ -24,6 +28,7 @@ import io.switchboard.saga.persistence.SagaInstance;
 import io.switchboard.saga.persistence.SagaInstanceRepository;
 import io.switchboard.saga.persistence.SagaState;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,15 +42,18 @@ public class SagaLauncher {
     private final NumberProperties numbers;
     private final JsonCodec codec;
     private final AssistantUpdatePlanner assistantUpdates;
+    private final LineNumbers lineNumbers;
 
     public SagaLauncher(AiConfigRepository configs, SagaInstanceRepository sagas, Organizations organizations,
-                        NumberProperties numbers, JsonCodec codec, AssistantUpdatePlanner assistantUpdates) {
+                        NumberProperties numbers, JsonCodec codec, AssistantUpdatePlanner assistantUpdates,
+                        LineNumbers lineNumbers) {
         this.configs = configs;
         this.sagas = sagas;
         this.organizations = organizations;
         this.numbers = numbers;
         this.codec = codec;
         this.assistantUpdates = assistantUpdates;
+        this.lineNumbers = lineNumbers;
     }
 
     /**
@@ -56,7 +64,7 @@ public class SagaLauncher {
         Decision plan(OpsRequest.UpdateAssistants request);
     }
 
-    public sealed interface Decision permits Start, Ignore {
+    public sealed interface Decision permits Start, Before, Ignore {
     }
 
     /** @param action what the saga will do, for people (a batch's dry run); {@code null}: its type says it */
@@ -67,6 +75,13 @@ public class SagaLauncher {
     }
 
     public record Ignore(String reason) implements Decision {
+    }
+
+    /**
+     * A saga that has to run before the event can be decided (an additional number removed before the line goes):
+     * started, while the event keeps its place in the queue and is decided again when that saga has ended.
+     */
+    public record Before(String sagaType, Object data, String reason) implements Decision {
     }
 
     public Decision decide(Object event) {
@@ -84,6 +99,10 @@ public class SagaLauncher {
             return onLinkNumberAssistant(link);
         } else if (event instanceof OpsRequest.UpdateAssistants update) {
             return onUpdateAssistants(update);
+        } else if (event instanceof OpsRequest.AddNumber add) {
+            return onAddNumber(add);
+        } else if (event instanceof OpsRequest.RemoveNumber remove) {
+            return onRemoveNumber(remove);
         }
         throw new IllegalArgumentException("No saga for " + event.getClass().getSimpleName());
     }
@@ -174,6 +193,10 @@ public class SagaLauncher {
             return new Ignore("inboundAi=false and the organization has no AI setup");
         }
         AiConfig c = config.get();
+        Optional<Decision> additional = removeAdditionalNumbersFirst(c, "inboundAi=false");
+        if (additional.isPresent()) {
+            return additional.get();
+        }
         if (AiConfig.INACTIVE.equals(c.status()) && c.numberSid() == null && c.vapiPhoneNumberId() == null) {
             return new Ignore("inboundAi=false and the line is already inactive");
         }
@@ -201,8 +224,80 @@ public class SagaLauncher {
 
     private Decision onCleanup(OpsRequest.Cleanup cleanup) {
         return configs.findById(cleanup.orgId())
-                .<Decision>map(config -> new Start(CleanupSaga.TYPE, LineData.of(config)))
+                .map(config -> removeAdditionalNumbersFirst(config, "cleanup")
+                        .orElseGet(() -> new Start(CleanupSaga.TYPE, LineData.of(config))))
                 .orElseGet(() -> new Ignore("cleanup: the organization has no AI setup"));
+    }
+
+    /**
+     * A line goes with all its numbers: each additional one is removed first (a remove-number saga each, the event
+     * waiting behind them). One whose removal already ran and did not finish stops the event with a visible reason
+     * instead of trying it again and again.
+     */
+    private Optional<Decision> removeAdditionalNumbersFirst(AiConfig config, String what) {
+        List<LineNumber> additional = lineNumbers.of(config.orgId());
+        if (additional.isEmpty()) {
+            return Optional.empty();
+        }
+        LineNumber next = additional.get(0);
+        if (LineNumber.REMOVING.equals(next.status()) || removalEndedUnfinished(next)) {
+            return Optional.of(new Ignore(what + ": the removal of the organization's number " + next.phoneNumber()
+                    + " (" + next.numberSid() + ") did not finish; replay its remove-number saga (or DELETE …/numbers/"
+                    + next.numberSid() + " again), then send this again"));
+        }
+        return Optional.of(new Before(RemoveNumberSaga.TYPE, next.asLineData(config.orgName(), config.ownerEmail()),
+                what + " takes every number of the line: removing " + next.phoneNumber() + " first ("
+                        + additional.size() + " additional number(s) left)"));
+    }
+
+    private boolean removalEndedUnfinished(LineNumber number) {
+        return sagas.findByOrgIdAndStateIn(number.orgId(), List.of(SagaState.FAILED, SagaState.COMPENSATED)).stream()
+                .anyMatch(s -> RemoveNumberSaga.TYPE.equals(s.sagaType()) && !s.createdAt().isBefore(number.createdAt())
+                        && s.dataJson() != null && s.dataJson().contains(number.numberSid()));
+    }
+
+    /** Decided again at its turn: the line may have changed, or reached its number limit, since it was queued. */
+    private Decision onAddNumber(OpsRequest.AddNumber add) {
+        String what = "add a number: ";
+        Optional<AiConfig> found = configs.findById(add.orgId());
+        if (found.isEmpty() || !AiConfig.ACTIVE.equals(found.get().status())) {
+            return new Ignore(what + "the organization has no active line (any more)" + found.map(c -> "; its line is "
+                    + c.status()).orElse(""));
+        }
+        AiConfig config = found.get();
+        String assistant = add.assistantId() == null ? config.inboundAssistantId() : add.assistantId();
+        if (assistant == null || (!assistant.equals(config.inboundAssistantId())
+                && !assistant.equals(config.outboundAssistantId()))) {
+            return new Ignore(what + "assistant " + assistant + " is not one of the organization's assistants (any more)");
+        }
+        Optional<String> refusal = lineNumbers.whyNoMoreNumbers(config);
+        if (refusal.isPresent()) {
+            return new Ignore(what + refusal.get());
+        }
+        LineData data = LineData.forAdditionalNumber(config, assistant, add.areaCode())
+                .withNumberChoice(add.numberSource(), add.ownNumber());
+        if (data.claimsOwnNumber() && blank(data.twilioCredentialId())) {
+            return ownNumberWithoutAccount("add a number");
+        }
+        if (data.claimsOwnNumber() && isOneOfTheLinesNumbers(config, add.ownNumber())) {
+            return new Ignore(what + add.ownNumber() + " is already one of the organization's numbers");
+        }
+        return new Start(AddNumberSaga.TYPE, data);
+    }
+
+    private boolean isOneOfTheLinesNumbers(AiConfig config, String number) {
+        return number.equals(config.numberSid()) || number.equals(config.phoneNumber())
+                || lineNumbers.of(config.orgId()).stream()
+                .anyMatch(n -> number.equals(n.numberSid()) || number.equals(n.phoneNumber()));
+    }
+
+    private Decision onRemoveNumber(OpsRequest.RemoveNumber remove) {
+        Optional<AiConfig> config = configs.findById(remove.orgId());
+        return lineNumbers.find(remove.orgId(), remove.numberId())
+                .<Decision>map(n -> new Start(RemoveNumberSaga.TYPE, n.asLineData(
+                        config.map(AiConfig::orgName).orElse(null), config.map(AiConfig::ownerEmail).orElse(null))))
+                .orElseGet(() -> new Ignore("remove number " + remove.numberId() + ": the organization has no such "
+                        + "additional number (any more)"));
     }
 
     private Decision onAwaitFreeNumber(OpsRequest.AwaitFreeNumber await) {
@@ -232,6 +327,10 @@ public class SagaLauncher {
     private Decision onLinkNumberAssistant(OpsRequest.LinkNumberAssistant link) {
         Optional<AiConfig> found = configs.findById(link.orgId());
         String what = "link number " + link.numberId() + " to assistant " + link.assistantId() + ": ";
+        Optional<LineNumber> additional = lineNumbers.find(link.orgId(), link.numberId());
+        if (found.isPresent() && additional.isPresent()) {
+            return linkAdditional(found.get(), additional.get(), link, what);
+        }
         if (found.isEmpty() || NumberLinks.numberIdOf(found.get()).filter(link.numberId()::equals).isEmpty()) {
             return new Ignore(what + "the organization's line has no such number (any more)");
         }
@@ -249,6 +348,22 @@ public class SagaLauncher {
         }
         return new Start(NumberAssistantLinkSaga.TYPE, new NumberAssistantLinkData(config.orgId(), link.numberId(),
                 config.phoneNumber(), config.vapiPhoneNumberId(), config.numberAssistantId(), link.assistantId()));
+    }
+
+    private Decision linkAdditional(AiConfig config, LineNumber number, OpsRequest.LinkNumberAssistant link,
+                                    String what) {
+        if (!link.assistantId().equals(config.inboundAssistantId())
+                && !link.assistantId().equals(config.outboundAssistantId())) {
+            return new Ignore(what + "that is not one of the organization's assistants (any more)");
+        }
+        if (!LineNumber.ACTIVE.equals(number.status())) {
+            return new Ignore(what + "the number is being removed");
+        }
+        if (link.assistantId().equals(number.assistantId())) {
+            return new Ignore(what + "the number is bound to that assistant already");
+        }
+        return new Start(NumberAssistantLinkSaga.TYPE, new NumberAssistantLinkData(config.orgId(), number.numberSid(),
+                number.phoneNumber(), number.vapiPhoneNumberId(), number.assistantId(), link.assistantId()));
     }
 
     private static Ignore ownNumberWithoutAccount(String what) {

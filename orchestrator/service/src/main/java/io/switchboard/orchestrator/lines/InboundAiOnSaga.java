@@ -192,7 +192,7 @@ public final class InboundAiOnSaga {
     }
 
     /** The re-tag (pool → organization) of a number taken from the pool here; undone by re-tagging it back. */
-    private static StepDefinition.Builder<LineData> assignPooledNumber() {
+    static StepDefinition.Builder<LineData> assignPooledNumber() {
         return step(NumberPool.ASSIGN_STEP)
                 .when(LineData::pooledHere)
                 .invoke((data, step) -> takeFromPool(step, data.numberSid(), data.phoneNumber(), data.twilioCredentialId()))
@@ -204,7 +204,7 @@ public final class InboundAiOnSaga {
     }
 
     /** A number bought (or a trial account's own number claimed); its saga says when. */
-    private static StepDefinition.Builder<LineData> acquireNumberStep() {
+    static StepDefinition.Builder<LineData> acquireNumberStep() {
         return step("acquire-number")
                 .invoke((data, step) -> acquireNumber(step, data.country(), data.areaCode(), true, data.twilioCredentialId()))
                 .onReply(NumberAcquired.class, LineData::withAcquired)

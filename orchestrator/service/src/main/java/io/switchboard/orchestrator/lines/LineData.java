@@ -58,6 +58,18 @@ public record LineData(
                 config.numberChoice(), config.ownNumber(), config.inboundTemplate());
     }
 
+    /**
+     * An additional number for the organization's line (add-number): nothing but the line's organization, country
+     * and account, with the assistant the number is to ring in the inbound assistant's place.
+     *
+     * @param areaCode {@code null}: the line's
+     */
+    public static LineData forAdditionalNumber(AiConfig config, String assistantId, String areaCode) {
+        return new LineData(config.orgId(), config.orgName(), config.ownerEmail(), config.country(),
+                areaCode == null ? config.areaCode() : areaCode, config.twilioCredentialId(), null, null, null, false,
+                null, assistantId, null, false, null, null, null);
+    }
+
     /** The request's number choice, when it made one (else the line's remembered one stays). */
     public LineData withNumberChoice(String numberSource, String own) {
         if (numberSource == null) {

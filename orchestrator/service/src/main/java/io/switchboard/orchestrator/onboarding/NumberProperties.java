@@ -24,6 +24,8 @@ import java.time.Duration;
  *                                {@code switchboard.twilio.account-sid})
  * @param pendingActivationCheckInterval how often lines whose free number is still activating are looked at again
  *                                (each look polls like the onboarding did, up to the wait limit)
+ * @param maxPerOrganization      the most numbers one organization may hold: its line's own and the ones it added
+ *                                ({@code POST …/numbers}); each is a paid number
  */
 @ConfigurationProperties(prefix = "switchboard.numbers")
 public record NumberProperties(
@@ -32,7 +34,8 @@ public record NumberProperties(
         @DefaultValue("10m") Duration freeNumberWaitLimit,
         @DefaultValue("US") String defaultCountry,
         @DefaultValue("true") boolean freeNumberLimitFallback,
-        @DefaultValue("5m") Duration pendingActivationCheckInterval) {
+        @DefaultValue("5m") Duration pendingActivationCheckInterval,
+        @DefaultValue("5") int maxPerOrganization) {
 
     /** Each look waits this long for the worker's answer; a lost answer counts as "not ready yet". */
     static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
@@ -50,21 +53,24 @@ public record NumberProperties(
         if (pendingActivationCheckInterval.isNegative() || pendingActivationCheckInterval.isZero()) {
             throw new IllegalArgumentException("switchboard.numbers.pending-activation-check-interval must be positive");
         }
+        if (maxPerOrganization < 1) {
+            throw new IllegalArgumentException("switchboard.numbers.max-per-organization must be at least 1 (the line's own number)");
+        }
     }
 
     public static NumberProperties defaults() {
         return new NumberProperties(NumberProvider.TWILIO, Duration.ofSeconds(15), Duration.ofMinutes(10), "US", true,
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), 5);
     }
 
     public NumberProperties withProvider(NumberProvider value) {
         return new NumberProperties(value, freeNumberPollInterval, freeNumberWaitLimit, defaultCountry,
-                freeNumberLimitFallback, pendingActivationCheckInterval);
+                freeNumberLimitFallback, pendingActivationCheckInterval, maxPerOrganization);
     }
 
     public NumberProperties withFreeNumberLimitFallback(boolean value) {
         return new NumberProperties(provider, freeNumberPollInterval, freeNumberWaitLimit, defaultCountry, value,
-                pendingActivationCheckInterval);
+                pendingActivationCheckInterval, maxPerOrganization);
     }
 
     /**

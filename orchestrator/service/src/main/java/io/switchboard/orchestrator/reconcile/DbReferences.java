@@ -8,7 +8,8 @@ import java.util.function.Function;
 
 /**
  * What the database says the platform should own: each organization's ai_config (number SID, VAPI registration,
- * both assistants) and the number pool (the numbers it holds: available, or being released; a number a line uses is
+ * both assistants), the numbers organizations added to their lines (line_number: number SID, VAPI registration) and
+ * the number pool (the numbers it holds: available, or being released; a number a line uses is
  * the line's, in ai_config, and not also the pool's). Resources a saga is still working with (or parked with,
  * FAILED) are only in that saga's data; they are collected separately so they show up as "held by saga", not as
  * orphans.
@@ -42,6 +43,15 @@ public record DbReferences(Map<String, List<String>> owners, List<SagaData> unfi
                     refs.add(new Reference("ai_config[" + row.get("org_id") + "]." + column + " (status "
                             + row.get("status") + ")", kindOf(column), id.toString()));
                 }
+            }
+        }
+        for (Map<String, Object> row : query.apply(
+                "select org_id, status, number_sid, vapi_phone_number_id from line_number")) {
+            for (String column : List.of("number_sid", "vapi_phone_number_id")) {
+                String holder = "line_number[" + row.get("org_id") + "]." + column;
+                String id = row.get(column).toString();
+                owners.computeIfAbsent(id, k -> new ArrayList<>()).add(holder);
+                refs.add(new Reference(holder + " (status " + row.get("status") + ")", kindOf(column), id));
             }
         }
         for (Map<String, Object> row : query.apply("select number_sid, status from number_pool")) {

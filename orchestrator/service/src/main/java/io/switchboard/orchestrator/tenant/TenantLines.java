@@ -4,6 +4,8 @@ import io.switchboard.contracts.commands.AssistantRole;
 import io.switchboard.orchestrator.aiconfig.AiConfig;
 import io.switchboard.orchestrator.aiconfig.AiConfigRepository;
 import io.switchboard.orchestrator.api.problems.ApiProblemHandler;
+import io.switchboard.orchestrator.lines.LineNumber;
+import io.switchboard.orchestrator.lines.LineNumbers;
 import io.switchboard.orchestrator.lines.NumberLinks;
 import io.switchboard.orchestrator.organizations.Organizations;
 
@@ -13,17 +15,20 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * An organization's numbers and assistants, read from its line ({@code ai_config}), for its own token. Whatever is
+ * An organization's numbers and assistants, read from its line ({@code ai_config}) and the numbers it added
+ * ({@code line_number}), for its own token. Whatever is
  * not the organization's is simply not there: lookups are by organization first, so another organization's number
  * or assistant id is as unknown here as one that never existed.
  */
 public class TenantLines {
     private final AiConfigRepository configs;
     private final Organizations organizations;
+    private final LineNumbers lineNumbers;
 
-    public TenantLines(AiConfigRepository configs, Organizations organizations) {
+    public TenantLines(AiConfigRepository configs, Organizations organizations, LineNumbers lineNumbers) {
         this.configs = configs;
         this.organizations = organizations;
+        this.lineNumbers = lineNumbers;
     }
 
     /**
@@ -40,8 +45,17 @@ public class TenantLines {
         return line;
     }
 
+    /** The line's own number first, then the ones the organization added, oldest first. */
     public List<TenantNumber> numbers(String orgId) {
-        return lineOf(orgId).flatMap(TenantLines::number).map(List::of).orElse(List.of());
+        List<TenantNumber> numbers = new ArrayList<>();
+        lineOf(orgId).flatMap(TenantLines::number).ifPresent(numbers::add);
+        lineNumbers.of(orgId).stream().map(TenantLines::number).forEach(numbers::add);
+        return numbers;
+    }
+
+    /** One of the organization's additional numbers (never another organization's). */
+    public Optional<LineNumber> additional(String orgId, String numberId) {
+        return lineNumbers.find(orgId, numberId);
     }
 
     public List<TenantAssistant> assistants(String orgId) {
@@ -50,13 +64,13 @@ public class TenantLines {
             return List.of();
         }
         AiConfig config = line.get();
-        Optional<TenantNumber> number = number(config);
+        List<TenantNumber> numbers = numbers(orgId);
         List<TenantAssistant> assistants = new ArrayList<>();
         for (AssistantRole role : AssistantRole.values()) {
             String id = role == AssistantRole.INBOUND ? config.inboundAssistantId() : config.outboundAssistantId();
             if (id != null) {
-                List<String> bound = number.filter(n -> id.equals(n.assistantId())).map(n -> List.of(n.numberId()))
-                        .orElse(List.of());
+                List<String> bound = numbers.stream().filter(n -> id.equals(n.assistantId()))
+                        .map(TenantNumber::numberId).toList();
                 assistants.add(new TenantAssistant(id, role.name().toLowerCase(Locale.ROOT),
                         role.assistantName(config.orgName()), bound));
             }
@@ -68,6 +82,11 @@ public class TenantLines {
     static Optional<TenantNumber> number(AiConfig config) {
         return NumberLinks.numberIdOf(config).map(id -> new TenantNumber(id, config.phoneNumber(),
                 config.numberSource(), config.status(), config.numberAssistantId(), config.vapiPhoneNumberId()));
+    }
+
+    static TenantNumber number(LineNumber number) {
+        return new TenantNumber(number.numberSid(), number.phoneNumber(), number.source(), number.status(),
+                number.assistantId(), number.vapiPhoneNumberId());
     }
 
     /** Whether this is one of the line's assistants. */

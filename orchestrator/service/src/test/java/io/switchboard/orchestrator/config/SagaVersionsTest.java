@@ -68,6 +68,10 @@ class SagaVersionsTest {
         frozen.put("cleanup v1",
                 "mark-deactivating delete-vapi-registration return-number-to-pool release-number delete-inbound-assistant delete-outbound-assistant delete-ai-config");
         frozen.put("number-assistant-link v1", "bind-number save-number-assistant");
+        frozen.put("add-number v1",
+                "claim-own-number take-pooled-number assign-pooled-number acquire-number check-number-unused register-number save-line-number");
+        frozen.put("remove-number v1",
+                "mark-removing delete-vapi-registration hand-number-to-pool return-number-to-pool release-number forget-line-number");
         frozen.put("pool-provision v2",
                 "acquire-number add-to-pool");
         frozen.put("pool-provision v1",

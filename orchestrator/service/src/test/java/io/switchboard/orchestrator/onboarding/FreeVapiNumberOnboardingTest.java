@@ -225,7 +225,7 @@ class FreeVapiNumberOnboardingTest {
     @Test
     void theWaitLimitAndPollIntervalAreSettings() {
         NumberProperties quick = new NumberProperties(NumberProvider.VAPI_FREE, Duration.ofSeconds(5), Duration.ofSeconds(20), "US",
-                true, Duration.ofMinutes(5));
+                true, Duration.ofMinutes(5), 5);
         SagaScenario<OnboardingData> saga = waitingForDigits(quick);
         while (saga.instance().state() == SagaState.RUNNING) {
             saga.failureReply("await-vapi-number", StepFailed.NOT_READY, true).elapse(Duration.ofSeconds(5));
