@@ -219,7 +219,90 @@ class AdditionalNumbersSystemTest extends SharedSystemTest {
                 .allSatisfy(s -> assertThat(s.state()).isEqualTo("COMPLETED"));
     }
 
+    /**
+     * An own number imported from the organization's Twilio account, and a second organization of that account (a
+     * franchise) asking for the same number: refused and undone, the first one's line untouched. Removing it leaves it
+     * in the account, never released.
+     */
+    @Test
+    void anOwnNumberIsImportedAndKeptInTheAccountAndAnotherOrganizationOfTheAccountCannotTakeIt() {
+        IncomingNumber mainX = seed("X main");
+        IncomingNumber extra = seed("X second line");
+        IncomingNumber mainY = seed("Y main");
+        String orgX = SystemClient.newOrgId("ownmorex");
+        String orgY = SystemClient.newOrgId("ownmorey");
+        String tokenX = "Bearer " + issue(orgX, "x admin").get("token");
+        String tokenY = "Bearer " + issue(orgY, "y admin").get("token");
+        client.approve(ownNumberApproval(orgX, "Own More X", registerTenantCredential(orgX), mainX.sid()));
+        client.approve(ownNumberApproval(orgY, "Own More Y", registerTenantCredential(orgY), mainY.sid()));
+        assertThat(client.awaitSagaEnded(orgX, SAGA_TIMEOUT).state()).isEqualTo("COMPLETED");
+        assertThat(client.awaitSagaEnded(orgY, SAGA_TIMEOUT).state()).isEqualTo("COMPLETED");
+        long purchases = system.twilio().purchaseCount();
+        LineClient.ConfigRow lineX = lines.configs(orgX).get(0);
+
+        Map<String, Object> added = awaitRequest(orgX, tokenX, accepted(call(tokenX, "POST", "/api/v1/organizations/"
+                + orgX + "/numbers", "{\"numberSource\":\"own_number\",\"ownNumber\":\"" + extra.phoneNumber()
+                + "\",\"assistantId\":\"" + lineX.outbound() + "\"}")));
+        assertThat(added).containsEntry("state", "COMPLETED");
+        assertThat(numbers(orgX, tokenX).get(1)).containsEntry("numberId", extra.sid())
+                .containsEntry("source", "ORGANIZATION_OWNED").containsEntry("assistantId", lineX.outbound());
+        assertThat(tenantNumber(extra.sid())).hasValueSatisfying(n -> assertThat(n.friendlyName())
+                .startsWith("sb/own/" + orgX + "/"));
+        String tagX = tenantNumber(extra.sid()).orElseThrow().friendlyName();
+
+        // Y names X's number: the claim is refused (or found in use before VAPI hears of it) and undone.
+        Map<String, Object> taken = awaitRequest(orgY, tokenY, accepted(call(tokenY, "POST", "/api/v1/organizations/"
+                + orgY + "/numbers", "{\"numberSource\":\"own_number\",\"ownNumber\":\"" + extra.sid() + "\"}")));
+        assertThat(taken).containsEntry("state", "COMPENSATED");
+        assertThat(List.of("claim-own-number", "check-number-unused")).contains(taken.get("failedStep").toString());
+        assertThat(numbers(orgY, tokenY)).hasSize(1);
+        assertThat(tenantNumber(extra.sid()).orElseThrow().friendlyName()).isEqualTo(tagX);
+        assertThat(registrationOf(extra.phoneNumber())).hasValueSatisfying(
+                p -> assertThat(p.assistantId()).isEqualTo(lineX.outbound()));
+
+        // X gives it up: the registration goes, the number stays in the account as it is.
+        assertThat(awaitRequest(orgX, tokenX, accepted(call(tokenX, "DELETE", "/api/v1/organizations/" + orgX
+                + "/numbers/" + extra.sid(), null)))).containsEntry("state", "COMPLETED");
+        assertThat(registrationOf(extra.phoneNumber())).isEmpty();
+        assertThat(tenantNumber(extra.sid())).isPresent();
+        assertThat(system.twilio().releasedNumbers()).noneMatch(r -> r.sid().equals(extra.sid()));
+        assertThat(system.twilio().purchaseCount()).isEqualTo(purchases);
+        assertThat(findingsAbout(List.of(extra.sid()))).singleElement()
+                .satisfies(f -> assertThat(f.verdict()).isEqualTo(Reconciler.Verdict.BROUGHT));
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------
+
+    /** Numbers this class seeds in the tenant account: a block of its own, apart from OwnNumberSystemTest's. */
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT =
+            new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(9000));
+
+    private static IncomingNumber seed(String friendlyName) {
+        String number = "+1628556" + String.format("%04d", NEXT.getAndIncrement() % 10000);
+        return system.twilio().seedOwnedNumber(RunningSystem.TENANT_ACCOUNT_SID, number, friendlyName);
+    }
+
+    private static Optional<IncomingNumber> tenantNumber(String sid) {
+        return system.twilio().ownedNumbers(RunningSystem.TENANT_ACCOUNT_SID).stream()
+                .filter(n -> n.sid().equals(sid)).findFirst();
+    }
+
+    private static io.switchboard.contracts.events.OrganizationApproved ownNumberApproval(String orgId, String name,
+                                                                                         String credentialId,
+                                                                                         String ownNumber) {
+        return new io.switchboard.contracts.events.OrganizationApproved(orgId, name, SystemClient.ownerOf(orgId),
+                "verified", "US", "628", credentialId, io.switchboard.contracts.events.NumberSources.OWN_NUMBER,
+                ownNumber);
+    }
+
+    private static String registerTenantCredential(String orgId) {
+        HttpResponse<String> created = lines.post("/api/v1/organizations/" + orgId + "/twilio-credentials",
+                "{\"accountSid\":\"" + RunningSystem.TENANT_ACCOUNT_SID + "\",\"authToken\":\""
+                        + RunningSystem.TENANT_AUTH_TOKEN + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return String.valueOf(CODEC.decodeLenient(created.body(), Map.class).get("credentialId"));
+    }
+
 
     private static HttpResponse<String> refused(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
