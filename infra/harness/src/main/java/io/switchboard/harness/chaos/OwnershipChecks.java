@@ -57,11 +57,17 @@ final class OwnershipChecks {
                 .collect(Collectors.toMap(PhoneNumber::id, Function.identity(), (a, b) -> a));
 
         List<String> cross = new ArrayList<>();
+        // A line's own number (ai_config) and the numbers its organization added (line_number, the assistant it rings
+        // in the inbound column) are checked alike.
         for (Map<String, Object> line : db.query("""
-                select org_id, status, number_sid, vapi_phone_number_id, inbound_assistant_id, outbound_assistant_id
-                from ai_config""")) {
+                select 'ai_config' as source, org_id, status, number_sid, vapi_phone_number_id, inbound_assistant_id,
+                       outbound_assistant_id
+                from ai_config
+                union all
+                select 'line_number', org_id, status, number_sid, vapi_phone_number_id, assistant_id, null
+                from line_number""")) {
             String org = (String) line.get("org_id");
-            String where = "ai_config[" + org + "] (status " + line.get("status") + ")";
+            String where = line.get("source") + "[" + org + "] (status " + line.get("status") + ")";
             IncomingNumber number = numbers.get((String) line.get("number_sid"));
             if (number != null) {
                 OwnerTag tag = OwnerTag.parse(number.friendlyName(), LEGACY_PREFIX);
@@ -93,11 +99,13 @@ final class OwnershipChecks {
             }
         }
 
-        List<String> twoLines = new ArrayList<>(db.strings("""
-                select 'phone number ' || phone_number || ' in lines ' || string_agg(org_id, ', ') from ai_config
+        String allLines = "with lines as (select org_id, phone_number, number_sid from ai_config union all "
+                + "select org_id, phone_number, number_sid from line_number) ";
+        List<String> twoLines = new ArrayList<>(db.strings(allLines + """
+                select 'phone number ' || phone_number || ' in lines ' || string_agg(org_id, ', ') from lines
                 where phone_number is not null group by phone_number having count(*) > 1"""));
-        twoLines.addAll(db.strings("""
-                select 'number SID ' || number_sid || ' in lines ' || string_agg(org_id, ', ') from ai_config
+        twoLines.addAll(db.strings(allLines + """
+                select 'number SID ' || number_sid || ' in lines ' || string_agg(org_id, ', ') from lines
                 where number_sid is not null group by number_sid having count(*) > 1"""));
         registrations.values().stream().filter(r -> r.number() != null)
                 .collect(Collectors.groupingBy(PhoneNumber::number, Collectors.counting()))
