@@ -90,7 +90,7 @@ public final class SagaExecutor {
                 run.fail(stepDefinition.get(), step, failure.errorCode(), failure.message(), failure.retryable());
                 run.advance();
             }
-        } else if (step.status().inFlight() || lateSuccessToUndo(step, direction)) {
+        } else if (step.status().inFlight() || lateSuccessToUndo(step, direction, attempt)) {
             run.succeed(stepDefinition.get(), step, reply);
             run.advance();
         }
@@ -172,9 +172,12 @@ public final class SagaExecutor {
      * An attempt the engine gave up on — it timed out, or ops cancelled it while its command was out — may still have
      * happened at the provider. Its success is recorded after all, so the compensation undoes it and nothing leaks.
      */
-    private static boolean lateSuccessToUndo(SagaStep step, Direction direction) {
+    private static boolean lateSuccessToUndo(SagaStep step, Direction direction, int attempt) {
         return direction == Direction.ACTION && step.status() == StepStatus.FAILED
-                && (StepFailed.TIMEOUT.equals(step.errorCode()) || StepFailed.CANCELLED.equals(step.errorCode()));
+                && (StepFailed.TIMEOUT.equals(step.errorCode()) || StepFailed.CANCELLED.equals(step.errorCode())
+                // The answer to the last look of a step whose attempts ran out (see Run#fail): nothing else answers
+                // a failed step's current attempt with a success.
+                || attempt == step.attempt());
     }
 
     /** One input being applied to one instance. */
@@ -337,8 +340,9 @@ public final class SagaExecutor {
         }
 
         /**
-         * A step waiting for its next attempt failed retryably, and such a failure may hide an effect (a purchase
-         * answered with a 500 whose look-up then timed out). Cancelled now, it would never look again. So one more
+         * A step waiting for its next attempt (or out of attempts) failed retryably, and such a failure may hide an
+         * effect (a purchase answered with a 500 whose look-up then timed out). Cancelled now, it would never look
+         * again. So one more
          * attempt goes out already past its deadline: the worker does nothing new, only reports what an earlier
          * attempt of the request did ({@code CommandHandler.earlierEffect}), and a success it reports counts as late
          * and is undone; "not started" is ignored. No timer: the step is cancelled whatever the answer.
@@ -387,6 +391,16 @@ public final class SagaExecutor {
                 state.refundUnstarted(state.attempt(), unstartedAllowance);
             }
             boolean retry = retryable && policy.retry().allowsAnotherAttemptAfter(state.countedAttempts());
+            if (retryable && !retry && state.direction() == Direction.ACTION && step.isRemote()
+                    && !StepFailed.TIMEOUT.equals(errorCode) && !StepFailed.COMMAND_NOT_STARTED.equals(errorCode)
+                    && !StepFailed.NOT_READY.equals(errorCode) && step.failureUndoesSaga(data, errorCode)) {
+                // Out of attempts on a failure that may hide an effect (a purchase answered with a 500 whose look-up
+                // then failed), and the saga is undone: one last look, as for an ops stop, so the compensation undoes
+                // what it finds. A timed-out attempt needs none: its own late answer is taken, and a redelivery past
+                // its deadline looks by itself. "Not ready" is an answer, not a doubt; and a failure the process
+                // tolerates undoes nothing, so there is nothing to look for.
+                lookForEarlierEffect(step, state);
+            }
             state.failed(errorCode, message, retry, now);
             effects.add(new Effect.CancelTimers(step.name(), state.direction()));
             if (retry) {
