@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  */
 final class Operator implements Runnable {
     enum Action { REPLAY_PARKED, COMPENSATE_RUNNING, RETRY_SETUP, CLEANUP, POOL_PROVISION, POOL_RELEASE_IDLE,
-        PARTNER_EVENT, REDELIVERED_EVENT, FORGED_COMMAND, FORGED_REPLY }
+        PARTNER_EVENT, REDELIVERED_EVENT, FORGED_COMMAND, FORGED_REPLY, ADD_NUMBER, REMOVE_NUMBER }
 
     /** A message an attacker injected: topic and ce_id. */
     record Forgery(String topic, String eventId, String what) {
@@ -127,6 +127,17 @@ final class Operator implements Runnable {
             case REDELIVERED_EVENT -> redeliver();
             case FORGED_COMMAND -> forgeCommand();
             case FORGED_REPLY -> forgeReply();
+            // An organization adds a number to its active line (never past two of them, nor on a trial account, whose
+            // one number the line has) and gives one up again.
+            case ADD_NUMBER -> pick("""
+                    select c.org_id from ai_config c where c.status = 'active'
+                    and c.number_source is distinct from 'TRIAL_EXISTING'
+                    and (select count(*) from line_number l where l.org_id = c.org_id) < 2""")
+                    .map(org -> status(api().post("/api/v1/organizations/" + org + "/numbers", "{}")))
+                    .orElse("no line");
+            case REMOVE_NUMBER -> pick("select org_id || '/numbers/' || number_sid from line_number where status = 'active'")
+                    .map(path -> status(api().delete("/api/v1/organizations/" + path)))
+                    .orElse("no added number");
         };
     }
 

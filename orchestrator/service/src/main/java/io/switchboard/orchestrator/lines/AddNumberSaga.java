@@ -1,13 +1,16 @@
 package io.switchboard.orchestrator.lines;
 
 import io.switchboard.contracts.replies.NumberAcquired;
+import io.switchboard.contracts.replies.NumberReleased;
 import io.switchboard.contracts.replies.PhoneNumberRegistered;
 import io.switchboard.saga.definition.SagaDefinition;
 import io.switchboard.saga.definition.StepDefinition;
 
 import java.util.Optional;
 
+import static io.switchboard.orchestrator.participants.TwilioParticipant.acquireNumber;
 import static io.switchboard.orchestrator.participants.TwilioParticipant.claimOwnNumber;
+import static io.switchboard.orchestrator.participants.TwilioParticipant.releaseNumber;
 import static io.switchboard.orchestrator.participants.VapiParticipant.deletePhoneNumberRegistration;
 import static io.switchboard.orchestrator.participants.VapiParticipant.registerPhoneNumber;
 
@@ -18,7 +21,7 @@ import static io.switchboard.orchestrator.participants.VapiParticipant.registerP
  * <ol>
  *   <li>get the number as a line does — the organization's own number claimed in its own account
  *       ({@code own_number}), else from the pool first (re-tagged for the organization at Twilio), else bought
- *       ({@code force_twilio} skips the pool);</li>
+ *       ({@code force_twilio} skips the pool) — never a trial account's one number, which the line has already;</li>
  *   <li>check no line has it yet (before VAPI hears of it: undoing a registration adopted from another line would
  *       take that line down);</li>
  *   <li>register it with VAPI, bound to the chosen assistant;</li>
@@ -45,7 +48,18 @@ public final class AddNumberSaga {
                         .invokeLocal(lines::takePooledNumber)
                         .compensateLocally(lines::returnTakenNumber))
                 .then(InboundAiOnSaga.assignPooledNumber())
-                .then(InboundAiOnSaga.acquireNumberStep().when(data -> !data.hasNumber() && !data.claimsOwnNumber()))
+                .then(StepDefinition.<LineData>step("acquire-number")
+                        .when(data -> !data.hasNumber() && !data.claimsOwnNumber())
+                        // Never a trial account's one number: it is the line's already, and undoing a claim of it
+                        // would hand the line's number back to the account. A trial account refuses the purchase.
+                        .invoke((data, step) -> acquireNumber(step, data.country(), data.areaCode(), false,
+                                data.twilioCredentialId()))
+                        .onReply(NumberAcquired.class, LineData::withAcquired)
+                        .compensateWith((data, step) -> data.numberTakenHere() && LineData.PURCHASED.equals(data.numberSource())
+                                ? Optional.of(releaseNumber(step, data.numberSid(), data.phoneNumber(),
+                                data.twilioCredentialId()))
+                                : Optional.empty())
+                        .onCompensated(NumberReleased.class, (data, reply) -> data.withoutNumber()))
                 .then(StepDefinition.<LineData>step("check-number-unused")
                         .invokeLocal(numbers::checkNumberUnused))
                 .then(StepDefinition.<LineData>step("register-number")

@@ -204,7 +204,7 @@ public final class InboundAiOnSaga {
     }
 
     /** A number bought (or a trial account's own number claimed); its saga says when. */
-    static StepDefinition.Builder<LineData> acquireNumberStep() {
+    private static StepDefinition.Builder<LineData> acquireNumberStep() {
         return step("acquire-number")
                 .invoke((data, step) -> acquireNumber(step, data.country(), data.areaCode(), true, data.twilioCredentialId()))
                 .onReply(NumberAcquired.class, LineData::withAcquired)

@@ -161,6 +161,11 @@ public class TenantController {
                     + body.assistantId() + "; GET /api/v1/organizations/" + orgId + "/assistants lists its assistants.")
                     .with("orgId", orgId).with("assistantId", body.assistantId());
         }
+        if (io.switchboard.orchestrator.lines.LineData.TRIAL_EXISTING.equals(line.numberSource())) {
+            throw new ApiProblem(ProblemType.NUMBER_LIMIT_REACHED, "Organization " + orgId + " cannot add a number: its "
+                    + "line runs on a Twilio trial account's one number, and a trial account holds no other.")
+                    .with("orgId", orgId);
+        }
         lineNumbers.whyNoMoreNumbers(line).ifPresent(why -> {
             throw new ApiProblem(ProblemType.NUMBER_LIMIT_REACHED, "Organization " + orgId + " cannot add a number: "
                     + why + ".").with("orgId", orgId);
