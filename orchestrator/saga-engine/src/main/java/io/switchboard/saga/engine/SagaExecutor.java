@@ -90,7 +90,7 @@ public final class SagaExecutor {
                 run.fail(stepDefinition.get(), step, failure.errorCode(), failure.message(), failure.retryable());
                 run.advance();
             }
-        } else if (step.status().inFlight() || lateSuccessToUndo(step, direction, attempt)) {
+        } else if (step.status().inFlight() || run.lateSuccessToUndo(stepDefinition.get(), step, direction, attempt)) {
             run.succeed(stepDefinition.get(), step, reply);
             run.advance();
         }
@@ -168,18 +168,6 @@ public final class SagaExecutor {
         return run.finish();
     }
 
-    /**
-     * An attempt the engine gave up on — it timed out, or ops cancelled it while its command was out — may still have
-     * happened at the provider. Its success is recorded after all, so the compensation undoes it and nothing leaks.
-     */
-    private static boolean lateSuccessToUndo(SagaStep step, Direction direction, int attempt) {
-        return direction == Direction.ACTION && step.status() == StepStatus.FAILED
-                && (StepFailed.TIMEOUT.equals(step.errorCode()) || StepFailed.CANCELLED.equals(step.errorCode())
-                // The answer to the last look of a step whose attempts ran out (see Run#fail): nothing else answers
-                // a failed step's current attempt with a success.
-                || attempt == step.attempt());
-    }
-
     /** One input being applied to one instance. */
     private final class Run<D> {
         private final SagaDefinition<D> definition;
@@ -196,6 +184,23 @@ public final class SagaExecutor {
             this.saga = saga;
             this.data = codec.decodeLenient(saga.dataJson(), definition.dataType());
             this.initialState = saga.state();
+        }
+
+        /**
+         * An attempt the engine gave up on — it timed out, or ops cancelled it while its command was out — may still
+         * have happened at the provider. Its success is recorded after all, so the compensation undoes it and nothing
+         * leaks. So is the answer to the last look of a step whose attempts ran out ({@link #fail}): a success for a
+         * failed step's current attempt. All of it only where that failure undid the saga: a failure the saga went past
+         * (a non-critical step, a tolerated one) left it COMPLETED, and reopening it would undo a working line (chaos
+         * run 13: late successes of completed onboardings' email steps released their lines' numbers).
+         */
+        boolean lateSuccessToUndo(StepDefinition<D> definition, SagaStep step, Direction direction, int attempt) {
+            if (direction != Direction.ACTION || step.status() != StepStatus.FAILED
+                    || saga.state() == SagaState.COMPLETED || !definition.failureUndoesSaga(data, step.errorCode())) {
+                return false;
+            }
+            return StepFailed.TIMEOUT.equals(step.errorCode()) || StepFailed.CANCELLED.equals(step.errorCode())
+                    || attempt == step.attempt();
         }
 
         List<Effect> finish() {

@@ -546,6 +546,26 @@ class OnboardingSagaTest {
     }
 
     @Test
+    void aLateSuccessOfAFailedApprovalEmailNeverReopensTheCompletedOnboarding() {
+        // Found by chaos run 13: a notifier killed mid-send, the email step failed (its failure does not undo the
+        // saga), the onboarding completed; the redelivered send then succeeded, and that late success reopened the
+        // saga and undid the working line — its number released while the line stayed active.
+        SagaScenario<OnboardingData> saga = withNumberAndAssistants(started())
+                .reply("register-number", new PhoneNumberRegistered("vapi-pn-1", "+15105550100", "asst-in"))
+                .failureReply("send-approval-email", StepFailed.INVALID_REQUEST, false)
+                .expectState(SagaState.COMPLETED);
+        int commands = saga.sentCommands().size();
+
+        saga.replyToAttempt("send-approval-email", Direction.ACTION, 1,
+                new EmailSent("approval", "owner@acme.test", false));
+
+        saga.expectState(SagaState.COMPLETED);
+        assertThat(saga.compensationOrder()).isEmpty();
+        assertThat(saga.sentCommands()).hasSize(commands);
+        assertThat(saga.endedCount()).isEqualTo(1);
+    }
+
+    @Test
     void aCompensationThatKeepsFailingParksTheSagaAsFailedAndReplayResumesIt() {
         SagaScenario<OnboardingData> saga = withNumberAndAssistants(started())
                 .failureReply("register-number", StepFailed.INVALID_REQUEST, false)
