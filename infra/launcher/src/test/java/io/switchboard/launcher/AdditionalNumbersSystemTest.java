@@ -1,9 +1,6 @@
 package io.switchboard.launcher;
 
-import io.switchboard.harness.Database;
-import io.switchboard.harness.reconcile.SimulatorAdminInventory;
 import io.switchboard.messaging.codec.JsonCodec;
-import io.switchboard.orchestrator.reconcile.DbReferences;
 import io.switchboard.orchestrator.reconcile.Reconciler;
 import io.switchboard.sim.twilio.IncomingNumber;
 import io.switchboard.sim.vapi.PhoneNumber;
@@ -17,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.switchboard.launcher.NumberPoolSystemTest.findingsAbout;
+import static io.switchboard.launcher.TenantSelfServiceSystemTest.accepted;
+import static io.switchboard.launcher.TenantSelfServiceSystemTest.awaitRequest;
 import static io.switchboard.launcher.TenantSelfServiceSystemTest.call;
 import static io.switchboard.launcher.TenantSelfServiceSystemTest.issue;
 import static io.switchboard.launcher.TenantSelfServiceSystemTest.map;
@@ -309,20 +309,6 @@ class AdditionalNumbersSystemTest extends SharedSystemTest {
         return response;
     }
 
-    private static String accepted(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return CODEC.decodeLenient(response.body(), Map.class).get("requestId").toString();
-    }
-
-    /** Follows the request to the saga it started until that saga ended; returns the saga. */
-    private static Map<String, Object> awaitRequest(String orgId, String token, String requestId) {
-        Map<String, Object> status = await().atMost(SAGA_TIMEOUT).pollInterval(Duration.ofMillis(200))
-                .until(() -> map(CODEC.decodeLenient(call(token, "GET", "/api/v1/organizations/" + orgId
-                        + "/requests/" + requestId, null).body(), Map.class)), s -> s.get("saga") != null
-                        && List.of("COMPLETED", "COMPENSATED", "FAILED").contains(map(s.get("saga")).get("state")));
-        return map(status.get("saga"));
-    }
-
     private static List<Map<String, Object>> numbers(String orgId, String token) {
         HttpResponse<String> response = call(token, "GET", "/api/v1/organizations/" + orgId + "/numbers", null);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -335,14 +321,5 @@ class AdditionalNumbersSystemTest extends SharedSystemTest {
 
     private static Optional<PhoneNumber> registrationOf(String phoneNumber) {
         return system.vapi().phoneNumbers().stream().filter(p -> phoneNumber.equals(p.number())).findFirst();
-    }
-
-    /** The ops reconciler, run against this system: the simulators' full inventories and the database. */
-    private static List<Reconciler.Finding> findingsAbout(List<String> ids) {
-        Database db = new Database(system.stack().jdbcUrl(), system.stack().postgres().username(),
-                system.stack().postgres().password());
-        SimulatorAdminInventory inventory = new SimulatorAdminInventory(system.twilio().baseUrl(), system.vapi().baseUrl());
-        return Reconciler.reconcile(inventory.list().resources(), DbReferences.load(db::query)).stream()
-                .filter(f -> ids.contains(f.id())).toList();
     }
 }

@@ -331,7 +331,7 @@ class NumberPoolSystemTest extends SharedSystemTest {
     }
 
     /** The ops reconciler, run against this system: the simulators' full inventories and the database. */
-    private static List<Reconciler.Finding> findingsAbout(Collection<String> ids) {
+    static List<Reconciler.Finding> findingsAbout(Collection<String> ids) {
         Database db = new Database(system.stack().jdbcUrl(), system.stack().postgres().username(),
                 system.stack().postgres().password());
         SimulatorAdminInventory inventory = new SimulatorAdminInventory(system.twilio().baseUrl(), system.vapi().baseUrl());

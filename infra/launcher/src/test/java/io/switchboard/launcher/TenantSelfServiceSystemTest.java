@@ -359,13 +359,13 @@ class TenantSelfServiceSystemTest extends SharedSystemTest {
         return CODEC.decodeLenient(created.body(), Map.class);
     }
 
-    private static String accepted(HttpResponse<String> response) {
+    static String accepted(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return CODEC.decodeLenient(response.body(), Map.class).get("requestId").toString();
     }
 
     /** Follows the request to the saga it started until that saga ended; returns the saga with its steps. */
-    private static Map<String, Object> awaitRequest(String orgId, String token, String requestId) {
+    static Map<String, Object> awaitRequest(String orgId, String token, String requestId) {
         Map<String, Object> status = await().atMost(SAGA_TIMEOUT).pollInterval(Duration.ofMillis(200))
                 .until(() -> map(CODEC.decodeLenient(call(token, "GET", "/api/v1/organizations/" + orgId
                         + "/requests/" + requestId, null).body(), Map.class)), s -> s.get("saga") != null
