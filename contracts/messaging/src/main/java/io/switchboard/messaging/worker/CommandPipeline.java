@@ -108,21 +108,25 @@ public final class CommandPipeline implements AcknowledgingMessageListener<Strin
         });
     }
 
-    private void pause() {
+    /**
+     * Pause and resume decide under one lock and on the count as it is then, never on a flag set earlier: chaos run 14
+     * caught the race a flag alone lost — a resume that ran between a pause's flag and its {@code container.pause()}
+     * left the container paused with the flag cleared, so no later resume ever ran and the worker, alive and in its
+     * group, took no command again.
+     */
+    private synchronized void pause() {
         MessageListenerContainer target = container;
-        if (target != null && paused.compareAndSet(false, true)) {
+        if (target != null && !paused.get() && inFlight.get() >= maxInFlight) {
+            paused.set(true);
             log.debug("{}: {} commands in flight, the limit: pausing consumption", name, inFlight.get());
             target.pause();
         }
     }
 
-    /**
-     * Race with {@link #pause()}: a pause requested after this resume is always followed by another resume, because
-     * the command whose arrival paused is itself in flight and resumes when it finishes.
-     */
-    private void resume() {
+    private synchronized void resume() {
         MessageListenerContainer target = container;
-        if (target != null && paused.compareAndSet(true, false)) {
+        if (target != null && paused.get() && inFlight.get() < maxInFlight) {
+            paused.set(false);
             log.debug("{}: {} commands in flight: resuming consumption", name, inFlight.get());
             target.resume();
         }
