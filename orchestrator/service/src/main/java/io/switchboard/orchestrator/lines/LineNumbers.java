@@ -52,13 +52,6 @@ public class LineNumbers {
                 numberSid).stream().findFirst();
     }
 
-    /** Whether any organization's additional number is this one (by SID or E.164). */
-    public boolean anyUses(String numberSidOrPhone) {
-        Boolean used = jdbc.queryForObject("select exists (select 1 from line_number where number_sid = ? "
-                + "or phone_number = ?)", Boolean.class, numberSidOrPhone, numberSidOrPhone);
-        return Boolean.TRUE.equals(used);
-    }
-
     /** Whether a line of any organization uses the number: its line's own (ai_config) or an additional one. */
     public boolean anyLineUses(String numberSid) {
         Boolean used = jdbc.queryForObject("select exists (select 1 from ai_config where number_sid = ?) "

@@ -197,13 +197,13 @@ public class TenantController {
     @Transactional
     public ResponseEntity<RequestAccepted> remove(@PathVariable String orgId, @PathVariable String numberId) {
         AiConfig line = lines.lineOf(orgId).orElse(null);
-        if (line != null && lines.additional(orgId, numberId).isEmpty()
-                && NumberLinks.numberIdOf(line).filter(numberId::equals).isPresent()) {
+        boolean added = lines.additional(orgId, numberId).isPresent();
+        if (line != null && !added && NumberLinks.numberIdOf(line).filter(numberId::equals).isPresent()) {
             throw new ApiProblem(ProblemType.NUMBER_NOT_REMOVABLE, "Number " + numberId + " is the line's own number; "
                     + "it goes with the line (inboundAi=false, or DELETE /api/v1/organizations/" + orgId
                     + "/ai-setup).").with("orgId", orgId).with("numberId", numberId);
         }
-        if (lines.additional(orgId, numberId).isEmpty()) {
+        if (!added) {
             throw new ApiProblem(ProblemType.NUMBER_NOT_FOUND, "Organization " + orgId + " has no number " + numberId
                     + "; GET /api/v1/organizations/" + orgId + "/numbers lists its numbers.")
                     .with("orgId", orgId).with("numberId", numberId);
