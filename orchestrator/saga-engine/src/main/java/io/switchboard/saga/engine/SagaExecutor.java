@@ -89,6 +89,8 @@ public final class SagaExecutor {
             if (step.status() == StepStatus.RUNNING && step.attempt() == attempt) {
                 run.fail(stepDefinition.get(), step, failure.errorCode(), failure.message(), failure.retryable());
                 run.advance();
+            } else if (run.inDoubtAnswerOfAnAttemptGivenUp(stepDefinition.get(), step, direction, attempt, failure)) {
+                run.lookAgain(stepDefinition.get(), step);
             }
         } else if (step.status().inFlight() || run.lateSuccessToUndo(stepDefinition.get(), step, direction, attempt)) {
             run.succeed(stepDefinition.get(), step, reply);
@@ -108,7 +110,7 @@ public final class SagaExecutor {
         SagaStep step = found.get();
         if (kind == TimerKind.STEP_TIMEOUT && step.status() == StepStatus.RUNNING) {
             String message = "no reply within " + policies.of(stepDefinition.get(), direction).timeout();
-            run.fail(stepDefinition.get(), step, StepFailed.TIMEOUT, message, true);
+            run.failUnanswered(stepDefinition.get(), step, message);
             run.advance();
         } else if (kind == TimerKind.RETRY && step.status() == StepStatus.WAITING_RETRY) {
             step.nextAttempt(run.now);
@@ -201,6 +203,42 @@ public final class SagaExecutor {
             }
             return StepFailed.TIMEOUT.equals(step.errorCode()) || StepFailed.CANCELLED.equals(step.errorCode())
                     || attempt == step.attempt();
+        }
+
+        /**
+         * The answer to an attempt the engine had already given up on (ops cancelled it, or its timer fired) is a failure
+         * that may hide an effect: a 500 on a purchase, or the worker's own call left unanswered. Nobody would look
+         * again, and what the attempt did would leak (chaos runs 15 and 16: VAPI registrations kept after an ops stop).
+         * So the step looks once more, as for an ops stop during a backoff, where its failure undid the saga. Bounded
+         * at twice the step's attempts, so a provider that keeps answering 500 cannot make it look forever.
+         */
+        boolean inDoubtAnswerOfAnAttemptGivenUp(StepDefinition<D> definition, SagaStep step, Direction direction,
+                                                int attempt, StepFailed failure) {
+            return direction == Direction.ACTION && definition.isRemote() && step.status() == StepStatus.FAILED
+                    && attempt == step.attempt() && failure.retryable() && mayHideAnEffect(failure.errorCode(), true)
+                    && saga.state() != SagaState.COMPLETED && definition.failureUndoesSaga(data, step.errorCode())
+                    && step.countedAttempts() < 2 * policies.of(definition, direction).retry().maxAttempts();
+        }
+
+        /** One more look for a failed step; it stays failed with the reason it had, whatever the look finds. */
+        void lookAgain(StepDefinition<D> step, SagaStep state) {
+            String errorCode = state.errorCode();
+            String errorMessage = state.errorMessage();
+            lookForEarlierEffect(step, state);
+            state.failed(errorCode, errorMessage, false, now);
+        }
+
+        /**
+         * Whether a failure leaves open that the provider acted. "Not started" and "not ready" are answers, not doubts.
+         * A timeout is a doubt when a worker reports it (its own provider call went unanswered); the engine's own timer
+         * ({@code answered == false}) is not: that attempt's late answer is still taken, and a redelivery past its
+         * deadline looks by itself.
+         */
+        private boolean mayHideAnEffect(String errorCode, boolean answered) {
+            if (StepFailed.COMMAND_NOT_STARTED.equals(errorCode) || StepFailed.NOT_READY.equals(errorCode)) {
+                return false;
+            }
+            return answered || !StepFailed.TIMEOUT.equals(errorCode);
         }
 
         List<Effect> finish() {
@@ -390,20 +428,27 @@ public final class SagaExecutor {
             }
         }
 
+        /** The step's timer fired before any answer came. */
+        void failUnanswered(StepDefinition<D> step, SagaStep state, String message) {
+            fail(step, state, StepFailed.TIMEOUT, message, true, false);
+        }
+
         void fail(StepDefinition<D> step, SagaStep state, String errorCode, String message, boolean retryable) {
+            fail(step, state, errorCode, message, retryable, true);
+        }
+
+        private void fail(StepDefinition<D> step, SagaStep state, String errorCode, String message, boolean retryable,
+                          boolean answered) {
             StepPolicy policy = policies.of(step, state.direction());
             if (StepFailed.COMMAND_NOT_STARTED.equals(errorCode)) {
                 state.refundUnstarted(state.attempt(), unstartedAllowance);
             }
             boolean retry = retryable && policy.retry().allowsAnotherAttemptAfter(state.countedAttempts());
             if (retryable && !retry && state.direction() == Direction.ACTION && step.isRemote()
-                    && !StepFailed.TIMEOUT.equals(errorCode) && !StepFailed.COMMAND_NOT_STARTED.equals(errorCode)
-                    && !StepFailed.NOT_READY.equals(errorCode) && step.failureUndoesSaga(data, errorCode)) {
+                    && mayHideAnEffect(errorCode, answered) && step.failureUndoesSaga(data, errorCode)) {
                 // Out of attempts on a failure that may hide an effect (a purchase answered with a 500 whose look-up
                 // then failed), and the saga is undone: one last look, as for an ops stop, so the compensation undoes
-                // what it finds. A timed-out attempt needs none: its own late answer is taken, and a redelivery past
-                // its deadline looks by itself. "Not ready" is an answer, not a doubt; and a failure the process
-                // tolerates undoes nothing, so there is nothing to look for.
+                // what it finds. A failure the process tolerates undoes nothing, so there is nothing to look for.
                 lookForEarlierEffect(step, state);
             }
             state.failed(errorCode, message, retry, now);

@@ -26,6 +26,7 @@ import io.switchboard.saga.definition.Direction;
 import io.switchboard.saga.definition.RetryPolicy;
 import io.switchboard.saga.definition.StepPolicy;
 import io.switchboard.saga.definition.StepPolicyLookup;
+import io.switchboard.saga.engine.Effect;
 import io.switchboard.contracts.wire.Topics;
 import io.switchboard.saga.definition.SagaDefinition;
 import io.switchboard.saga.definition.StepFailure;
@@ -518,6 +519,90 @@ class OnboardingSagaTest {
         saga.expectStepStatus("acquire-number", Direction.ACTION, StepStatus.FAILED);
         assertThat(saga.sentCommands()).extracting(c -> (Object) c.request().command().getClass())
                 .doesNotContain(ReleaseNumber.class);
+    }
+
+    @Test
+    void anInDoubtFailureOfAnAttemptOpsAlreadyCancelledLooksOnceMoreAndUndoesWhatTheAttemptDid() {
+        // Found by chaos run 15: ops stopped the saga while the VAPI registration was out; the worker's answer, a 500
+        // (the registration may have been made), came after the stop and was dropped, and the registration leaked.
+        SagaScenario<OnboardingData> saga = started()
+                .expectCommandsInFlight(AcquireNumber.class, CreateAssistant.class, CreateAssistant.class)
+                .opsCompensate("ops stop")
+                .expectStepStatus("acquire-number", Direction.ACTION, StepStatus.FAILED);
+        int before = saga.sentCommands().size();
+
+        saga.replyToAttempt("acquire-number", Direction.ACTION, 1, new StepFailed(StepFailed.PROVIDER_UNAVAILABLE,
+                "Twilio answered 500", true, "twilio", "20500"));
+
+        var look = lookAtSince(saga, "acquire-number", before);
+        assertThat(look.attempt()).isEqualTo(2);
+        assertThat(look.request().command()).isInstanceOf(AcquireNumber.class);
+        assertThat(look.deadline()).as("already past: the worker only looks").isBeforeOrEqualTo(saga.instance().updatedAt());
+        saga.expectStepStatus("acquire-number", Direction.ACTION, StepStatus.FAILED);
+        assertThat(saga.instance().steps().stream().filter(s -> s.name().equals("acquire-number")).findFirst()
+                .orElseThrow().errorCode()).as("still failed as ops left it").isEqualTo(StepFailed.CANCELLED);
+
+        saga.replyToAttempt("acquire-number", Direction.ACTION, 2,
+                new NumberAcquired("+15105550181", "PN-BEHIND-STOP", NumberAcquired.Source.PURCHASED));
+        assertThat(saga.compensationCommand("acquire-number", ReleaseNumber.class).numberSid()).isEqualTo("PN-BEHIND-STOP");
+    }
+
+    @Test
+    void aWorkersTimeoutAnswerOfAnAttemptOpsAlreadyCancelledIsLookedIntoToo() {
+        // Chaos run 16: the same leak, with the worker's own provider call left unanswered (TIMEOUT) as the answer.
+        SagaScenario<OnboardingData> saga = started()
+                .opsCompensate("ops stop");
+        int before = saga.sentCommands().size();
+
+        saga.replyToAttempt("acquire-number", Direction.ACTION, 1, new StepFailed(StepFailed.TIMEOUT,
+                "Twilio did not answer within 10s", true, "twilio", null));
+
+        assertThat(lookAtSince(saga, "acquire-number", before).attempt()).isEqualTo(2);
+    }
+
+    @Test
+    void aStepOutOfAttemptsOnAWorkersTimeoutLooksOnceMore() {
+        SagaScenario<OnboardingData> saga = started()
+                .failureReply("acquire-number", StepFailed.TIMEOUT, true).elapse(Duration.ofSeconds(11))
+                .failureReply("acquire-number", StepFailed.TIMEOUT, true).elapse(Duration.ofSeconds(11));
+        int before = saga.sentCommands().size();
+
+        saga.failureReply("acquire-number", StepFailed.TIMEOUT, true);
+
+        assertThat(lookAtSince(saga, "acquire-number", before).attempt()).isEqualTo(4);
+        saga.expectStepStatus("acquire-number", Direction.ACTION, StepStatus.FAILED);
+    }
+
+    @Test
+    void anInDoubtFailureOfACancelledAttemptLooksAgainOnlyAsOftenAsTheStepMayBeTried() {
+        SagaScenario<OnboardingData> saga = started().opsCompensate("ops stop");
+        StepFailed unknown = new StepFailed(StepFailed.PROVIDER_UNAVAILABLE, "500", true, "twilio", null);
+
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            saga.replyToAttempt("acquire-number", Direction.ACTION, attempt, unknown);
+        }
+
+        assertThat(saga.attempts("acquire-number", Direction.ACTION)).as("three attempts allowed, twice as many looks at most")
+                .isEqualTo(6);
+        saga.expectStepStatus("acquire-number", Direction.ACTION, StepStatus.FAILED);
+    }
+
+    @Test
+    void anAnswerThatCannotHideAnEffectOfACancelledAttemptDoesNotLook() {
+        SagaScenario<OnboardingData> saga = started().opsCompensate("ops stop");
+        int before = saga.sentCommands().size();
+
+        saga.replyToAttempt("acquire-number", Direction.ACTION, 1, new StepFailed(StepFailed.INVALID_REQUEST,
+                "area code unknown", false, "twilio", "21452"));
+
+        assertThat(saga.sentCommands().subList(before, saga.sentCommands().size()))
+                .noneMatch(c -> c.step().equals("acquire-number") && c.direction() == Direction.ACTION);
+    }
+
+    private static Effect.SendCommand lookAtSince(SagaScenario<OnboardingData> saga, String step, int before) {
+        return saga.sentCommands().subList(before, saga.sentCommands().size()).stream()
+                .filter(c -> c.step().equals(step) && c.direction() == Direction.ACTION)
+                .findFirst().orElseThrow(() -> new AssertionError("no look at " + step));
     }
 
     @Test
