@@ -24,7 +24,7 @@ import java.util.Map;
  * saga stops at its assistant steps, waiting on a durable step-timeout timer (set to 6 h) — the "thousands of
  * organizations waiting on a slow provider" case. The orchestrator runs as its own process (heap and threads are its
  * own, sampled over JMX after a full GC). Real sagas are driven up to {@code --real} (default 10k); the 100k level is
- * reached by cloning those sagas' rows (saga_instance + saga_step) in SQL, because driving 100k real
+ * reached by cloning those sagas' rows (saga_instance, steps included) in SQL, because driving 100k real
  * sagas takes longer than a bounded run.
  */
 final class WaitingSagasBenchmark {
@@ -102,29 +102,20 @@ final class WaitingSagasBenchmark {
                 + " of " + level + " sagas started within " + timeout);
     }
 
-    /** Copies waiting sagas (instance and steps, whose rows hold their timers) under new ids and org ids until {@code count} more exist. */
+    /** Copies waiting sagas (one row each: steps and timers are in it) under new ids and org ids until {@code count} more exist. */
     private static void cloneWaiting(Database db, long count) {
         long real = db.count("select count(*) from saga_instance where org_id like 'res-%' and state = 'RUNNING'");
         long rounds = (count + real - 1) / real;
         db.update("""
-                with gen as materialized (
-                    select gen_random_uuid() as new_id, i.id as old_id, g
-                    from saga_instance i cross join generate_series(1, ?) g
-                    where i.org_id like 'res-%' and i.state = 'RUNNING'
-                    limit ?),
-                inst as (
-                    insert into saga_instance (id, saga_type, definition_version, org_id, state, data, created_at, updated_at, version)
-                    select gen.new_id, i.saga_type, i.definition_version, 'clone-' || gen.new_id, i.state, i.data,
-                           now(), now(), 0
-                    from gen join saga_instance i on i.id = gen.old_id
-                    returning id),
-                insert into saga_step (id, saga_id, step_name, direction, status, attempt, command_type, input, reply_type,
-                                       output, error_code, error_message, started_at, attempt_started_at, finished_at,
-                                       timer_kind, fire_at)
-                select nextval('saga_step_id_seq'), gen.new_id, s.step_name, s.direction, s.status, s.attempt,
-                       s.command_type, s.input, s.reply_type, s.output, s.error_code, s.error_message, s.started_at,
-                       s.attempt_started_at, s.finished_at, s.timer_kind, s.fire_at
-                from gen join saga_step s on s.saga_id = gen.old_id
+                insert into saga_instance (id, saga_type, definition_version, org_id, state, data, steps, next_fire_at,
+                                           created_at, updated_at, version)
+                select gen.new_id, i.saga_type, i.definition_version, 'clone-' || gen.new_id, i.state, i.data, i.steps,
+                       i.next_fire_at, now(), now(), 0
+                from (select gen_random_uuid() as new_id, i.id as old_id
+                      from saga_instance i cross join generate_series(1, ?) g
+                      where i.org_id like 'res-%' and i.state = 'RUNNING'
+                      limit ?) gen
+                join saga_instance i on i.id = gen.old_id
                 """, (int) rounds, count);
     }
 
@@ -136,13 +127,13 @@ final class WaitingSagasBenchmark {
         Duration cpu = handle.info().totalCpuDuration().orElse(Duration.ZERO).minus(cpuBefore);
         JmxSampler.Sample s = jmx.sample();
         report.line("- **%s**: heap after GC %.1f MiB (committed %.0f MiB), live threads %d (peak %d), RSS %s, "
-                        + "orchestrator CPU %.1f%% of one core over %d s idle; rows: saga_instance %d (RUNNING %d), saga_step %d, "
-                        + "armed timers %d, outbox_message %d, org_event %d, inbox_message %d; database %s",
+                        + "orchestrator CPU %.1f%% of one core over %d s idle; rows: saga_instance %d (RUNNING %d), steps %d, "
+                        + "sagas with a timer armed %d, outbox_message %d, org_event %d, inbox_message %d; database %s",
                 label, s.heapUsedAfterGcBytes() / 1048576.0, s.heapCommittedBytes() / 1048576.0, s.liveThreads(),
                 s.peakThreads(), rss(orchestrator.pid()), 100.0 * cpu.toMillis() / window.toMillis(), window.toSeconds(),
                 db.count("select count(*) from saga_instance"),
                 db.count("select count(*) from saga_instance where state = 'RUNNING'"),
-                db.count("select count(*) from saga_step"), db.count("select count(*) from saga_step where fire_at is not null"),
+                db.count("select count(*) from saga_step"), db.count("select count(*) from saga_instance where next_fire_at is not null"),
                 db.count("select count(*) from outbox_message"), db.count("select count(*) from org_event"),
                 db.count("select count(*) from inbox_message"),
                 db.strings("select pg_size_pretty(pg_database_size(current_database()))").get(0));

@@ -4,6 +4,6 @@ import io.switchboard.saga.definition.Direction;
 
 import java.util.UUID;
 
-/** A step's timer that was due when the poller looked; {@code id} is the step row's. */
-public record DueTimer(long id, UUID sagaId, TimerKind kind, String step, Direction direction, int attempt) {
+/** A step's timer that was due when the poller looked. */
+public record DueTimer(UUID sagaId, TimerKind kind, String step, Direction direction, int attempt) {
 }

@@ -1,15 +1,12 @@
 package io.switchboard.saga.persistence;
 
 import io.switchboard.saga.definition.Direction;
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.ColumnTransformer;
@@ -18,10 +15,14 @@ import org.hibernate.annotations.DynamicUpdate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** One run of a saga definition for one organization, with its data and the history of every step. */
+/**
+ * One run of a saga definition for one organization, with its data and the history of every step — all in one row,
+ * so applying a reply is one read and one optimistic update ({@code where id = ? and version = ?}).
+ */
 @Entity
 @Table(name = "saga_instance")
 @DynamicUpdate
@@ -65,9 +66,17 @@ public class SagaInstance {
     @Version
     private Long version;
 
-    @OneToMany(mappedBy = "saga", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
-    @OrderBy("id")
+    @Convert(converter = StepsColumn.class)
+    @Column(name = "steps", nullable = false, columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
     private List<SagaStep> steps = new ArrayList<>();
+
+    /**
+     * The earliest timer armed on any step ({@link #timersChanged}): the timer poller finds due sagas through an index
+     * on this column instead of looking inside every row's steps.
+     */
+    @Column(name = "next_fire_at")
+    private Instant nextFireAt;
 
     protected SagaInstance() {
     }
@@ -88,13 +97,22 @@ public class SagaInstance {
     }
 
     public SagaStep addStep(String name, Direction direction, Instant now) {
-        SagaStep step = new SagaStep(this, name, direction, now);
+        SagaStep step = new SagaStep(name, direction, now);
         steps.add(step);
         return step;
     }
 
     public void removeStep(SagaStep step) {
-        steps.remove(step);
+        steps.removeIf(candidate -> candidate == step);
+    }
+
+    /** Called once a transaction's timer changes are made, before the row is written. */
+    public void timersChanged() {
+        nextFireAt = steps.stream().map(SagaStep::fireAt).filter(Objects::nonNull).min(Instant::compareTo).orElse(null);
+    }
+
+    public Instant nextFireAt() {
+        return nextFireAt;
     }
 
     public UUID id() {

@@ -13,12 +13,12 @@ import java.util.UUID;
 public interface SagaInstanceRepository extends JpaRepository<SagaInstance, UUID> {
 
     /**
-     * The saga with all its steps in one round trip (the executor reads them all). No row lock: two transactions that
-     * change one saga at once (a reply and a timer) are told apart by the version column, and the loser is retried
+     * The saga, steps and all (they are a column of its row). No row lock: two transactions that change one saga at
+     * once (a reply and a timer) are told apart by the version column, and the loser is retried
      * ({@link io.switchboard.saga.runtime.SagaConflicts}).
      */
-    @Query("select distinct s from SagaInstance s left join fetch s.steps where s.id = :id")
-    Optional<SagaInstance> findWithSteps(UUID id);
+    @Query("select s from SagaInstance s where s.id = :id")
+    Optional<SagaInstance> loadById(UUID id);
 
     /** Row lock, for a check-then-act that must not race a reply (ops actions). */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
@@ -27,8 +27,10 @@ public interface SagaInstanceRepository extends JpaRepository<SagaInstance, UUID
 
     List<SagaInstance> findByOrgIdAndStateIn(String orgId, Collection<SagaState> states);
 
+    boolean existsByOrgIdAndStateIn(String orgId, Collection<SagaState> states);
+
     default boolean hasActiveSaga(String orgId) {
-        return !findByOrgIdAndStateIn(orgId, List.of(SagaState.RUNNING, SagaState.COMPENSATING)).isEmpty();
+        return existsByOrgIdAndStateIn(orgId, List.of(SagaState.RUNNING, SagaState.COMPENSATING));
     }
 
     List<SagaInstance> findByOrgIdOrderByCreatedAtDesc(String orgId);

@@ -1,111 +1,82 @@
 package io.switchboard.saga.persistence;
 
 import io.switchboard.saga.definition.Direction;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.SequenceGenerator;
-import jakarta.persistence.Table;
-import org.hibernate.annotations.ColumnTransformer;
-import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
+import java.util.Objects;
 
-/** The history of one direction of one step: what was sent, what came back, how often, when, and why it failed. */
-@Entity
-@Table(name = "saga_step")
-@DynamicUpdate
-public class SagaStep {
-    /** From a sequence with a pooled allocation, so Hibernate can batch the inserts of one transaction. */
-    @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "saga_step_ids")
-    @SequenceGenerator(name = "saga_step_ids", sequenceName = "saga_step_id_seq", allocationSize = 50)
-    private Long id;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "saga_id")
-    private SagaInstance saga;
-
-    @Column(name = "step_name", nullable = false)
-    private String name;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private Direction direction;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
+/**
+ * The history of one direction of one step: what was sent, what came back, how often, when, and why it failed. Not
+ * a row of its own: the saga's steps are one {@code jsonb} column of its row ({@link StepsColumn}), so applying a
+ * reply reads and writes one row. Equal when every stored field is: that is how a change to a step alone makes the
+ * saga row dirty.
+ */
+public final class SagaStep {
+    private final String name;
+    private final Direction direction;
     private StepStatus status;
-
-    @Column(nullable = false)
     private int attempt;
-
-    @Column(name = "command_type")
     private String commandType;
-
-    @Column(name = "input", columnDefinition = "jsonb")
-    @ColumnTransformer(write = "?::jsonb")
     private String inputJson;
-
-    @Column(name = "reply_type")
     private String replyType;
-
-    @Column(name = "output", columnDefinition = "jsonb")
-    @ColumnTransformer(write = "?::jsonb")
     private String outputJson;
-
-    @Column(name = "error_code")
     private String errorCode;
-
-    @Column(name = "error_message")
     private String errorMessage;
-
-    @Column(name = "started_at", nullable = false)
     private Instant startedAt;
-
-    @Column(name = "attempt_started_at", nullable = false)
     private Instant attemptStartedAt;
-
-    @Column(name = "finished_at")
     private Instant finishedAt;
-
-    /**
-     * The step's durable timer (its timeout, or the end of its retry backoff), kept in the step's own row: arming or
-     * clearing it rides on the update the step gets anyway, instead of a row of its own to insert and delete.
-     */
-    @Enumerated(EnumType.STRING)
-    @Column(name = "timer_kind")
+    /** The step's durable timer (its timeout, or the end of its retry backoff); the saga row indexes the earliest. */
     private TimerKind timerKind;
-
-    @Column(name = "fire_at")
     private Instant fireAt;
-
     /** Attempts the worker refused before any provider call: they do not use up the step's retry budget. */
-    @Column(name = "unstarted_attempts", nullable = false)
     private int unstartedAttempts;
-
     /** The latest attempt counted in {@link #unstartedAttempts}, so a refusal reported twice is counted once. */
-    @Column(name = "last_unstarted_attempt", nullable = false)
     private int lastUnstartedAttempt;
 
-    protected SagaStep() {
-    }
-
-    SagaStep(SagaInstance saga, String name, Direction direction, Instant now) {
-        this.saga = saga;
+    SagaStep(String name, Direction direction, Instant now) {
         this.name = name;
         this.direction = direction;
         this.status = StepStatus.RUNNING;
         this.attempt = 1;
         this.startedAt = now;
         this.attemptStartedAt = now;
+    }
+
+    SagaStep(StoredStep stored) {
+        this.name = stored.name();
+        this.direction = stored.direction();
+        this.status = stored.status();
+        this.attempt = stored.attempt();
+        this.commandType = stored.commandType();
+        this.inputJson = stored.inputJson();
+        this.replyType = stored.replyType();
+        this.outputJson = stored.outputJson();
+        this.errorCode = stored.errorCode();
+        this.errorMessage = stored.errorMessage();
+        this.startedAt = stored.startedAt();
+        this.attemptStartedAt = stored.attemptStartedAt();
+        this.finishedAt = stored.finishedAt();
+        this.timerKind = stored.timerKind();
+        this.fireAt = stored.fireAt();
+        this.unstartedAttempts = stored.unstartedAttempts();
+        this.lastUnstartedAttempt = stored.lastUnstartedAttempt();
+    }
+
+    StoredStep stored() {
+        return new StoredStep(name, direction, status, attempt, commandType, inputJson, replyType, outputJson,
+                errorCode, errorMessage, startedAt, attemptStartedAt, finishedAt, timerKind, fireAt,
+                unstartedAttempts, lastUnstartedAttempt);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SagaStep step && stored().equals(step.stored());
+    }
+
+    /** On the fields that never change, so a step's hash stays put while it moves on. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, direction);
     }
 
     public void sent(String commandType, String inputJson) {
@@ -119,11 +90,7 @@ public class SagaStep {
         this.attemptStartedAt = now;
     }
 
-    /**
-     * Ops replay: the same row starts over at attempt 1. Reusing the row (rather than deleting it and inserting a new
-     * one) matters: Hibernate flushes inserts before orphan deletes, which would break the (saga, step, direction)
-     * unique key.
-     */
+    /** Ops replay: the step starts over at attempt 1, keeping its place in the saga's history. */
     public void restart(Instant now) {
         this.status = StepStatus.RUNNING;
         this.attempt = 1;

@@ -66,7 +66,7 @@ public class SagaRuntime implements SagaStarter {
         SagaDefinition<D> definition = definitions.newest(type);
         SagaInstance saga = new SagaInstance(UUID.randomUUID(), definition.type(), definition.version(), orgId,
                 codec.encodeToString(data), clock.instant());
-        sagas.saveAndFlush(saga);
+        // Inserted once, by apply, with its first steps in it.
         try (LogContext ignored = LogContext.of(saga.id().toString(), orgId, null)) {
             log.info("Starting saga {} v{}", definition.type(), definition.version());
             apply(saga, executor.start(definition, saga));
@@ -151,11 +151,11 @@ public class SagaRuntime implements SagaStarter {
 
     /** Optimistic: the version column makes a concurrent change of the same saga fail at flush (and be retried). */
     private SagaInstance lock(UUID sagaId) {
-        return sagas.findWithSteps(sagaId).orElseThrow(() -> new UnknownSagaException(sagaId));
+        return sagas.loadById(sagaId).orElseThrow(() -> new UnknownSagaException(sagaId));
     }
 
     private void apply(SagaInstance saga, List<Effect> effects) {
-        // Timers live in the step rows: arm and disarm them before the flush that writes those rows anyway.
+        // Timers live in the steps, in the saga's row: arm and disarm them before the flush that writes the row anyway.
         boolean ended = effects.stream().anyMatch(Effect.SagaEnded.class::isInstance);
         for (Effect effect : effects) {
             if (effect instanceof Effect.ScheduleTimer timer) {
@@ -167,6 +167,7 @@ public class SagaRuntime implements SagaStarter {
         if (ended) {
             saga.steps().forEach(SagaStep::disarm);
         }
+        saga.timersChanged();
         // Flush before the outbox rows (JDBC, referencing the saga) and before the organization's next saga may be
         // inserted, which needs this one to be no longer active.
         sagas.saveAndFlush(saga);

@@ -29,8 +29,8 @@ public final class BacklogGauges {
                         "select count(*) from outbox_message where published_at is null"))
                 .description("outbox messages not yet published").register(registry);
         Gauge.builder("switchboard.timers.due", this, g -> g.count(
-                        "select count(*) from saga_step where fire_at <= now()"))
-                .description("durable timers due but not yet fired").register(registry);
+                        "select count(*) from saga_instance where next_fire_at <= now()"))
+                .description("sagas with a durable timer due but not yet fired").register(registry);
         Gauge.builder("switchboard.sagas.parked", this, g -> g.count(
                         "select count(*) from saga_instance where state = 'FAILED'"))
                 .description("sagas parked as FAILED for ops").register(registry);

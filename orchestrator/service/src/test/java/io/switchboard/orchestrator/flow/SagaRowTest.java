@@ -1,0 +1,116 @@
+package io.switchboard.orchestrator.flow;
+
+import io.switchboard.saga.definition.Direction;
+import io.switchboard.saga.persistence.DueTimer;
+import io.switchboard.saga.persistence.SagaInstance;
+import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaState;
+import io.switchboard.saga.persistence.SagaStep;
+import io.switchboard.saga.persistence.TimerKind;
+import io.switchboard.saga.persistence.TimerStore;
+import io.switchboard.saga.runtime.SagaConflicts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A saga is one row: its steps are a jsonb column. What the engine relies on: a change to one step alone is written
+ * (the column is compared by value), two transactions changing one saga conflict on its version, and due timers are
+ * found through the row's {@code next_fire_at}.
+ */
+class SagaRowTest extends OrchestratorOverKafkaContext {
+    /** Far enough ahead that the running timer poller never fires these test sagas' timers. */
+    private static final Instant LATER = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.MICROS);
+
+    @Autowired
+    SagaInstanceRepository sagas;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    TimerStore timers;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private UUID savedSaga() {
+        SagaInstance saga = new SagaInstance(UUID.randomUUID(), "row-test", 1, "row-" + UUID.randomUUID(), "{}",
+                Instant.now());
+        SagaStep step = saga.addStep("acquire-number", Direction.ACTION, Instant.now());
+        step.sent("io.switchboard.command.AcquireNumber.v1", "{\"areaCode\":\"510\"}");
+        saga.state(SagaState.COMPENSATED, Instant.now());
+        transactions.executeWithoutResult(status -> sagas.saveAndFlush(saga));
+        return saga.id();
+    }
+
+    @Test
+    void aChangeToOneStepAloneIsWrittenWithTheSagasRow() {
+        UUID id = savedSaga();
+        long version = jdbc.queryForObject("select version from saga_instance where id = ?", Long.class, id);
+
+        transactions.executeWithoutResult(status -> {
+            SagaInstance saga = sagas.loadById(id).orElseThrow();
+            saga.step("acquire-number", Direction.ACTION).orElseThrow().arm(TimerKind.STEP_TIMEOUT, LATER);
+            saga.timersChanged();
+        });
+
+        SagaStep stored = transactions.execute(status -> sagas.loadById(id).orElseThrow()
+                .step("acquire-number", Direction.ACTION).orElseThrow());
+        assertThat(stored.timerKind()).isEqualTo(TimerKind.STEP_TIMEOUT);
+        assertThat(stored.fireAt()).isEqualTo(LATER);
+        assertThat(stored.inputJson()).isEqualTo("{\"areaCode\":\"510\"}");
+        assertThat(jdbc.queryForObject("select version from saga_instance where id = ?", Long.class, id))
+                .isEqualTo(version + 1);
+        assertThat(jdbc.queryForObject("select next_fire_at from saga_instance where id = ?", Timestamp.class, id)
+                .toInstant()).isEqualTo(LATER);
+
+        transactions.executeWithoutResult(status -> sagas.loadById(id).orElseThrow());
+        assertThat(jdbc.queryForObject("select version from saga_instance where id = ?", Long.class, id))
+                .as("reading a saga does not write it").isEqualTo(version + 1);
+    }
+
+    @Test
+    void twoTransactionsThatChangeOneSagaConflictOnItsVersion() {
+        UUID id = savedSaga();
+        SagaInstance stale = transactions.execute(status -> sagas.loadById(id).orElseThrow());
+        transactions.executeWithoutResult(status -> sagas.loadById(id).orElseThrow()
+                .step("acquire-number", Direction.ACTION).orElseThrow().skipped(Instant.now()));
+
+        stale.step("acquire-number", Direction.ACTION).orElseThrow().failed("X", "lost the race", false, Instant.now());
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> sagas.saveAndFlush(stale)))
+                .isInstanceOf(ConcurrencyFailureException.class)
+                .satisfies(e -> assertThat(SagaConflicts.isConflict((RuntimeException) e)).isTrue());
+        assertThat(jdbc.queryForObject("select status from saga_step where saga_id = ?", String.class, id))
+                .isEqualTo("SKIPPED");
+    }
+
+    @Test
+    void dueTimersAreFoundThroughTheSagaRowsEarliestTimer() {
+        UUID due = savedSaga();
+        UUID notYet = savedSaga();
+        arm(due, LATER);
+        arm(notYet, LATER.plus(Duration.ofDays(1)));
+
+        assertThat(timers.due(LATER.plus(Duration.ofHours(1)), 1000)).filteredOn(t -> t.sagaId().equals(due)
+                        || t.sagaId().equals(notYet))
+                .containsExactly(new DueTimer(due, TimerKind.RETRY, "acquire-number", Direction.ACTION, 1));
+        assertThat(timers.due(LATER.minusSeconds(1), 1000)).noneMatch(t -> t.sagaId().equals(due));
+    }
+
+    private void arm(UUID id, Instant at) {
+        transactions.executeWithoutResult(status -> {
+            SagaInstance saga = sagas.loadById(id).orElseThrow();
+            saga.step("acquire-number", Direction.ACTION).orElseThrow().arm(TimerKind.RETRY, at);
+            saga.timersChanged();
+        });
+    }
+}
