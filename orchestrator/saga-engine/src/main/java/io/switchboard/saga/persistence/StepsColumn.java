@@ -3,10 +3,15 @@ package io.switchboard.saga.persistence;
 import io.switchboard.saga.definition.Direction;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import org.hibernate.SharedSessionContract;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.MutabilityPlan;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.Serializable;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +24,7 @@ import java.util.List;
  * out; a command's input and a reply's output are nested as the JSON they are, so SQL can look into them.
  */
 @Converter
+@Mutability(StepsColumn.Copy.class)
 public final class StepsColumn implements AttributeConverter<List<SagaStep>, String> {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -84,36 +90,125 @@ public final class StepsColumn implements AttributeConverter<List<SagaStep>, Str
         if (column == null || column.isBlank()) {
             return steps;
         }
-        for (JsonNode step : JSON.readTree(column)) {
-            steps.add(new SagaStep(read(step)));
+        try (JsonParser json = JSON.createParser(column)) {
+            expect(json.nextToken(), JsonToken.START_ARRAY);
+            while (json.nextToken() == JsonToken.START_OBJECT) {
+                steps.add(new SagaStep(read(json, column)));
+            }
         }
         return steps;
     }
 
-    private static StoredStep read(JsonNode step) {
-        String timerKind = text(step, "timer_kind");
-        return new StoredStep(text(step, "step_name"), Direction.valueOf(text(step, "direction")),
-                StepStatus.valueOf(text(step, "status")), step.path("attempt").asInt(), text(step, "command_type"),
-                nested(step, "input"), text(step, "reply_type"), nested(step, "output"), text(step, "error_code"),
-                text(step, "error_message"), time(step, "started_at"), time(step, "attempt_started_at"),
-                time(step, "finished_at"), timerKind == null ? null : TimerKind.valueOf(timerKind),
-                time(step, "fire_at"), step.path("unstarted_attempts").asInt(0),
-                step.path("last_unstarted_attempt").asInt(0));
+    /** One step object, field by field; the parser stands on its START_OBJECT and ends on its END_OBJECT. */
+    private static StoredStep read(JsonParser json, String column) {
+        Fields f = new Fields();
+        while (json.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = json.currentName();
+            JsonToken value = json.nextToken();
+            if (value == JsonToken.VALUE_NULL) {
+                continue;
+            }
+            switch (name) {
+                case "step_name" -> f.name = json.getString();
+                case "direction" -> f.direction = Direction.valueOf(json.getString());
+                case "status" -> f.status = StepStatus.valueOf(json.getString());
+                case "attempt" -> f.attempt = json.getIntValue();
+                case "command_type" -> f.commandType = json.getString();
+                case "input" -> f.input = rawValue(json, column);
+                case "reply_type" -> f.replyType = json.getString();
+                case "output" -> f.output = rawValue(json, column);
+                case "error_code" -> f.errorCode = json.getString();
+                case "error_message" -> f.errorMessage = json.getString();
+                case "started_at" -> f.startedAt = time(json.getString());
+                case "attempt_started_at" -> f.attemptStartedAt = time(json.getString());
+                case "finished_at" -> f.finishedAt = time(json.getString());
+                case "timer_kind" -> f.timerKind = TimerKind.valueOf(json.getString());
+                case "fire_at" -> f.fireAt = time(json.getString());
+                case "unstarted_attempts" -> f.unstartedAttempts = json.getIntValue();
+                case "last_unstarted_attempt" -> f.lastUnstartedAttempt = json.getIntValue();
+                default -> json.skipChildren(); // a key only a newer version knows: not read, and not written back
+            }
+        }
+        return new StoredStep(f.name, f.direction, f.status, f.attempt, f.commandType, f.input, f.replyType, f.output,
+                f.errorCode, f.errorMessage, f.startedAt, f.attemptStartedAt, f.finishedAt, f.timerKind, f.fireAt,
+                f.unstartedAttempts, f.lastUnstartedAttempt);
     }
 
-    private static String text(JsonNode step, String name) {
-        JsonNode value = step.get(name);
-        return value == null || value.isNull() ? null : value.asString();
+    /** A nested value as the text it is in the column: no tree is built for what the engine only stores and shows. */
+    private static String rawValue(JsonParser json, String column) {
+        int start = (int) json.currentTokenLocation().getCharOffset();
+        if (json.currentToken().isStructStart()) {
+            json.skipChildren();
+            return column.substring(start, (int) json.currentTokenLocation().getCharOffset() + 1);
+        }
+        return column.substring(start, (int) json.currentLocation().getCharOffset());
     }
 
-    private static String nested(JsonNode step, String name) {
-        JsonNode value = step.get(name);
-        return value == null || value.isNull() ? null : value.toString();
+    private static void expect(JsonToken actual, JsonToken expected) {
+        if (actual != expected) {
+            throw new IllegalArgumentException("saga steps column: expected " + expected + ", found " + actual);
+        }
     }
 
     /** Written as {@link Instant#toString()}; PostgreSQL's own JSON of a timestamptz (V18) carries an offset. */
-    private static Instant time(JsonNode step, String name) {
-        String value = text(step, name);
-        return value == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(value, Instant::from);
+    private static Instant time(String value) {
+        return value.endsWith("Z") ? Instant.parse(value) : DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(value, Instant::from);
+    }
+
+    /** A step's fields while they are read. */
+    private static final class Fields {
+        String name;
+        Direction direction;
+        StepStatus status;
+        int attempt;
+        String commandType;
+        String input;
+        String replyType;
+        String output;
+        String errorCode;
+        String errorMessage;
+        Instant startedAt;
+        Instant attemptStartedAt;
+        Instant finishedAt;
+        TimerKind timerKind;
+        Instant fireAt;
+        int unstartedAttempts;
+        int lastUnstartedAttempt;
+    }
+
+    /**
+     * Hibernate keeps a copy of every loaded value to find what changed at flush. Its default for a converted value is
+     * a round trip through the column's JSON; copying the steps is a fraction of that, and the copy compares by value
+     * ({@link SagaStep#equals}).
+     */
+    public static final class Copy implements MutabilityPlan<List<SagaStep>> {
+        private static final StepsColumn COLUMN = new StepsColumn();
+
+        @Override
+        public boolean isMutable() {
+            return true;
+        }
+
+        @Override
+        public List<SagaStep> deepCopy(List<SagaStep> steps) {
+            if (steps == null) {
+                return null;
+            }
+            List<SagaStep> copy = new ArrayList<>(steps.size());
+            for (SagaStep step : steps) {
+                copy.add(new SagaStep(step.stored()));
+            }
+            return copy;
+        }
+
+        @Override
+        public Serializable disassemble(List<SagaStep> steps, SharedSessionContract session) {
+            return COLUMN.convertToDatabaseColumn(steps);
+        }
+
+        @Override
+        public List<SagaStep> assemble(Serializable cached, SharedSessionContract session) {
+            return COLUMN.convertToEntityAttribute((String) cached);
+        }
     }
 }

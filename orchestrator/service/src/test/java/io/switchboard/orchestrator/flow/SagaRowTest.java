@@ -67,7 +67,7 @@ class SagaRowTest extends OrchestratorOverKafkaContext {
                 .step("acquire-number", Direction.ACTION).orElseThrow());
         assertThat(stored.timerKind()).isEqualTo(TimerKind.STEP_TIMEOUT);
         assertThat(stored.fireAt()).isEqualTo(LATER);
-        assertThat(stored.inputJson()).isEqualTo("{\"areaCode\":\"510\"}");
+        assertThat(stored.inputJson()).isEqualToIgnoringWhitespace("{\"areaCode\":\"510\"}");
         assertThat(jdbc.queryForObject("select version from saga_instance where id = ?", Long.class, id))
                 .isEqualTo(version + 1);
         assertThat(jdbc.queryForObject("select next_fire_at from saga_instance where id = ?", Timestamp.class, id)
