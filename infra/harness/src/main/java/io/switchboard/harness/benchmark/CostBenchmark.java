@@ -83,6 +83,16 @@ final class CostBenchmark {
                 }
                 Measurement last = runs.get(runs.size() - 1);
                 report.line("- last repetition, saga latency publish → SagaCompleted: %s", last.latencies().summary("ms"));
+                // Every reply rewrites the saga's row, steps and all: how big that row is says what each update writes.
+                report.line("- a completed onboarding's row: steps %s (%s as stored, after compression), %s steps; whole row %s",
+                        db.strings("select round(avg(octet_length(steps::text))) || ' bytes of JSON' from saga_instance "
+                                + "where org_id like 'cost-%' and state = 'COMPLETED'").get(0),
+                        db.strings("select round(avg(pg_column_size(steps))) || ' bytes' from saga_instance "
+                                + "where org_id like 'cost-%' and state = 'COMPLETED'").get(0),
+                        db.strings("select round(avg(jsonb_array_length(steps)), 1)::text from saga_instance "
+                                + "where org_id like 'cost-%' and state = 'COMPLETED'").get(0),
+                        db.strings("select round(avg(pg_column_size(s.*))) || ' bytes' from saga_instance s "
+                                + "where org_id like 'cost-%' and state = 'COMPLETED'").get(0));
                 last.byComponent().forEach((component, calls) -> report.line("- SQL statements by %s: %.1f per saga",
                         component, last.perSaga(calls)));
                 for (String component : last.byComponent().keySet()) {
