@@ -36,6 +36,15 @@ public final class ChaosRun implements AutoCloseable {
             "synchronous_commit", "on",
             "full_page_writes", "on");
 
+    /**
+     * Every instance's connection pools may fill at once (a VAPI worker's is 136, a notifier's 14, the orchestrator's and
+     * the Twilio worker's 10 each: 170 per instance of the four), plus the harness's own checks. The embedded server's
+     * 300 did not cover two instances: run 19's final checks were refused with "too many clients".
+     */
+    static int maxConnections(int instances) {
+        return 170 * instances + 50;
+    }
+
     private final ChaosOptions options;
     private final SwitchboardSystem system;
     private final ProcessFleet fleet;
@@ -49,7 +58,8 @@ public final class ChaosRun implements AutoCloseable {
         stack = stack.withKafka(stack.kafka().withLogDir(workDir.resolve("kafka-data"))
                         .withSeparateProcess(Classpath.forChildren()))
                 .withPostgres(stack.postgres().withDataDir(workDir.resolve("postgres-data"))
-                        .withServerConfig(DURABLE_POSTGRES))
+                        .withServerConfig(DURABLE_POSTGRES)
+                        .withServerConfig(Map.of("max_connections", Integer.toString(maxConnections(options.instances())))))
                 .withTopicPartitions(6);
         this.system = SwitchboardSystem.start(SystemOptions.ephemeral(workDir.resolve("stack")).withStack(stack)
                 .withTwilio(TwilioSimulatorConfig.defaults().withNumbersPerAreaCode(100).withThreads(32)
