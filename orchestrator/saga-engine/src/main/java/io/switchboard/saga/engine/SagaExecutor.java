@@ -197,8 +197,7 @@ public final class SagaExecutor {
          * run 13: late successes of completed onboardings' email steps released their lines' numbers).
          */
         boolean lateSuccessToUndo(StepDefinition<D> definition, SagaStep step, Direction direction, int attempt) {
-            if (direction != Direction.ACTION || step.status() != StepStatus.FAILED
-                    || saga.state() == SagaState.COMPLETED || !definition.failureUndoesSaga(data, step.errorCode())) {
+            if (direction != Direction.ACTION || step.status() != StepStatus.FAILED || !failureUndidSaga(definition, step)) {
                 return false;
             }
             return StepFailed.TIMEOUT.equals(step.errorCode()) || StepFailed.CANCELLED.equals(step.errorCode())
@@ -216,8 +215,12 @@ public final class SagaExecutor {
                                                 int attempt, StepFailed failure) {
             return direction == Direction.ACTION && definition.isRemote() && step.status() == StepStatus.FAILED
                     && attempt == step.attempt() && failure.retryable() && mayHideAnEffect(failure.errorCode(), true)
-                    && saga.state() != SagaState.COMPLETED && definition.failureUndoesSaga(data, step.errorCode())
-                    && step.countedAttempts() < 2 * policies.of(definition, direction).retry().maxAttempts();
+                    && failureUndidSaga(definition, step) && step.countedAttempts() < 2 * policies.of(definition, direction).retry().maxAttempts();
+        }
+
+        /** Whether the step's failure undid the saga: a saga that still completed went past it, with nothing to undo. */
+        private boolean failureUndidSaga(StepDefinition<D> definition, SagaStep step) {
+            return saga.state() != SagaState.COMPLETED && definition.failureUndoesSaga(data, step.errorCode());
         }
 
         /** One more look for a failed step; it stays failed with the reason it had, whatever the look finds. */

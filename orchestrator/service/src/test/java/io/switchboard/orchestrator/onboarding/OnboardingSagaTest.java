@@ -440,9 +440,7 @@ class OnboardingSagaTest {
 
         saga.opsCompensate("ops stop");
 
-        var look = saga.sentCommands().subList(before, saga.sentCommands().size()).stream()
-                .filter(c -> c.step().equals("acquire-number") && c.direction() == Direction.ACTION)
-                .findFirst().orElseThrow(() -> new AssertionError("no last look at acquire-number"));
+        var look = lookAtSince(saga, "acquire-number", before);
         assertThat(look.attempt()).isEqualTo(2);
         assertThat(look.request().command()).isInstanceOf(AcquireNumber.class);
         assertThat(look.deadline()).as("already past: the worker only looks").isBefore(first.deadline());
@@ -470,9 +468,7 @@ class OnboardingSagaTest {
 
         saga.failureReply("acquire-number", StepFailed.PROVIDER_UNAVAILABLE, true);
 
-        var look = saga.sentCommands().subList(before, saga.sentCommands().size()).stream()
-                .filter(c -> c.step().equals("acquire-number") && c.direction() == Direction.ACTION)
-                .findFirst().orElseThrow(() -> new AssertionError("no last look at acquire-number"));
+        var look = lookAtSince(saga, "acquire-number", before);
         assertThat(look.attempt()).isEqualTo(4);
         assertThat(look.request().command()).isInstanceOf(AcquireNumber.class);
         assertThat(look.deadline()).as("already past: the worker only looks").isBeforeOrEqualTo(saga.instance().updatedAt());
