@@ -45,6 +45,9 @@ class CreationLedgerTest {
         Creation first = ledger.attempt(claim, held -> {
             assertThat(held.firstAttempt()).isTrue();
             assertThat(held.creation().status()).isEqualTo(CreationStatus.PENDING);
+            assertThat(ledger.find(claim.requestId(), claim.kind()))
+                    .as("the claim is committed before the work (the provider call) starts, and is the row as stored")
+                    .contains(held.creation());
             return held.creation();
         });
         Creation second = ledger.attempt(claim, held -> {

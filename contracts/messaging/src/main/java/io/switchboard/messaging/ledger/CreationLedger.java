@@ -18,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -94,22 +95,18 @@ public class CreationLedger {
     public <T> T attempt(Claim claim, Function<HeldClaim, T> work) {
         Connection connection = null;
         long key = lockKey(claim);
-        boolean locked = false;
+        boolean[] locked = {false};
         try {
             connection = dataSource.getConnection();
-            lock(connection, key, claim);
-            locked = true;
             Statements statements = new Statements(
                     JdbcClient.create(new SingleConnectionDataSource(connection, true)), table);
-            boolean inserted = statements.insertClaim(claim, clock.instant());
-            Creation current = statements.find(claim.requestId(), claim.kind())
-                    .orElseThrow(() -> new IllegalStateException("claim " + claim + " vanished under its lock"));
-            return work.apply(new HeldClaim(statements, clock, current, inserted));
+            HeldClaim held = claimUnderLock(connection, statements, key, claim, locked);
+            return work.apply(held);
         } catch (SQLException e) {
             throw new IllegalStateException("Creation ledger unavailable for " + claim.kind() + " of request "
                     + claim.requestId() + ": " + e.getMessage(), e);
         } finally {
-            release(connection, key, locked);
+            release(connection, key, locked[0]);
         }
     }
 
@@ -123,16 +120,34 @@ public class CreationLedger {
         return pooled.findByResource(resourceId);
     }
 
-    /** A session-level lock taken inside a short transaction, so {@code lock_timeout} applies to the wait only. */
-    private void lock(Connection connection, long key, Claim claim) throws SQLException {
+    /**
+     * Takes the request's session-level lock and claims the request, in one short transaction (one commit): the
+     * {@code lock_timeout} applies to the wait only, and the claim is durable before any provider call. The lock
+     * outlives the transaction (session-level) and is held until {@link #release}; {@code locked[0]} says whether it
+     * was taken, so that a failure after it still unlocks.
+     */
+    private HeldClaim claimUnderLock(Connection connection, Statements statements, long key, Claim claim,
+                                     boolean[] locked) throws SQLException {
         connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL lock_timeout = " + Math.max(1, lockTimeout.toMillis()));
-            statement.execute("SELECT pg_advisory_lock(" + key + ")");
+        try {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL lock_timeout = " + Math.max(1, lockTimeout.toMillis()));
+                statement.execute("SELECT pg_advisory_lock(" + key + ")");
+            }
+            locked[0] = true;
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what timestamptz keeps
+            boolean inserted = statements.insertClaim(claim, now);
+            // The row this attempt inserted is known without reading it back.
+            Creation current = inserted
+                    ? new Creation(claim.requestId(), claim.kind(), claim.orgId(), claim.sagaId(),
+                    CreationStatus.PENDING, now, null, null)
+                    : statements.find(claim.requestId(), claim.kind())
+                    .orElseThrow(() -> new IllegalStateException("claim " + claim + " vanished under its lock"));
             connection.commit();
-        } catch (SQLException e) {
+            return new HeldClaim(statements, clock, current, inserted);
+        } catch (SQLException | RuntimeException e) {
             connection.rollback();
-            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+            if (e instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
                 throw new CreationInProgressException("Another worker has been creating the " + claim.kind()
                         + " of request " + claim.requestId() + " for more than " + lockTimeout + "; try again later", e);
             }
