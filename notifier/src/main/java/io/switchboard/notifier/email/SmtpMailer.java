@@ -39,6 +39,7 @@ public final class SmtpMailer {
 
     /** @param transmission e.g. an {@link SmtpConnectionPool}'s {@code send}, which reuses connections */
     public SmtpMailer(JavaMailSender sender, Transmission transmission, InternetAddress from, Clock clock) {
+        MailStreams.useAngusProvider();
         this.sender = sender;
         this.transmission = transmission;
         this.from = from;

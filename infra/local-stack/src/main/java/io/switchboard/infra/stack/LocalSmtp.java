@@ -44,8 +44,24 @@ public final class LocalSmtp implements AutoCloseable {
         this.mailbox = mailbox;
     }
 
+    private static void nameMailStreamProvider() {
+        String provider = "org.eclipse.angus.mail.util.MailStreamProvider";
+        if (System.getProperty("jakarta.mail.util.StreamProvider") != null) {
+            return;
+        }
+        try {
+            Class.forName(provider, false, LocalSmtp.class.getClassLoader());
+            System.setProperty("jakarta.mail.util.StreamProvider", provider);
+        } catch (ClassNotFoundException e) {
+            // GreenMail runs on another implementation: left to its scan.
+        }
+    }
+
     public static LocalSmtp start(LocalSmtpConfig config) {
         long startNanos = System.nanoTime();
+        // GreenMail parses every message with Jakarta Mail: name its stream provider, or each message part runs a
+        // ServiceLoader scan of the classpath (jakartaee/mail-api#861; the notifier's MailStreams does the same).
+        nameMailStreamProvider();
         ServerSetup smtp = setup(config, config.port(), ServerSetup.PROTOCOL_SMTP);
         ServerSetup imap = setup(config, config.imapPort(), ServerSetup.PROTOCOL_IMAP);
         // Authentication disabled: any user/password the notifier is configured with is accepted.
