@@ -15,10 +15,12 @@ public interface SagaInstanceRepository extends JpaRepository<SagaInstance, UUID
     /**
      * The saga, steps and all (they are a column of its row). No row lock: two transactions that change one saga at
      * once (a reply and a timer) are told apart by the version column, and the loser is retried
-     * ({@link io.switchboard.saga.runtime.SagaConflicts}).
+     * ({@link io.switchboard.saga.runtime.SagaConflicts}). By the entity manager's {@code find}, not a query: the
+     * same select, without building a query plan per call (a JPQL query here cost 7 % of all CPU at saturation).
      */
-    @Query("select s from SagaInstance s where s.id = :id")
-    Optional<SagaInstance> loadById(UUID id);
+    default Optional<SagaInstance> loadById(UUID id) {
+        return findById(id);
+    }
 
     /** Row lock, for a check-then-act that must not race a reply (ops actions). */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
@@ -26,12 +28,6 @@ public interface SagaInstanceRepository extends JpaRepository<SagaInstance, UUID
     Optional<SagaInstance> lockById(UUID id);
 
     List<SagaInstance> findByOrgIdAndStateIn(String orgId, Collection<SagaState> states);
-
-    boolean existsByOrgIdAndStateIn(String orgId, Collection<SagaState> states);
-
-    default boolean hasActiveSaga(String orgId) {
-        return existsByOrgIdAndStateIn(orgId, List.of(SagaState.RUNNING, SagaState.COMPENSATING));
-    }
 
     List<SagaInstance> findByOrgIdOrderByCreatedAtDesc(String orgId);
 }

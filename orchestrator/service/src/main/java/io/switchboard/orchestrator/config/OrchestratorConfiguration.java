@@ -42,6 +42,7 @@ import io.switchboard.saga.outbox.OutboxPublisher;
 import io.switchboard.saga.outbox.OutboxWriter;
 import io.switchboard.saga.definition.SagaDefinition;
 import io.switchboard.saga.engine.SagaExecutor;
+import io.switchboard.saga.persistence.ActiveSagas;
 import io.switchboard.saga.persistence.SagaInstanceRepository;
 import io.switchboard.saga.runtime.SagaDefinitions;
 import io.switchboard.saga.runtime.SagaObserver;
@@ -101,6 +102,11 @@ public class OrchestratorConfiguration {
                               OrchestratorProperties orchestrator) {
         return new Housekeeping(outbox, inbox, orchestrator.inboxRetention(), outboxProperties.purgeInterval(),
                 outboxProperties.purgeBatchSize());
+    }
+
+    @Bean
+    ActiveSagas activeSagas(JdbcTemplate jdbc) {
+        return new ActiveSagas(jdbc);
     }
 
     @Bean
@@ -172,9 +178,9 @@ public class OrchestratorConfiguration {
     }
 
     @Bean
-    OrgEventQueue orgEventQueue(JdbcTemplate jdbc, SagaInstanceRepository sagas, SagaLauncher launcher, JsonCodec codec,
+    OrgEventQueue orgEventQueue(JdbcTemplate jdbc, ActiveSagas activeSagas, SagaLauncher launcher, JsonCodec codec,
                                 OutboxWriter outbox, CloudEventHeaders headers, Clock clock) {
-        return new OrgEventQueue(jdbc, sagas, launcher, codec, new IgnoredEvents(outbox, headers, codec, clock), clock);
+        return new OrgEventQueue(jdbc, activeSagas, launcher, codec, new IgnoredEvents(outbox, headers, codec, clock), clock);
     }
 
     @Bean
@@ -188,9 +194,9 @@ public class OrchestratorConfiguration {
     }
 
     @Bean
-    PendingActivations pendingActivations(AiConfigRepository configs, SagaInstanceRepository sagas, OrgEventQueue queue,
+    PendingActivations pendingActivations(AiConfigRepository configs, ActiveSagas activeSagas, OrgEventQueue queue,
                                           OrganizationEventIntake intake, TransactionTemplate transactions) {
-        return new PendingActivations(configs, sagas, queue, intake, transactions);
+        return new PendingActivations(configs, activeSagas, queue, intake, transactions);
     }
 
     @Bean

@@ -4,7 +4,7 @@ import io.switchboard.contracts.events.InboundAiChanged;
 import io.switchboard.contracts.wire.MessageTypes;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.saga.persistence.SagaInstance;
-import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.ActiveSagas;
 import io.switchboard.saga.runtime.SagaEndListener;
 import io.switchboard.saga.runtime.SagaStarter;
 import org.slf4j.Logger;
@@ -27,16 +27,16 @@ public class OrgEventQueue implements SagaEndListener {
     private static final Logger log = LoggerFactory.getLogger(OrgEventQueue.class);
 
     private final JdbcTemplate jdbc;
-    private final SagaInstanceRepository sagas;
+    private final ActiveSagas activeSagas;
     private final SagaLauncher launcher;
     private final JsonCodec codec;
     private final IgnoredEvents ignored;
     private final Clock clock;
 
-    public OrgEventQueue(JdbcTemplate jdbc, SagaInstanceRepository sagas, SagaLauncher launcher, JsonCodec codec,
+    public OrgEventQueue(JdbcTemplate jdbc, ActiveSagas activeSagas, SagaLauncher launcher, JsonCodec codec,
                          IgnoredEvents ignored, Clock clock) {
         this.jdbc = jdbc;
-        this.sagas = sagas;
+        this.activeSagas = activeSagas;
         this.launcher = launcher;
         this.codec = codec;
         this.ignored = ignored;
@@ -65,7 +65,7 @@ public class OrgEventQueue implements SagaEndListener {
     }
 
     private void startNextIfIdle(String orgId, SagaStarter starter) {
-        if (sagas.hasActiveSaga(orgId)) {
+        if (activeSagas.any(orgId)) {
             return;
         }
         List<PendingEvent> pending = pendingEvents(orgId);

@@ -1,7 +1,7 @@
 package io.switchboard.orchestrator.intake;
 
 import io.switchboard.orchestrator.aiconfig.AiConfigRepository;
-import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.ActiveSagas;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,15 +19,15 @@ public class PendingActivations {
     private static final Logger log = LoggerFactory.getLogger(PendingActivations.class);
 
     private final AiConfigRepository configs;
-    private final SagaInstanceRepository sagas;
+    private final ActiveSagas activeSagas;
     private final OrgEventQueue queue;
     private final OrganizationEventIntake intake;
     private final TransactionTemplate transactions;
 
-    public PendingActivations(AiConfigRepository configs, SagaInstanceRepository sagas, OrgEventQueue queue,
+    public PendingActivations(AiConfigRepository configs, ActiveSagas activeSagas, OrgEventQueue queue,
                               OrganizationEventIntake intake, TransactionTemplate transactions) {
         this.configs = configs;
-        this.sagas = sagas;
+        this.activeSagas = activeSagas;
         this.queue = queue;
         this.intake = intake;
         this.transactions = transactions;
@@ -47,7 +47,7 @@ public class PendingActivations {
         List<String> queued = new ArrayList<>();
         for (String orgId : configs.findActivationPending()) {
             transactions.executeWithoutResult(status -> {
-                if (!sagas.hasActiveSaga(orgId) && !queue.hasPending(orgId, OpsRequest.AwaitFreeNumber.TYPE)) {
+                if (!activeSagas.any(orgId) && !queue.hasPending(orgId, OpsRequest.AwaitFreeNumber.TYPE)) {
                     intake.accept(new OpsRequest.AwaitFreeNumber(orgId));
                     queued.add(orgId);
                 }
