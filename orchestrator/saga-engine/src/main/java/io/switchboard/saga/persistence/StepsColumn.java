@@ -14,7 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.Serializable;
 import java.io.StringWriter;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,7 +79,7 @@ public final class StepsColumn implements AttributeConverter<List<SagaStep>, Str
 
     private static void time(JsonGenerator json, String name, Instant value) {
         if (value != null) {
-            json.writeStringProperty(name, value.toString());
+            json.writeStringProperty(name, UtcTimes.format(value));
         }
     }
 
@@ -152,7 +151,7 @@ public final class StepsColumn implements AttributeConverter<List<SagaStep>, Str
 
     /** Written as {@link Instant#toString()}; PostgreSQL's own JSON of a timestamptz (V18) carries an offset. */
     private static Instant time(String value) {
-        return value.endsWith("Z") ? Instant.parse(value) : DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(value, Instant::from);
+        return UtcTimes.parse(value);
     }
 
     /** A step's fields while they are read. */
