@@ -93,20 +93,14 @@ public class CreationLedger {
      * @throws CreationInProgressException when another attempt of the request held it longer than the lock timeout
      */
     public <T> T attempt(Claim claim, Function<HeldClaim, T> work) {
-        Connection connection = null;
-        long key = lockKey(claim);
-        boolean[] locked = {false};
-        try {
-            connection = dataSource.getConnection();
+        try (LockSession session = new LockSession(dataSource.getConnection(), lockKey(claim))) {
             Statements statements = new Statements(
-                    JdbcClient.create(new SingleConnectionDataSource(connection, true)), table);
-            HeldClaim held = claimUnderLock(connection, statements, key, claim, locked);
+                    JdbcClient.create(new SingleConnectionDataSource(session.connection, true)), table);
+            HeldClaim held = claimUnderLock(session, statements, claim);
             return work.apply(held);
         } catch (SQLException e) {
             throw new IllegalStateException("Creation ledger unavailable for " + claim.kind() + " of request "
                     + claim.requestId() + ": " + e.getMessage(), e);
-        } finally {
-            release(connection, key, locked[0]);
         }
     }
 
@@ -123,18 +117,13 @@ public class CreationLedger {
     /**
      * Takes the request's session-level lock and claims the request, in one short transaction (one commit): the
      * {@code lock_timeout} applies to the wait only, and the claim is durable before any provider call. The lock
-     * outlives the transaction (session-level) and is held until {@link #release}; {@code locked[0]} says whether it
-     * was taken, so that a failure after it still unlocks.
+     * outlives the transaction (session-level, a rollback keeps it) and is held until the session closes.
      */
-    private HeldClaim claimUnderLock(Connection connection, Statements statements, long key, Claim claim,
-                                     boolean[] locked) throws SQLException {
+    private HeldClaim claimUnderLock(LockSession session, Statements statements, Claim claim) throws SQLException {
+        Connection connection = session.connection;
         connection.setAutoCommit(false);
         try {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET LOCAL lock_timeout = " + Math.max(1, lockTimeout.toMillis()));
-                statement.execute("SELECT pg_advisory_lock(" + key + ")");
-            }
-            locked[0] = true;
+            session.lock(lockTimeout);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what timestamptz keeps
             boolean inserted = statements.insertClaim(claim, now);
             // The row this attempt inserted is known without reading it back.
@@ -158,26 +147,45 @@ public class CreationLedger {
     }
 
     /**
-     * Unlocks and returns the connection to the pool. A connection whose unlock failed is aborted instead: its
-     * session (and the lock with it) must not live on in the pool.
+     * A pooled connection and, once {@link #lock} returned, the request's session-level advisory lock on it. Closing
+     * unlocks and returns the connection to the pool; a connection whose unlock failed is aborted instead: its session
+     * (and the lock with it) must not live on in the pool.
      */
-    private static void release(Connection connection, long key, boolean locked) {
-        if (connection == null) {
-            return;
+    private static final class LockSession implements AutoCloseable {
+        private final Connection connection;
+        private final long key;
+        private boolean locked;
+
+        LockSession(Connection connection, long key) {
+            this.connection = connection;
+            this.key = key;
         }
-        try {
-            if (locked) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("SELECT pg_advisory_unlock(" + key + ")");
-                }
+
+        /** Waits at most {@code timeout} (within the current transaction) for the lock. */
+        void lock(Duration timeout) throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL lock_timeout = " + Math.max(1, timeout.toMillis()));
+                statement.execute("SELECT pg_advisory_lock(" + key + ")");
             }
-            connection.close();
-        } catch (SQLException e) {
-            log.warn("Could not release a creation-ledger lock ({}); discarding its connection", e.getMessage());
+            locked = true;
+        }
+
+        @Override
+        public void close() {
             try {
-                connection.abort(ABORT_INLINE);
-            } catch (SQLException ignored) {
-                // The connection is unusable either way; the server frees the lock when the session ends.
+                if (locked) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("SELECT pg_advisory_unlock(" + key + ")");
+                    }
+                }
+                connection.close();
+            } catch (SQLException e) {
+                log.warn("Could not release a creation-ledger lock ({}); discarding its connection", e.getMessage());
+                try {
+                    connection.abort(ABORT_INLINE);
+                } catch (SQLException ignored) {
+                    // The connection is unusable either way; the server frees the lock when the session ends.
+                }
             }
         }
     }

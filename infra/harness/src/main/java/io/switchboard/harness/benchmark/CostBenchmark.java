@@ -61,7 +61,7 @@ final class CostBenchmark {
                  SagaEventListener listener = new SagaEventListener(system.stack().kafka().bootstrapServers())) {
                 orchestrator.awaitStarted(Duration.ofMinutes(5));
                 runSagas(publisher, listener, "cost-warm-", warmup);
-                String fsync = db.strings("show fsync").get(0) + "/" + db.strings("show synchronous_commit").get(0);
+                String fsync = Loopback.durability(db);
 
                 int repeat = args.getInt("repeat", 3);
                 List<Measurement> runs = new ArrayList<>();

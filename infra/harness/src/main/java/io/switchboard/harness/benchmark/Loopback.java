@@ -1,5 +1,6 @@
 package io.switchboard.harness.benchmark;
 
+import io.switchboard.harness.Args;
 import io.switchboard.harness.Database;
 import io.switchboard.launcher.Services;
 import io.switchboard.launcher.SwitchboardSystem;
@@ -43,6 +44,19 @@ final class Loopback {
             "full_page_writes", "on",
             "shared_preload_libraries", "pg_stat_statements",
             "pg_stat_statements.track", "all");
+
+    /**
+     * The server settings a benchmark's {@code --fsync} asks for: {@link #DURABLE_POSTGRES} unless {@code --fsync=off}
+     * (the embedded server's own defaults, for a labelled comparison).
+     */
+    static Map<String, String> postgresConfig(Args args) {
+        return "off".equals(args.get("fsync", "on")) ? Map.of() : DURABLE_POSTGRES;
+    }
+
+    /** What the server really runs with, for the report's heading: "on/on" ({@code fsync/synchronous_commit}). */
+    static String durability(Database db) {
+        return db.strings("show fsync").get(0) + "/" + db.strings("show synchronous_commit").get(0);
+    }
 
     static SwitchboardSystem start(TwilioSimulatorConfig twilio, VapiSimulatorConfig vapi, Set<Services.Kind> services,
                                    Map<String, String> extraOverrides) {

@@ -38,10 +38,9 @@ final class StepOverheadBenchmark {
     static void run(Args args, Report report) throws Exception {
         int sagas = args.getInt("sagas", 60);
         int warmupSagas = 10;
-        // As production runs PostgreSQL unless --fsync=off; the raw baseline commits to the same server.
-        boolean durable = !"off".equals(args.get("fsync", "on"));
+        // The raw baseline commits to the same server, with the same durability.
         try (SwitchboardSystem system = Loopback.start(TwilioSimulatorConfig.defaults(), VapiSimulatorConfig.defaults(),
-                EnumSet.allOf(Services.Kind.class), Map.of(), durable ? Loopback.DURABLE_POSTGRES : Map.of())) {
+                EnumSet.allOf(Services.Kind.class), Map.of(), Loopback.postgresConfig(args))) {
             Database db = Loopback.database(system);
             String bootstrap = system.stack().kafka().bootstrapServers();
             Percentiles rawBefore = RawRoundTrip.measure(bootstrap, db, 100, 300);
@@ -73,8 +72,7 @@ final class StepOverheadBenchmark {
                         """, step).stream().map(r -> ((Number) r.get("ms")).doubleValue()).toList()));
             }
             report.line("### (a) step overhead — %d sequential onboarding sagas, zero-latency simulators, PostgreSQL "
-                    + "fsync/synchronous_commit %s/%s", sagas, db.strings("show fsync").get(0),
-                    db.strings("show synchronous_commit").get(0));
+                    + "fsync/synchronous_commit %s", sagas, Loopback.durability(db));
             report.line("- raw baseline before (produce→consume→produce→consume + 1 DB commit): %s", rawBefore.summary("ms"));
             report.line("- raw baseline after: %s", rawAfter.summary("ms"));
             report.line("- one simulator HTTP call (GET /assistant?limit=1, keep-alive): %s", providerCall.summary("ms"));

@@ -32,18 +32,15 @@ final class ThroughputBenchmark {
         int burst = args.getInt("burst", 1000);
         int[] rates = Arrays.stream(args.get("rates", "10,25,50").split(",")).mapToInt(Integer::parseInt).toArray();
         int seconds = args.getInt("paced-seconds", 30);
-        // As production runs PostgreSQL unless --fsync=off (the embedded server's own default, for comparison).
-        boolean durable = !"off".equals(args.get("fsync", "on"));
         try (SwitchboardSystem system = Loopback.start(TwilioSimulatorConfig.defaults().withNumbersPerAreaCode(100),
                 VapiSimulatorConfig.defaults(), EnumSet.allOf(Services.Kind.class), Map.of(),
-                durable ? Loopback.DURABLE_POSTGRES : Map.of());
+                Loopback.postgresConfig(args));
              EventPublisher publisher = new EventPublisher(system.stack().kafka().bootstrapServers());
              SagaEventListener listener = new SagaEventListener(system.stack().kafka().bootstrapServers())) {
             Database db = Loopback.database(system);
             runPaced("warm", 10, 10, publisher, listener, null); // JIT and connection pools, not reported
             report.line("### (b) throughput and latency — zero-latency simulators, all services in one JVM, PostgreSQL "
-                    + "fsync/synchronous_commit %s/%s", db.strings("show fsync").get(0),
-                    db.strings("show synchronous_commit").get(0));
+                    + "fsync/synchronous_commit %s", Loopback.durability(db));
             Map<String, Long> published = new LinkedHashMap<>();
             long t0 = System.nanoTime();
             List<EventPublisher.Sent> sent = new ArrayList<>();
