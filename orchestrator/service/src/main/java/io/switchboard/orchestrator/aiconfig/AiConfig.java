@@ -3,14 +3,18 @@ package io.switchboard.orchestrator.aiconfig;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
 
 import java.time.Instant;
 
 /** An organization's voice-AI line: its number, its VAPI registration and its two assistants. */
 @Entity
 @Table(name = "ai_config")
-public class AiConfig {
+public class AiConfig implements Persistable<String> {
     public static final String ACTIVE = "active";
     public static final String INACTIVE = "inactive";
     /** The line is being taken away; number and registration may be half gone, so it is no longer "active". */
@@ -75,6 +79,13 @@ public class AiConfig {
     @Column(name = "outbound_template_version")
     private Integer outboundTemplateVersion;
 
+    /**
+     * A line built here is inserted ({@code persist}), not merged: with an assigned id and no version column, Spring
+     * Data cannot tell a new line from a stored one, and a merge selects the row first (one statement per onboarding).
+     */
+    @Transient
+    private boolean fresh;
+
     protected AiConfig() {
     }
 
@@ -84,6 +95,23 @@ public class AiConfig {
         this.ownerEmail = ownerEmail;
         this.status = INACTIVE;
         this.updatedAt = now;
+        this.fresh = true;
+    }
+
+    @Override
+    public String getId() {
+        return orgId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostLoad
+    @PostPersist
+    void stored() {
+        fresh = false;
     }
 
     /** The line works: number registered with VAPI and bound to the inbound assistant. */
