@@ -64,11 +64,12 @@ public class OrgEventQueue implements SagaEndListener {
         startNextIfIdle(saga.orgId(), starter);
     }
 
+    /** Both reads under the organization's lock; the queue first, as a saga usually ends with nothing waiting. */
     private void startNextIfIdle(String orgId, SagaStarter starter) {
-        if (activeSagas.any(orgId)) {
+        List<PendingEvent> pending = pendingEvents(orgId);
+        if (pending.isEmpty() || activeSagas.any(orgId)) {
             return;
         }
-        List<PendingEvent> pending = pendingEvents(orgId);
         for (int i = 0; i < pending.size(); i++) {
             PendingEvent next = pending.get(i);
             if (next.event() instanceof InboundAiChanged && laterToggleExists(pending, i)) {
