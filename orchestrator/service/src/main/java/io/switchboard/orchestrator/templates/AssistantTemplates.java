@@ -39,20 +39,18 @@ public class AssistantTemplates implements AssistantConfigs {
     }
 
     public Optional<Effective> effective(String orgId) {
-        Optional<TemplatePin> pin = store.pin(orgId);
-        if (pin.isPresent()) {
-            TemplatePin p = pin.get();
-            Optional<AssistantTemplate> pinned = p.templateVersion() == null
-                    ? store.latest(p.templateName()) : store.version(p.templateName(), p.templateVersion());
-            if (pinned.isPresent()) {
-                return Optional.of(new Effective(pinned.get(),
+        TemplateStore.Candidates candidates = store.candidates(orgId, properties.defaultName());
+        if (candidates.pin().isPresent()) {
+            TemplatePin p = candidates.pin().get();
+            if (candidates.pinned().isPresent()) {
+                return Optional.of(new Effective(candidates.pinned().get(),
                         p.templateVersion() == null ? Source.PINNED_LATEST : Source.PINNED_VERSION));
             }
             // Versions are never deleted and a pin is checked when made, so this is a hand-edited database.
             log.warn("Organization {} is pinned to assistant template {} version {}, which does not exist; "
                     + "using the default", orgId, p.templateName(), p.templateVersion());
         }
-        return store.latest(properties.defaultName()).map(t -> new Effective(t, Source.DEFAULT));
+        return candidates.defaultLatest().map(t -> new Effective(t, Source.DEFAULT));
     }
 
     @Override

@@ -4,6 +4,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -13,9 +15,10 @@ import java.util.Optional;
 public class JdbcTemplateStore implements TemplateStore {
     private static final String COLUMNS = "name, version, system_prompt, first_message, outbound_first_message, "
             + "model_provider, model, voice_provider, voice_id, created_at, created_by";
-    private static final RowMapper<AssistantTemplate> TEMPLATE = (rs, i) -> new AssistantTemplate(rs.getString(1),
-            rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-            rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(), rs.getString(11));
+    private static final int TEMPLATE_COLUMNS = 11;
+    private static final RowMapper<AssistantTemplate> TEMPLATE = (rs, i) -> templateAt(rs, 1).orElseThrow();
+    private static final RowMapper<TemplatePin> PIN = (rs, i) -> new TemplatePin(rs.getString(1), rs.getString(2),
+            (Integer) rs.getObject(3), rs.getTimestamp(4).toInstant(), rs.getString(5));
     /** Two editors adding a version of one template at once: the loser takes the next number. */
     private static final int VERSION_ATTEMPTS = 5;
 
@@ -72,9 +75,36 @@ public class JdbcTemplateStore implements TemplateStore {
     @Override
     public Optional<TemplatePin> pin(String orgId) {
         return jdbc.query("select org_id, template_name, template_version, pinned_at, pinned_by "
-                        + "from organization_assistant_template where org_id = ?",
-                (rs, i) -> new TemplatePin(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5)), orgId).stream().findFirst();
+                        + "from organization_assistant_template where org_id = ?", PIN, orgId).stream().findFirst();
+    }
+
+    /** In one statement: each create-assistant command resolves its template, two per onboarding. */
+    @Override
+    public Candidates candidates(String orgId, String defaultName) {
+        String columns = COLUMNS.replaceAll("(\\w+)", "t.$1");
+        return jdbc.queryForObject("""
+                select p.org_id, p.template_name, p.template_version, p.pinned_at, p.pinned_by, pt.*, dt.*
+                from (select 1) one
+                left join organization_assistant_template p on p.org_id = ?
+                left join lateral (select %1$s from assistant_template t where t.name = p.template_name
+                                   and (p.template_version is null or t.version = p.template_version)
+                                   order by t.version desc limit 1) pt on true
+                left join lateral (select %1$s from assistant_template t where t.name = ?
+                                   order by t.version desc limit 1) dt on true
+                """.formatted(columns), (rs, i) -> new Candidates(
+                rs.getString(1) == null ? Optional.empty() : Optional.of(PIN.mapRow(rs, i)),
+                templateAt(rs, 6), templateAt(rs, 6 + TEMPLATE_COLUMNS)), orgId, defaultName);
+    }
+
+    /** The template whose {@link #COLUMNS} start at {@code first}; empty where the join found none. */
+    private static Optional<AssistantTemplate> templateAt(ResultSet rs, int first) throws SQLException {
+        if (rs.getString(first) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new AssistantTemplate(rs.getString(first), rs.getInt(first + 1), rs.getString(first + 2),
+                rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5), rs.getString(first + 6),
+                rs.getString(first + 7), rs.getString(first + 8), rs.getTimestamp(first + 9).toInstant(),
+                rs.getString(first + 10)));
     }
 
     @Override

@@ -21,6 +21,22 @@ public interface TemplateStore {
 
     Optional<TemplatePin> pin(String orgId);
 
+    /**
+     * What an organization's next assistant may get: its pin, the template version the pin names (its latest for a
+     * pin without a version), and the latest version of {@code defaultName}. A store may read all three at once.
+     */
+    default Candidates candidates(String orgId, String defaultName) {
+        Optional<TemplatePin> pin = pin(orgId);
+        Optional<AssistantTemplate> pinned = pin.flatMap(p -> p.templateVersion() == null
+                ? latest(p.templateName()) : version(p.templateName(), p.templateVersion()));
+        return new Candidates(pin, pinned, latest(defaultName));
+    }
+
+    /** See {@link #candidates}. */
+    record Candidates(Optional<TemplatePin> pin, Optional<AssistantTemplate> pinned,
+                      Optional<AssistantTemplate> defaultLatest) {
+    }
+
     void savePin(TemplatePin pin);
 
     /** @return whether the organization was pinned */
