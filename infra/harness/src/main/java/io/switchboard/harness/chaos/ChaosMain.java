@@ -25,6 +25,7 @@ public final class ChaosMain {
             ChaosVerdict verdict = run.run();
             System.out.print(verdict.details());
             System.out.print(run.stallDetails());
+            System.out.print(run.evidence(verdict, 400));
             System.out.println(verdict.line(run.kills()));
             exit = verdict.passed() ? 0 : 1;
         } catch (Exception e) {

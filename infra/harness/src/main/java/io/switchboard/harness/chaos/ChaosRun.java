@@ -202,6 +202,20 @@ public final class ChaosRun implements AutoCloseable {
         return named;
     }
 
+    /**
+     * For a failed verdict, the services' log lines naming what its violations name (and those lines' sagas), at most
+     * {@code maxLines}: the work directory may be gone when the verdict is read. Empty for a passed one.
+     */
+    public String evidence(ChaosVerdict verdict, int maxLines) {
+        if (verdict.passed()) {
+            return "";
+        }
+        List<String> violations = verdict.violations().values().stream().flatMap(List::stream).toList();
+        StringBuilder b = new StringBuilder("  evidence (log lines naming what the violations name, and their sagas):\n");
+        ViolationEvidence.of(logDir, violations, maxLines).forEach(line -> b.append("    ").append(line).append('\n'));
+        return b.toString();
+    }
+
     /** Per broker / database restart: the stall figures (empty before {@link #run()}). */
     public String stallDetails() {
         if (stalls == null) {

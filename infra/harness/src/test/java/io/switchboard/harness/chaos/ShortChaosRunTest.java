@@ -30,7 +30,8 @@ class ShortChaosRunTest {
             assertThat(run.outages()).filteredOn(o -> o.target().infrastructure()).hasSize(2);
             assertThat((Long) verdict.counts().get("trialNumberInUseRefusals"))
                     .as("the trial account's organizations met on its one number").isPositive();
-            assertThat(verdict.passed()).as(verdict.line(run.kills()) + "\n" + verdict.details()).isTrue();
+            assertThat(verdict.passed()).as(verdict.line(run.kills()) + "\n" + verdict.details()
+                    + run.evidence(verdict, 120)).isTrue();
         }
     }
 }
