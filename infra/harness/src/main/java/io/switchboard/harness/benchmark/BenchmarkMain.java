@@ -15,6 +15,7 @@ import java.util.List;
  * infra/harness/harness.sh io.switchboard.harness.benchmark.BenchmarkMain realistic --single-runs=5 --concurrent=10
  * infra/harness/harness.sh io.switchboard.harness.benchmark.BenchmarkMain resources --levels=1000,10000,100000 --real=10000
  * infra/harness/harness.sh io.switchboard.harness.benchmark.BenchmarkMain cost --warmup=200 --sagas=200
+ * infra/harness/harness.sh io.switchboard.harness.benchmark.BenchmarkMain engine --forks=2 --iterations=10
  * </pre>
  */
 public final class BenchmarkMain {
@@ -38,8 +39,9 @@ public final class BenchmarkMain {
                 case "realistic" -> RealisticLatencyBenchmark.run(args, report);
                 case "resources" -> WaitingSagasBenchmark.run(args, report);
                 case "cost" -> CostBenchmark.run(args, report);
+                case "engine" -> EngineMicroBenchmark.run(args, report);
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario
-                        + " (overhead, throughput, realistic, resources, cost, all)");
+                        + " (overhead, throughput, realistic, resources, cost, engine, all)");
             }
             report.line("_(%s took %.0f s)_", scenario, (System.nanoTime() - start) / 1e9);
         }
