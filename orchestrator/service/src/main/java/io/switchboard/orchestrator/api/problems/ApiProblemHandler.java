@@ -1,6 +1,7 @@
 package io.switchboard.orchestrator.api.problems;
 
 import jakarta.servlet.http.HttpServletRequest;
+import io.switchboard.saga.replies.FailureKinds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -61,6 +62,13 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        if (FailureKinds.transientFailure(e)) {
+            // The database was unreachable (restarting, failing over): "try again", as the token filter answers, not a
+            // 500 that reads as a bug (chaos run 21: a request in flight when the database was killed).
+            log.warn("Could not answer {}: the database is unreachable ({})", path(request), FailureKinds.describe(e));
+            return answer(new ApiProblem(ProblemType.SERVICE_UNAVAILABLE, "The orchestrator could not reach its "
+                    + "database just now; try again shortly."), new HttpHeaders(), request);
+        }
         log.error("Unexpected error answering {}", path(request), e);
         return answer(new ApiProblem(ProblemType.INTERNAL_ERROR, "The orchestrator could not answer this request. "
                 + "It was logged with its path and time; try again, and tell the operators if it persists."),
