@@ -19,6 +19,20 @@ public class JdbcTemplateStore implements TemplateStore {
     private static final RowMapper<AssistantTemplate> TEMPLATE = (rs, i) -> templateAt(rs, 1).orElseThrow();
     private static final RowMapper<TemplatePin> PIN = (rs, i) -> new TemplatePin(rs.getString(1), rs.getString(2),
             (Integer) rs.getObject(3), rs.getTimestamp(4).toInstant(), rs.getString(5));
+    /**
+     * The organization's pin (columns 1–5), the template version it names or that template's latest (6–16), and the
+     * default's latest (17–27); a join that finds nothing leaves its columns null.
+     */
+    private static final String CANDIDATES = """
+            select p.org_id, p.template_name, p.template_version, p.pinned_at, p.pinned_by, pt.*, dt.*
+            from (select 1) one
+            left join organization_assistant_template p on p.org_id = ?
+            left join lateral (select %1$s from assistant_template t where t.name = p.template_name
+                               and (p.template_version is null or t.version = p.template_version)
+                               order by t.version desc limit 1) pt on true
+            left join lateral (select %1$s from assistant_template t where t.name = ?
+                               order by t.version desc limit 1) dt on true
+            """.formatted(COLUMNS.replaceAll("(\\w+)", "t.$1"));
     /** Two editors adding a version of one template at once: the loser takes the next number. */
     private static final int VERSION_ATTEMPTS = 5;
 
@@ -81,17 +95,7 @@ public class JdbcTemplateStore implements TemplateStore {
     /** In one statement: each create-assistant command resolves its template, two per onboarding. */
     @Override
     public Candidates candidates(String orgId, String defaultName) {
-        String columns = COLUMNS.replaceAll("(\\w+)", "t.$1");
-        return jdbc.queryForObject("""
-                select p.org_id, p.template_name, p.template_version, p.pinned_at, p.pinned_by, pt.*, dt.*
-                from (select 1) one
-                left join organization_assistant_template p on p.org_id = ?
-                left join lateral (select %1$s from assistant_template t where t.name = p.template_name
-                                   and (p.template_version is null or t.version = p.template_version)
-                                   order by t.version desc limit 1) pt on true
-                left join lateral (select %1$s from assistant_template t where t.name = ?
-                                   order by t.version desc limit 1) dt on true
-                """.formatted(columns), (rs, i) -> new Candidates(
+        return jdbc.queryForObject(CANDIDATES, (rs, i) -> new Candidates(
                 rs.getString(1) == null ? Optional.empty() : Optional.of(PIN.mapRow(rs, i)),
                 templateAt(rs, 6), templateAt(rs, 6 + TEMPLATE_COLUMNS)), orgId, defaultName);
     }
