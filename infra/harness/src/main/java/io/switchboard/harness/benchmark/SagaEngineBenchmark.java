@@ -86,7 +86,7 @@ public class SagaEngineBenchmark {
     /** A completed onboarding's steps column (17 steps) written as the row stores it and read back. */
     @Benchmark
     public List<SagaStep> stepsColumnWriteAndRead() {
-        return column.convertToEntityAttribute(column.convertToDatabaseColumn(completedSteps));
+        return column.fromJson(column.toJson(completedSteps));
     }
 
     private static void collect(List<Effect> effects, Deque<Effect.SendCommand> inFlight) {

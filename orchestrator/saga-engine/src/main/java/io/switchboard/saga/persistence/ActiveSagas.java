@@ -5,8 +5,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Whether an organization has a saga running or compensating: asked at every intake and every saga's end, so one
  * plain statement on the partial unique index {@code saga_instance_one_active_per_org}, not a JPA query (a derived
- * {@code exists} query cost 3 % of all CPU in the throughput benchmark). It sees what the transaction flushed: every
- * saga change is flushed when it is applied ({@link io.switchboard.saga.runtime.SagaRuntime}).
+ * {@code exists} query cost 3 % of all CPU in the throughput benchmark). It sees the transaction's own changes: every
+ * saga change is written when it is applied ({@link io.switchboard.saga.runtime.SagaRuntime}).
  */
 public class ActiveSagas {
     private final JdbcTemplate jdbc;

@@ -1,16 +1,6 @@
 package io.switchboard.saga.persistence;
 
 import io.switchboard.saga.definition.Direction;
-import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.ColumnTransformer;
-import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,65 +11,32 @@ import java.util.UUID;
 
 /**
  * One run of a saga definition for one organization, with its data and the history of every step — all in one row,
- * so applying a reply is one read and one optimistic update ({@code where id = ? and version = ?}).
+ * so applying a reply is one read and one optimistic update ({@code where id = ? and version = ?}), written by
+ * {@link SagaStore}.
  */
-@Entity
-@Table(name = "saga_instance")
-@DynamicUpdate
 public class SagaInstance {
-    @Id
-    private UUID id;
-
-    @Column(name = "saga_type", nullable = false)
-    private String sagaType;
-
-    @Column(name = "definition_version", nullable = false)
-    private int definitionVersion;
-
-    @Column(name = "org_id", nullable = false)
-    private String orgId;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
+    private final UUID id;
+    private final String sagaType;
+    private final int definitionVersion;
+    private final String orgId;
     private SagaState state;
-
-    @Column(name = "data", nullable = false, columnDefinition = "jsonb")
-    @ColumnTransformer(write = "?::jsonb")
     private String dataJson;
-
-    @Column(name = "failed_step")
     private String failedStep;
-
-    @Column(name = "failure_reason")
     private String failureReason;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
+    private final Instant createdAt;
     private Instant updatedAt;
-
-    @Column(name = "finished_at")
     private Instant finishedAt;
-
-    /** A wrapper, so a new instance (null) is persisted at once rather than merged (which reads the row first). */
-    @Version
-    private Long version;
-
-    @Convert(converter = StepsColumn.class)
-    @Column(name = "steps", nullable = false, columnDefinition = "jsonb")
-    @ColumnTransformer(write = "?::jsonb")
-    private List<SagaStep> steps = new ArrayList<>();
-
+    private final List<SagaStep> steps;
     /**
      * The earliest timer armed on any step ({@link #timersChanged}): the timer poller finds due sagas through an index
      * on this column instead of looking inside every row's steps.
      */
-    @Column(name = "next_fire_at")
     private Instant nextFireAt;
 
-    protected SagaInstance() {
-    }
+    /** The row's version as last read or written; null until the saga is first stored. */
+    private Long version;
+    /** The row as last read or written, so that a saga nothing changed is not written again. */
+    private SagaStore.Row stored;
 
     public SagaInstance(UUID id, String sagaType, int definitionVersion, String orgId, String dataJson, Instant now) {
         this.id = id;
@@ -90,6 +47,43 @@ public class SagaInstance {
         this.dataJson = dataJson;
         this.createdAt = now;
         this.updatedAt = now;
+        this.steps = new ArrayList<>();
+    }
+
+    /** A saga as read from its row. */
+    SagaInstance(SagaStore.Row row, List<SagaStep> steps, long version) {
+        this.id = row.id();
+        this.sagaType = row.sagaType();
+        this.definitionVersion = row.definitionVersion();
+        this.orgId = row.orgId();
+        this.state = row.state();
+        this.dataJson = row.dataJson();
+        this.failedStep = row.failedStep();
+        this.failureReason = row.failureReason();
+        this.createdAt = row.createdAt();
+        this.updatedAt = row.updatedAt();
+        this.finishedAt = row.finishedAt();
+        this.nextFireAt = row.nextFireAt();
+        this.steps = new ArrayList<>(steps);
+        stored(row, version);
+    }
+
+    SagaStore.Row row() {
+        return new SagaStore.Row(id, sagaType, definitionVersion, orgId, state, dataJson, failedStep, failureReason,
+                createdAt, updatedAt, finishedAt, SagaStore.stored(steps), nextFireAt);
+    }
+
+    void stored(SagaStore.Row row, long version) {
+        this.stored = row;
+        this.version = version;
+    }
+
+    SagaStore.Row storedRow() {
+        return stored;
+    }
+
+    Long version() {
+        return version;
     }
 
     public Optional<SagaStep> step(String name, Direction direction) {

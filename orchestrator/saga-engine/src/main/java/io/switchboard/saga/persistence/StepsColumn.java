@@ -1,17 +1,11 @@
 package io.switchboard.saga.persistence;
 
 import io.switchboard.saga.definition.Direction;
-import jakarta.persistence.AttributeConverter;
-import jakarta.persistence.Converter;
-import org.hibernate.SharedSessionContract;
-import org.hibernate.annotations.Mutability;
-import org.hibernate.type.descriptor.java.MutabilityPlan;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.Serializable;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,13 +16,10 @@ import java.util.List;
  * table had (the view of that name, V18, reads them back as columns for ops and reports); absent values are left
  * out; a command's input and a reply's output are nested as the JSON they are, so SQL can look into them.
  */
-@Converter
-@Mutability(StepsColumn.Copy.class)
-public final class StepsColumn implements AttributeConverter<List<SagaStep>, String> {
+public final class StepsColumn {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Override
-    public String convertToDatabaseColumn(List<SagaStep> steps) {
+    public String toJson(List<SagaStep> steps) {
         StringWriter out = new StringWriter(256 * Math.max(1, steps == null ? 0 : steps.size()));
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartArray();
@@ -83,8 +74,7 @@ public final class StepsColumn implements AttributeConverter<List<SagaStep>, Str
         }
     }
 
-    @Override
-    public List<SagaStep> convertToEntityAttribute(String column) {
+    public List<SagaStep> fromJson(String column) {
         List<SagaStep> steps = new ArrayList<>();
         if (column == null || column.isBlank()) {
             return steps;
@@ -173,41 +163,5 @@ public final class StepsColumn implements AttributeConverter<List<SagaStep>, Str
         Instant fireAt;
         int unstartedAttempts;
         int lastUnstartedAttempt;
-    }
-
-    /**
-     * Hibernate keeps a copy of every loaded value to find what changed at flush. Its default for a converted value is
-     * a round trip through the column's JSON; copying the steps is a fraction of that, and the copy compares by value
-     * ({@link SagaStep#equals}).
-     */
-    public static final class Copy implements MutabilityPlan<List<SagaStep>> {
-        private static final StepsColumn COLUMN = new StepsColumn();
-
-        @Override
-        public boolean isMutable() {
-            return true;
-        }
-
-        @Override
-        public List<SagaStep> deepCopy(List<SagaStep> steps) {
-            if (steps == null) {
-                return null;
-            }
-            List<SagaStep> copy = new ArrayList<>(steps.size());
-            for (SagaStep step : steps) {
-                copy.add(new SagaStep(step.stored()));
-            }
-            return copy;
-        }
-
-        @Override
-        public Serializable disassemble(List<SagaStep> steps, SharedSessionContract session) {
-            return COLUMN.convertToDatabaseColumn(steps);
-        }
-
-        @Override
-        public List<SagaStep> assemble(Serializable cached, SharedSessionContract session) {
-            return COLUMN.convertToEntityAttribute((String) cached);
-        }
     }
 }

@@ -9,18 +9,20 @@ import io.switchboard.messaging.headers.CloudEventHeaders;
 import io.switchboard.messaging.headers.SagaRouting;
 import io.switchboard.messaging.logging.LogContext;
 import io.switchboard.saga.outbox.OutboxWriter;
+import io.switchboard.saga.outbox.OutgoingMessage;
 import io.switchboard.saga.definition.SagaDefinition;
 import io.switchboard.saga.definition.StepAddress;
 import io.switchboard.saga.engine.Effect;
 import io.switchboard.saga.engine.SagaExecutor;
 import io.switchboard.saga.persistence.SagaInstance;
-import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaStore;
 import io.switchboard.saga.persistence.DueTimer;
 import io.switchboard.saga.persistence.SagaStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +37,7 @@ public class SagaRuntime implements SagaStarter {
 
     private final SagaDefinitions definitions;
     private final SagaExecutor executor;
-    private final SagaInstanceRepository sagas;
+    private final SagaStore sagas;
     private final OutboxWriter outbox;
     private final CloudEventHeaders headers;
     private final JsonCodec codec;
@@ -47,7 +49,7 @@ public class SagaRuntime implements SagaStarter {
      * @param observers    told about every saga event (metrics)
      * @param endListeners told when a saga stops running (e.g. to start the organization's next queued event)
      */
-    public SagaRuntime(SagaDefinitions definitions, SagaExecutor executor, SagaInstanceRepository sagas,
+    public SagaRuntime(SagaDefinitions definitions, SagaExecutor executor, SagaStore sagas,
                        OutboxWriter outbox, CloudEventHeaders headers, JsonCodec codec, Clock clock,
                        List<SagaObserver> observers, List<SagaEndListener> endListeners) {
         this.definitions = definitions;
@@ -149,13 +151,13 @@ public class SagaRuntime implements SagaStarter {
         return definitions.of(saga).steps().stream().anyMatch(step -> step.hasCompensation() || step.hasLocalCompensation());
     }
 
-    /** Optimistic: the version column makes a concurrent change of the same saga fail at flush (and be retried). */
+    /** Optimistic: the version column makes a concurrent change of the same saga fail when it is saved (and be retried). */
     private SagaInstance lock(UUID sagaId) {
-        return sagas.loadById(sagaId).orElseThrow(() -> new UnknownSagaException(sagaId));
+        return sagas.find(sagaId).orElseThrow(() -> new UnknownSagaException(sagaId));
     }
 
     private void apply(SagaInstance saga, List<Effect> effects) {
-        // Timers live in the steps, in the saga's row: arm and disarm them before the flush that writes the row anyway.
+        // Timers live in the steps, in the saga's row: arm and disarm them before the row is written anyway.
         boolean ended = effects.stream().anyMatch(Effect.SagaEnded.class::isInstance);
         for (Effect effect : effects) {
             if (effect instanceof Effect.ScheduleTimer timer) {
@@ -168,14 +170,21 @@ public class SagaRuntime implements SagaStarter {
             saga.steps().forEach(SagaStep::disarm);
         }
         saga.timersChanged();
-        // Flush before the outbox rows (JDBC, referencing the saga) and before the organization's next saga may be
-        // inserted, which needs this one to be no longer active.
-        sagas.saveAndFlush(saga);
+        List<OutgoingMessage> messages = new ArrayList<>(effects.size());
         for (Effect effect : effects) {
             if (effect instanceof Effect.SendCommand send) {
-                sendCommand(saga, send);
+                messages.add(command(saga, send));
             } else if (effect instanceof Effect.PublishSagaEvent event) {
-                publishEvent(saga, event);
+                messages.add(event(saga, event));
+            }
+        }
+        // Written now, not at commit: the organization's next saga, which an end listener may insert below, needs this
+        // one to be no longer active. The row and its messages' outbox rows are one statement.
+        sagas.save(saga, messages);
+        outbox.inserted(messages);
+        for (Effect effect : effects) {
+            if (effect instanceof Effect.PublishSagaEvent event) {
+                observe(saga, event);
             }
         }
         if (ended) {
@@ -185,23 +194,27 @@ public class SagaRuntime implements SagaStarter {
         }
     }
 
-    private void sendCommand(SagaInstance saga, Effect.SendCommand send) {
+    private OutgoingMessage command(SagaInstance saga, Effect.SendCommand send) {
         String stepHeader = new StepAddress(send.step(), send.direction()).header();
         Map<String, String> commandHeaders = headers.newMessage(
                 MessageTypes.typeOf(send.request().command().getClass()), saga.orgId(),
                 SagaRouting.command(saga.id().toString(), stepHeader, send.attempt(), Topics.SAGA_REPLIES,
                         send.deadline()));
-        outbox.write(send.request().topic(), saga.orgId(), commandHeaders, codec.encode(send.request().command()));
         log.debug("Sending {} attempt {} for step {}", send.request().command().getClass().getSimpleName(),
                 send.attempt(), stepHeader);
+        return outbox.message(send.request().topic(), saga.orgId(), commandHeaders,
+                codec.encode(send.request().command()));
     }
 
-    private void publishEvent(SagaInstance saga, Effect.PublishSagaEvent event) {
+    private OutgoingMessage event(SagaInstance saga, Effect.PublishSagaEvent event) {
         SagaEvent body = new SagaEvent(event.kind(), saga.id().toString(), saga.sagaType(), saga.orgId(), event.step(),
                 saga.state().name(), event.detail(), clock.instant().toString());
         Map<String, String> eventHeaders = headers.newMessage(event.kind().ceType(), saga.orgId(),
                 SagaRouting.command(saga.id().toString(), event.step() == null ? "" : event.step(), 0, null));
-        outbox.write(Topics.SAGA_EVENTS, saga.orgId(), eventHeaders, codec.encode(body));
+        return outbox.message(Topics.SAGA_EVENTS, saga.orgId(), eventHeaders, codec.encode(body));
+    }
+
+    private void observe(SagaInstance saga, Effect.PublishSagaEvent event) {
         for (SagaObserver observer : observers) {
             try {
                 observer.observe(saga, event);

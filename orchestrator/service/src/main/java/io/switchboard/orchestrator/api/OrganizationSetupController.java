@@ -14,7 +14,7 @@ import io.switchboard.orchestrator.intake.OpsRequest;
 import io.switchboard.orchestrator.intake.OrganizationEventIntake;
 import io.switchboard.orchestrator.intake.SagaLauncher;
 import io.switchboard.saga.persistence.SagaInstance;
-import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaStore;
 import io.switchboard.saga.persistence.SagaState;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -42,14 +42,14 @@ public class OrganizationSetupController {
     private final OrganizationEventIntake intake;
     private final SagaLauncher launcher;
     private final AiConfigRepository configs;
-    private final SagaInstanceRepository sagas;
+    private final SagaStore sagas;
     private final StatusController status;
     private final SagaActions sagaActions;
     private final JsonCodec codec;
     private final JdbcTemplate jdbc;
 
     public OrganizationSetupController(OrganizationEventIntake intake, SagaLauncher launcher, AiConfigRepository configs,
-                                       SagaInstanceRepository sagas, StatusController status, SagaActions sagaActions,
+                                       SagaStore sagas, StatusController status, SagaActions sagaActions,
                                        JsonCodec codec, JdbcTemplate jdbc) {
         this.intake = intake;
         this.launcher = launcher;
@@ -180,7 +180,7 @@ public class OrganizationSetupController {
 
     /** Whether the cleaned-up line's number was one the organization brought (left untouched in its account). */
     private boolean organizationOwnNumber(UUID sagaId) {
-        return sagas.findById(sagaId)
+        return sagas.find(sagaId)
                 .map(saga -> codec.decodeLenient(saga.dataJson(), LineData.class))
                 .map(LineData::organizationOwnNumber)
                 .orElse(false);

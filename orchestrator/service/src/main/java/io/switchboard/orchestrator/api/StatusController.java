@@ -7,7 +7,7 @@ import io.switchboard.orchestrator.aiconfig.AssistantTemplateRef;
 import io.switchboard.orchestrator.aiconfig.AiConfigRepository;
 import io.switchboard.orchestrator.api.ops.SagaActions;
 import io.switchboard.saga.persistence.SagaInstance;
-import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaStore;
 import io.switchboard.orchestrator.onboarding.OnboardingSaga;
 import io.switchboard.orchestrator.organizations.OrganizationRecord;
 import io.switchboard.orchestrator.organizations.Organizations;
@@ -30,11 +30,11 @@ import java.util.UUID;
 @RequestMapping("/api/v1")
 public class StatusController {
     private final AiConfigRepository configs;
-    private final SagaInstanceRepository sagas;
+    private final SagaStore sagas;
     private final Organizations organizations;
     private final JsonCodec codec;
 
-    public StatusController(AiConfigRepository configs, SagaInstanceRepository sagas, Organizations organizations,
+    public StatusController(AiConfigRepository configs, SagaStore sagas, Organizations organizations,
                             JsonCodec codec) {
         this.configs = configs;
         this.sagas = sagas;
@@ -46,7 +46,7 @@ public class StatusController {
     @Transactional(readOnly = true)
     public AiStatusResponse aiStatus(@PathVariable String orgId) {
         Optional<AiConfig> config = configs.findById(orgId);
-        Optional<SagaInstance> latestSaga = sagas.findByOrgIdOrderByCreatedAtDesc(orgId).stream().findFirst();
+        Optional<SagaInstance> latestSaga = sagas.ofOrg(orgId).stream().findFirst();
         AiStatusResponse.LatestSaga latest = latestSaga
                 .map(s -> new AiStatusResponse.LatestSaga(s.id().toString(), s.sagaType(), s.state().name(),
                         s.failedStep(), s.failureReason()))
@@ -88,7 +88,7 @@ public class StatusController {
     @GetMapping("/sagas/{sagaId}")
     @Transactional(readOnly = true)
     public SagaResponse saga(@PathVariable String sagaId) {
-        SagaInstance saga = parse(sagaId).flatMap(sagas::findById)
+        SagaInstance saga = parse(sagaId).flatMap(sagas::find)
                 .orElseThrow(() -> SagaActions.sagaNotFound(sagaId));
         List<SagaResponse.Step> steps = saga.steps().stream()
                 .sorted(Comparator.comparing(SagaStep::startedAt))

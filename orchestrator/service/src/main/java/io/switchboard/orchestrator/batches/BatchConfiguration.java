@@ -8,7 +8,7 @@ import io.switchboard.orchestrator.intake.SagaLauncher;
 import io.switchboard.orchestrator.organizations.Organizations;
 import io.switchboard.orchestrator.templates.AssistantTemplateUpdates;
 import io.switchboard.orchestrator.templates.AssistantTemplates;
-import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +34,7 @@ public class BatchConfiguration {
 
     @Bean
     BatchPlanner batchPlanner(JdbcTemplate jdbc, SagaLauncher launcher, AiConfigRepository configs,
-                              SagaInstanceRepository sagas, Organizations organizations) {
+                              SagaStore sagas, Organizations organizations) {
         return new BatchPlanner(jdbc, launcher, configs, sagas, organizations);
     }
 

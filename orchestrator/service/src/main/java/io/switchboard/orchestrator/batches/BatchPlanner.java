@@ -7,7 +7,7 @@ import io.switchboard.orchestrator.intake.SagaLauncher;
 import io.switchboard.orchestrator.organizations.OrganizationRecord;
 import io.switchboard.orchestrator.organizations.Organizations;
 import io.switchboard.saga.persistence.SagaInstance;
-import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaStore;
 import io.switchboard.saga.persistence.SagaState;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -28,11 +28,11 @@ public class BatchPlanner {
     private final JdbcTemplate jdbc;
     private final SagaLauncher launcher;
     private final AiConfigRepository configs;
-    private final SagaInstanceRepository sagas;
+    private final SagaStore sagas;
     private final Organizations organizations;
 
     public BatchPlanner(JdbcTemplate jdbc, SagaLauncher launcher, AiConfigRepository configs,
-                        SagaInstanceRepository sagas, Organizations organizations) {
+                        SagaStore sagas, Organizations organizations) {
         this.jdbc = jdbc;
         this.launcher = launcher;
         this.configs = configs;
@@ -117,7 +117,7 @@ public class BatchPlanner {
                 return refused.get();
             }
         }
-        Optional<SagaInstance> running = sagas.findByOrgIdAndStateIn(orgId,
+        Optional<SagaInstance> running = sagas.ofOrgIn(orgId,
                 List.of(SagaState.RUNNING, SagaState.COMPENSATING)).stream().findFirst();
         if (running.isPresent()) {
             return Plan.act("queued behind " + running.get().sagaType() + " saga " + running.get().id()

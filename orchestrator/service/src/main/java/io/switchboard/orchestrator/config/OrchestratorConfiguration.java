@@ -39,11 +39,12 @@ import io.switchboard.orchestrator.pool.PoolProperties;
 import io.switchboard.orchestrator.onboarding.OnboardingSaga;
 import io.switchboard.saga.outbox.OutboxProperties;
 import io.switchboard.saga.outbox.OutboxPublisher;
+import io.switchboard.saga.outbox.OutboxRows;
 import io.switchboard.saga.outbox.OutboxWriter;
 import io.switchboard.saga.definition.SagaDefinition;
 import io.switchboard.saga.engine.SagaExecutor;
 import io.switchboard.saga.persistence.ActiveSagas;
-import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaStore;
 import io.switchboard.saga.runtime.SagaDefinitions;
 import io.switchboard.saga.runtime.SagaObserver;
 import io.switchboard.saga.runtime.SagaRuntime;
@@ -51,6 +52,7 @@ import io.switchboard.saga.timers.ReplyCatchUp;
 import io.switchboard.saga.timers.TimerPoller;
 import io.switchboard.saga.timers.TimerProperties;
 import io.switchboard.saga.persistence.TimerStore;
+import jakarta.persistence.EntityManager;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,6 +63,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -89,6 +92,17 @@ public class OrchestratorConfiguration {
     @Bean
     OutboxWriter outboxWriter(JdbcTemplate jdbc, JsonCodec codec, OutboxPublisher publisher, Clock clock) {
         return new OutboxWriter(jdbc, codec, publisher, clock);
+    }
+
+    @Bean
+    SagaStore sagaStore(JdbcTemplate jdbc, JsonCodec codec, EntityManager entityManager) {
+        // Our lines (ai_config) are JPA entities: a step's change to one is flushed before the saga's row is written,
+        // so that the plain-SQL reads after it in the transaction (end listeners, the next saga's launch) see it.
+        return new SagaStore(jdbc, new OutboxRows(codec), () -> {
+            if (TransactionSynchronizationManager.isActualTransactionActive()) {
+                entityManager.flush();
+            }
+        });
     }
 
     @Bean
@@ -161,7 +175,7 @@ public class OrchestratorConfiguration {
     }
 
     @Bean
-    SagaRuntime sagaRuntime(SagaDefinitions definitions, SagaExecutor executor, SagaInstanceRepository sagas,
+    SagaRuntime sagaRuntime(SagaDefinitions definitions, SagaExecutor executor, SagaStore sagas,
                             OutboxWriter outbox, CloudEventHeaders headers, JsonCodec codec,
                             Clock clock, List<SagaObserver> observers, OrgEventQueue queue,
                             AiConfigRepository configs, NumberPool pool) {
@@ -171,7 +185,7 @@ public class OrchestratorConfiguration {
     }
 
     @Bean
-    SagaLauncher sagaLauncher(AiConfigRepository configs, SagaInstanceRepository sagas, Organizations organizations,
+    SagaLauncher sagaLauncher(AiConfigRepository configs, SagaStore sagas, Organizations organizations,
                               NumberProperties numbers, JsonCodec codec,
                               SagaLauncher.AssistantUpdatePlanner assistantUpdates, LineNumbers lineNumbers) {
         return new SagaLauncher(configs, sagas, organizations, numbers, codec, assistantUpdates, lineNumbers);

@@ -25,7 +25,7 @@ import io.switchboard.orchestrator.organizations.OrganizationRecord;
 import io.switchboard.orchestrator.organizations.Organizations;
 import io.switchboard.orchestrator.onboarding.OnboardingSaga;
 import io.switchboard.saga.persistence.SagaInstance;
-import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaStore;
 import io.switchboard.saga.persistence.SagaState;
 
 import java.util.List;
@@ -37,14 +37,14 @@ import java.util.Optional;
  */
 public class SagaLauncher {
     private final AiConfigRepository configs;
-    private final SagaInstanceRepository sagas;
+    private final SagaStore sagas;
     private final Organizations organizations;
     private final NumberProperties numbers;
     private final JsonCodec codec;
     private final AssistantUpdatePlanner assistantUpdates;
     private final LineNumbers lineNumbers;
 
-    public SagaLauncher(AiConfigRepository configs, SagaInstanceRepository sagas, Organizations organizations,
+    public SagaLauncher(AiConfigRepository configs, SagaStore sagas, Organizations organizations,
                         NumberProperties numbers, JsonCodec codec, AssistantUpdatePlanner assistantUpdates,
                         LineNumbers lineNumbers) {
         this.configs = configs;
@@ -251,7 +251,7 @@ public class SagaLauncher {
     }
 
     private boolean removalEndedUnfinished(LineNumber number) {
-        return sagas.findByOrgIdAndStateIn(number.orgId(), List.of(SagaState.FAILED, SagaState.COMPENSATED)).stream()
+        return sagas.ofOrgIn(number.orgId(), List.of(SagaState.FAILED, SagaState.COMPENSATED)).stream()
                 .anyMatch(s -> RemoveNumberSaga.TYPE.equals(s.sagaType()) && !s.createdAt().isBefore(number.createdAt())
                         && s.dataJson() != null && s.dataJson().contains(number.numberSid()));
     }
@@ -378,7 +378,7 @@ public class SagaLauncher {
 
     /** The organization's most recent onboarding. */
     public Optional<SagaInstance> lastOnboardingSaga(String orgId) {
-        return sagas.findByOrgIdOrderByCreatedAtDesc(orgId).stream()
+        return sagas.ofOrg(orgId).stream()
                 .filter(s -> OnboardingSaga.TYPE.equals(s.sagaType()))
                 .findFirst();
     }

@@ -7,7 +7,7 @@ import io.switchboard.orchestrator.OrchestratorApplication;
 import io.switchboard.orchestrator.api.security.ApiProperties;
 import io.switchboard.orchestrator.kafka.FakeWorkers;
 import io.switchboard.orchestrator.kafka.KafkaTestClient;
-import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaStore;
 import io.switchboard.saga.persistence.SagaState;
 import io.switchboard.testsupport.SwitchboardTestProperties;
 import io.switchboard.testsupport.TestInfrastructure;
@@ -74,7 +74,7 @@ class CostsApiTest {
     private final JsonCodec codec = new JsonCodec();
 
     @Autowired
-    SagaInstanceRepository sagas;
+    SagaStore sagas;
     @Autowired
     JdbcTemplate jdbc;
     @LocalServerPort
@@ -105,7 +105,7 @@ class CostsApiTest {
         kafka.publishEvent(Topics.ORG_EVENTS, OrganizationApproved.TYPE, BOUGHT, """
                 {"orgId":"%s","orgName":"Bought","ownerEmail":"owner@%s.test","status":"verified","country":"US","areaCode":"510"}"""
                 .formatted(BOUGHT, BOUGHT));
-        await().atMost(Duration.ofSeconds(30)).until(() -> sagas.findByOrgIdOrderByCreatedAtDesc(BOUGHT).stream()
+        await().atMost(Duration.ofSeconds(30)).until(() -> sagas.ofOrg(BOUGHT).stream()
                 .anyMatch(s -> s.state() == SagaState.COMPLETED));
         line(OWN, "ORGANIZATION_OWNED", "PN-own", null, "cred-own");
         line(FREE_1, "VAPI_FREE", null, "vapi-free-1", null);

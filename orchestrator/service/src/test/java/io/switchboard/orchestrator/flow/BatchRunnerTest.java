@@ -14,7 +14,7 @@ import io.switchboard.orchestrator.batches.Batches;
 import io.switchboard.orchestrator.batches.ItemStatus;
 import io.switchboard.orchestrator.kafka.FakeWorkers;
 import io.switchboard.orchestrator.kafka.KafkaTestClient;
-import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaStore;
 import io.switchboard.saga.persistence.SagaState;
 import io.switchboard.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -54,7 +54,7 @@ class BatchRunnerTest extends OrchestratorOverKafkaContext {
     @Autowired
     BatchPlanner planner;
     @Autowired
-    SagaInstanceRepository sagas;
+    SagaStore sagas;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -143,7 +143,7 @@ class BatchRunnerTest extends OrchestratorOverKafkaContext {
                     .formatted(org, org));
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> orgs.stream().allMatch(org ->
-                sagas.findByOrgIdOrderByCreatedAtDesc(org).stream().anyMatch(s -> s.state() == SagaState.COMPLETED)));
+                sagas.ofOrg(org).stream().anyMatch(s -> s.state() == SagaState.COMPLETED)));
 
         BatchView batch = batches.create(new BatchRequest("inbound-ai-off", orgs, null, null, 600, false, "test"));
         // The scheduled runner and four more threads, all at once.
@@ -168,7 +168,7 @@ class BatchRunnerTest extends OrchestratorOverKafkaContext {
         for (String org : orgs) {
             assertThat(jdbc.queryForObject("select count(*) from org_event where org_id = ? and event_source = ?",
                     Long.class, org, BatchRunner.SOURCE)).as("requests queued for " + org).isEqualTo(1);
-            assertThat(sagas.findByOrgIdOrderByCreatedAtDesc(org)).filteredOn(s -> s.sagaType().equals("inbound-ai-off"))
+            assertThat(sagas.ofOrg(org)).filteredOn(s -> s.sagaType().equals("inbound-ai-off"))
                     .singleElement().satisfies(s -> assertThat(s.state()).isEqualTo(SagaState.COMPLETED));
         }
     }

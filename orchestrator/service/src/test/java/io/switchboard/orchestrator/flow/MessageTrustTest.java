@@ -14,7 +14,7 @@ import io.switchboard.orchestrator.onboarding.OnboardingData;
 import io.switchboard.orchestrator.onboarding.OnboardingSaga;
 import io.switchboard.saga.definition.Direction;
 import io.switchboard.saga.persistence.SagaInstance;
-import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaStore;
 import io.switchboard.saga.persistence.SagaState;
 import io.switchboard.saga.persistence.SagaStep;
 import io.switchboard.testsupport.TestInfrastructure;
@@ -46,7 +46,7 @@ class MessageTrustTest extends OrchestratorOverKafkaContext {
     private static KafkaTestClient kafka;
 
     @Autowired
-    SagaInstanceRepository sagas;
+    SagaStore sagas;
     @Autowired
     TransactionTemplate transactions;
     @Autowired
@@ -82,11 +82,11 @@ class MessageTrustTest extends OrchestratorOverKafkaContext {
                 .containsExactlyInAnyOrder("unauthenticated: no sb_mac header",
                         "unauthenticated: sb_mac does not match the message (forged, altered, or tagged with a key "
                                 + "this service does not hold)");
-        assertThat(sagas.findById(saga.id()).orElseThrow().state()).isEqualTo(SagaState.COMPENSATED);
+        assertThat(sagas.find(saga.id()).orElseThrow().state()).isEqualTo(SagaState.COMPENSATED);
 
         // The same reply tagged by a worker is believed: a late purchase reopens the saga to release the number.
         kafka.sendAuthentic(Topics.SAGA_REPLIES, orgId, replyHeaders(saga, orgId), body);
-        await().atMost(WAIT).until(() -> sagas.findById(saga.id()).orElseThrow().state() == SagaState.COMPENSATING);
+        await().atMost(WAIT).until(() -> sagas.find(saga.id()).orElseThrow().state() == SagaState.COMPENSATING);
     }
 
     @Test
@@ -101,7 +101,7 @@ class MessageTrustTest extends OrchestratorOverKafkaContext {
         // A reply behind both on the partition proves both were consumed before we count.
         kafka.sendAuthentic(Topics.SAGA_REPLIES, orgId, replyHeaders(saga, orgId),
                 codec.encodeToString(new NumberAcquired("+15105550198", "PN-TWICE", NumberAcquired.Source.PURCHASED)));
-        await().atMost(WAIT).until(() -> sagas.findById(saga.id()).orElseThrow().state() == SagaState.COMPENSATING);
+        await().atMost(WAIT).until(() -> sagas.find(saga.id()).orElseThrow().state() == SagaState.COMPENSATING);
 
         await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).untilAsserted(() ->
                 assertThat(jdbc.queryForObject("select count(*) from outbox_message where message_key = ? and topic = ?",
@@ -118,12 +118,12 @@ class MessageTrustTest extends OrchestratorOverKafkaContext {
         kafka.publishEvent(Topics.ORG_EVENTS, "/upstream/crm-sync", sharedId, OrganizationApproved.TYPE, orgB, approved(orgB));
         kafka.publishEvent(Topics.ORG_EVENTS, "/upstream/admin-service", sharedId, OrganizationApproved.TYPE, orgA, approved(orgA));
 
-        await().atMost(WAIT).until(() -> !sagas.findByOrgIdOrderByCreatedAtDesc(orgA).isEmpty()
-                && !sagas.findByOrgIdOrderByCreatedAtDesc(orgB).isEmpty());
+        await().atMost(WAIT).until(() -> !sagas.ofOrg(orgA).isEmpty()
+                && !sagas.ofOrg(orgB).isEmpty());
         // The redelivery is behind the other two on org A's partition; give it time to (not) act.
         await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
-        assertThat(sagas.findByOrgIdOrderByCreatedAtDesc(orgA)).hasSize(1);
-        assertThat(sagas.findByOrgIdOrderByCreatedAtDesc(orgB)).hasSize(1);
+        assertThat(sagas.ofOrg(orgA)).hasSize(1);
+        assertThat(sagas.ofOrg(orgB)).hasSize(1);
     }
 
     @Test
@@ -140,7 +140,7 @@ class MessageTrustTest extends OrchestratorOverKafkaContext {
         assertThat(deadLetters(Topics.ORG_EVENTS, orgId, 4)).extracting(r -> KafkaTestClient.header(r, Headers.DLQ_REASON))
                 .containsExactlyInAnyOrder("missing or empty ce_source", "missing or empty ce_id",
                         "ce_specversion must be 1.0, got '0.3'", "ce_time 'last tuesday' is not an RFC 3339 timestamp");
-        assertThat(sagas.findByOrgIdOrderByCreatedAtDesc(orgId)).isEmpty();
+        assertThat(sagas.ofOrg(orgId)).isEmpty();
     }
 
     private SagaInstance compensatedSagaWhoseAcquireTimedOut(String orgId) {
@@ -151,7 +151,8 @@ class MessageTrustTest extends OrchestratorOverKafkaContext {
         SagaStep step = saga.addStep("acquire-number", Direction.ACTION, Instant.now());
         step.failed(StepFailed.TIMEOUT, "no reply within PT20S", false, Instant.now());
         saga.state(SagaState.COMPENSATED, Instant.now());
-        return transactions.execute(status -> sagas.saveAndFlush(saga));
+        sagas.save(saga);
+        return saga;
     }
 
     private static Map<String, String> replyHeaders(SagaInstance saga, String orgId) {

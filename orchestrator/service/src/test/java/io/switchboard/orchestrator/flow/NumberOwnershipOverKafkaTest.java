@@ -16,7 +16,7 @@ import io.switchboard.orchestrator.pool.NumberPool;
 import io.switchboard.orchestrator.pool.PooledNumber;
 import io.switchboard.orchestrator.kafka.KafkaTestClient;
 import io.switchboard.saga.persistence.SagaInstance;
-import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaStore;
 import io.switchboard.saga.persistence.SagaState;
 import io.switchboard.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +44,7 @@ class NumberOwnershipOverKafkaTest extends OrchestratorOverKafkaContext {
     private static KafkaTestClient kafka;
 
     @Autowired
-    SagaInstanceRepository sagas;
+    SagaStore sagas;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -81,7 +81,7 @@ class NumberOwnershipOverKafkaTest extends OrchestratorOverKafkaContext {
     }
 
     private SagaInstance awaitSaga(String orgId, String type, SagaState state) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> sagas.findByOrgIdOrderByCreatedAtDesc(orgId).stream()
+        return await().atMost(Duration.ofSeconds(30)).until(() -> sagas.ofOrg(orgId).stream()
                 .filter(s -> s.sagaType().equals(type) && s.state() == state).findFirst().orElse(null), s -> s != null);
     }
 

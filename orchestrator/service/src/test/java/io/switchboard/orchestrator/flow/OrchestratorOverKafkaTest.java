@@ -16,7 +16,7 @@ import io.switchboard.orchestrator.api.security.ApiProperties;
 import io.switchboard.orchestrator.kafka.FakeWorkers;
 import io.switchboard.orchestrator.kafka.KafkaTestClient;
 import io.switchboard.saga.persistence.SagaInstance;
-import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaStore;
 import io.switchboard.saga.persistence.SagaState;
 import io.switchboard.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,7 +44,7 @@ class OrchestratorOverKafkaTest extends OrchestratorOverKafkaContext {
     private static KafkaTestClient kafka;
 
     @Autowired
-    SagaInstanceRepository sagas;
+    SagaStore sagas;
     @Autowired
     JdbcTemplate jdbc;
     @LocalServerPort
@@ -80,7 +80,7 @@ class OrchestratorOverKafkaTest extends OrchestratorOverKafkaContext {
     }
 
     private SagaInstance awaitSaga(String orgId, SagaState state) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> sagas.findByOrgIdOrderByCreatedAtDesc(orgId).stream()
+        return await().atMost(Duration.ofSeconds(30)).until(() -> sagas.ofOrg(orgId).stream()
                 .filter(s -> s.state() == state).findFirst().orElse(null), s -> s != null);
     }
 
@@ -146,7 +146,7 @@ class OrchestratorOverKafkaTest extends OrchestratorOverKafkaContext {
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                 "select count(*) from org_event where org_id = ? and status = 'IGNORED'", Integer.class, orgId) == 1);
 
-        assertThat(sagas.findByOrgIdOrderByCreatedAtDesc(orgId)).hasSize(1);
+        assertThat(sagas.ofOrg(orgId)).hasSize(1);
         assertThat(workers.received(orgId).stream().filter(AcquireNumber.class::isInstance)).hasSize(1);
         assertThat(workers.received(orgId).stream().filter(CreateAssistant.class::isInstance)).hasSize(2);
         String note = jdbc.queryForObject("select note from org_event where org_id = ? and status = 'IGNORED'",
@@ -184,6 +184,6 @@ class OrchestratorOverKafkaTest extends OrchestratorOverKafkaContext {
                 approvedJson(orgId, "Pending").replace("\"verified\"", "\"pending\""));
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                 "select count(*) from org_event where org_id = ? and status = 'IGNORED'", Integer.class, orgId) == 1);
-        assertThat(sagas.findByOrgIdOrderByCreatedAtDesc(orgId)).isEmpty();
+        assertThat(sagas.ofOrg(orgId)).isEmpty();
     }
 }

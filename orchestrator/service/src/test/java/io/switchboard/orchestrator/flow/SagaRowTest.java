@@ -1,9 +1,10 @@
 package io.switchboard.orchestrator.flow;
 
 import io.switchboard.saga.definition.Direction;
+import io.switchboard.saga.outbox.OutgoingMessage;
 import io.switchboard.saga.persistence.DueTimer;
 import io.switchboard.saga.persistence.SagaInstance;
-import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaStore;
 import io.switchboard.saga.persistence.SagaState;
 import io.switchboard.saga.persistence.SagaStep;
 import io.switchboard.saga.persistence.TimerKind;
@@ -15,10 +16,13 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,15 +30,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A saga is one row: its steps are a jsonb column. What the engine relies on: a change to one step alone is written
- * (the column is compared by value), two transactions changing one saga conflict on its version, and due timers are
- * found through the row's {@code next_fire_at}.
+ * (and a saga nothing changed is not), two transactions changing one saga conflict on its version, the outbox rows of
+ * a change are written with its row or not at all, and due timers are found through the row's {@code next_fire_at}.
  */
 class SagaRowTest extends OrchestratorOverKafkaContext {
     /** Far enough ahead that the running timer poller never fires these test sagas' timers. */
+    private static final String TOPIC = "saga-row-test";
     private static final Instant LATER = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.MICROS);
 
     @Autowired
-    SagaInstanceRepository sagas;
+    SagaStore sagas;
     @Autowired
     TransactionTemplate transactions;
     @Autowired
@@ -48,49 +53,91 @@ class SagaRowTest extends OrchestratorOverKafkaContext {
         SagaStep step = saga.addStep("acquire-number", Direction.ACTION, Instant.now());
         step.sent("io.switchboard.command.AcquireNumber.v1", "{\"areaCode\":\"510\"}");
         saga.state(SagaState.COMPENSATED, Instant.now());
-        transactions.executeWithoutResult(status -> sagas.saveAndFlush(saga));
+        sagas.save(saga);
         return saga.id();
     }
 
     @Test
     void aChangeToOneStepAloneIsWrittenWithTheSagasRow() {
         UUID id = savedSaga();
-        long version = jdbc.queryForObject("select version from saga_instance where id = ?", Long.class, id);
+        long version = version(id);
 
         transactions.executeWithoutResult(status -> {
-            SagaInstance saga = sagas.loadById(id).orElseThrow();
+            SagaInstance saga = sagas.find(id).orElseThrow();
             saga.step("acquire-number", Direction.ACTION).orElseThrow().arm(TimerKind.STEP_TIMEOUT, LATER);
             saga.timersChanged();
+            sagas.save(saga);
         });
 
-        SagaStep stored = transactions.execute(status -> sagas.loadById(id).orElseThrow()
-                .step("acquire-number", Direction.ACTION).orElseThrow());
+        SagaStep stored = sagas.find(id).orElseThrow().step("acquire-number", Direction.ACTION).orElseThrow();
         assertThat(stored.timerKind()).isEqualTo(TimerKind.STEP_TIMEOUT);
         assertThat(stored.fireAt()).isEqualTo(LATER);
         assertThat(stored.inputJson()).isEqualToIgnoringWhitespace("{\"areaCode\":\"510\"}");
-        assertThat(jdbc.queryForObject("select version from saga_instance where id = ?", Long.class, id))
-                .isEqualTo(version + 1);
+        assertThat(version(id)).isEqualTo(version + 1);
         assertThat(jdbc.queryForObject("select next_fire_at from saga_instance where id = ?", Timestamp.class, id)
                 .toInstant()).isEqualTo(LATER);
 
-        transactions.executeWithoutResult(status -> sagas.loadById(id).orElseThrow());
-        assertThat(jdbc.queryForObject("select version from saga_instance where id = ?", Long.class, id))
-                .as("reading a saga does not write it").isEqualTo(version + 1);
+        transactions.executeWithoutResult(status -> sagas.save(sagas.find(id).orElseThrow()));
+        assertThat(version(id)).as("saving a saga nothing changed does not write it").isEqualTo(version + 1);
     }
 
     @Test
     void twoTransactionsThatChangeOneSagaConflictOnItsVersion() {
         UUID id = savedSaga();
-        SagaInstance stale = transactions.execute(status -> sagas.loadById(id).orElseThrow());
-        transactions.executeWithoutResult(status -> sagas.loadById(id).orElseThrow()
-                .step("acquire-number", Direction.ACTION).orElseThrow().skipped(Instant.now()));
+        SagaInstance stale = sagas.find(id).orElseThrow();
+        transactions.executeWithoutResult(status -> {
+            SagaInstance saga = sagas.find(id).orElseThrow();
+            saga.step("acquire-number", Direction.ACTION).orElseThrow().skipped(Instant.now());
+            sagas.save(saga);
+        });
 
         stale.step("acquire-number", Direction.ACTION).orElseThrow().failed("X", "lost the race", false, Instant.now());
-        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> sagas.saveAndFlush(stale)))
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> sagas.save(stale)))
                 .isInstanceOf(ConcurrencyFailureException.class)
                 .satisfies(e -> assertThat(SagaConflicts.isConflict((RuntimeException) e)).isTrue());
         assertThat(jdbc.queryForObject("select status from saga_step where saga_id = ?", String.class, id))
                 .isEqualTo("SKIPPED");
+    }
+
+    @Test
+    void theMessagesOfAChangeAreWrittenWithItsRowAndNotWhenItLosesTheRace() {
+        UUID id = savedSaga();
+        SagaInstance stale = sagas.find(id).orElseThrow();
+        List<OutgoingMessage> sent = List.of(message(), message());
+        transactions.executeWithoutResult(status -> {
+            SagaInstance saga = sagas.find(id).orElseThrow();
+            saga.step("acquire-number", Direction.ACTION).orElseThrow().skipped(Instant.now());
+            sagas.save(saga, sent);
+        });
+        List<OutgoingMessage> lost = List.of(message());
+        stale.step("acquire-number", Direction.ACTION).orElseThrow().failed("X", "lost the race", false, Instant.now());
+        try {
+            assertThatThrownBy(() -> transactions.executeWithoutResult(status -> sagas.save(stale, lost)))
+                    .isInstanceOf(ConcurrencyFailureException.class);
+
+            assertThat(outboxRows(sent)).containsExactlyInAnyOrder(sent.get(0).id(), sent.get(1).id());
+            assertThat(jdbc.queryForObject("select payload from outbox_message where message_id = ?", byte[].class,
+                    sent.get(1).id())).isEqualTo(sent.get(1).payload());
+            assertThat(outboxRows(lost)).as("the loser's messages are not written").isEmpty();
+        } finally {
+            // Not for the outbox publisher's sweep to send: they are this test's, not a saga's.
+            jdbc.update("delete from outbox_message where topic = ?", TOPIC);
+        }
+    }
+
+    private static OutgoingMessage message() {
+        UUID id = UUID.randomUUID();
+        return new OutgoingMessage(id, TOPIC, "row-test", Map.of("ce_id", id.toString()),
+                ("{\"n\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8), Instant.now());
+    }
+
+    private List<UUID> outboxRows(List<OutgoingMessage> messages) {
+        return jdbc.queryForList("select message_id from outbox_message where message_id = any (?)", UUID.class,
+                (Object) messages.stream().map(OutgoingMessage::id).toArray(UUID[]::new));
+    }
+
+    private long version(UUID id) {
+        return jdbc.queryForObject("select version from saga_instance where id = ?", Long.class, id);
     }
 
     @Test
@@ -108,9 +155,10 @@ class SagaRowTest extends OrchestratorOverKafkaContext {
 
     private void arm(UUID id, Instant at) {
         transactions.executeWithoutResult(status -> {
-            SagaInstance saga = sagas.loadById(id).orElseThrow();
+            SagaInstance saga = sagas.find(id).orElseThrow();
             saga.step("acquire-number", Direction.ACTION).orElseThrow().arm(TimerKind.RETRY, at);
             saga.timersChanged();
+            sagas.save(saga);
         });
     }
 }

@@ -15,7 +15,7 @@ import io.switchboard.orchestrator.onboarding.OnboardingData;
 import io.switchboard.orchestrator.onboarding.OnboardingSaga;
 import io.switchboard.saga.definition.Direction;
 import io.switchboard.saga.persistence.SagaInstance;
-import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaStore;
 import io.switchboard.saga.persistence.SagaState;
 import io.switchboard.saga.persistence.SagaStep;
 import io.switchboard.saga.runtime.SagaRuntime;
@@ -46,7 +46,7 @@ class UnapplicableRepliesTest extends OrchestratorOverKafkaContext {
     @Autowired
     SagaRuntime runtime;
     @Autowired
-    SagaInstanceRepository sagas;
+    SagaStore sagas;
     @Autowired
     TransactionTemplate transactions;
     @Autowired
@@ -67,7 +67,8 @@ class UnapplicableRepliesTest extends OrchestratorOverKafkaContext {
             step.failed(StepFailed.TIMEOUT, "no reply within PT20S", false, Instant.now());
         }
         saga.state(state, Instant.now());
-        return transactions.execute(status -> sagas.saveAndFlush(saga));
+        sagas.save(saga);
+        return saga;
     }
 
     @Test
@@ -79,7 +80,7 @@ class UnapplicableRepliesTest extends OrchestratorOverKafkaContext {
         transactions.executeWithoutResult(status -> runtime.onReply(finished.id(), "acquire-number", 1,
                 new NumberAcquired("+15105550177", "PN-LATE", NumberAcquired.Source.PURCHASED)));
 
-        assertThat(sagas.findById(finished.id()).orElseThrow().state()).isEqualTo(SagaState.COMPENSATING);
+        assertThat(sagas.find(finished.id()).orElseThrow().state()).isEqualTo(SagaState.COMPENSATING);
         String release = jdbc.queryForObject("select convert_from(payload, 'UTF8') from outbox_message where topic = ? "
                 + "and message_key = ? order by id desc limit 1", String.class, Topics.TWILIO_COMMANDS, orgId);
         assertThat(codec.decodeLenient(release, ReleaseNumber.class).numberSid()).isEqualTo("PN-LATE");
@@ -102,7 +103,7 @@ class UnapplicableRepliesTest extends OrchestratorOverKafkaContext {
                 .satisfies(r -> assertThat(KafkaTestClient.header(r, Headers.DLQ_REASON))
                         .startsWith("reply cannot be applied").contains("v99"));
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                sagas.findById(normal.id()).orElseThrow().state() == SagaState.COMPENSATING);
+                sagas.find(normal.id()).orElseThrow().state() == SagaState.COMPENSATING);
     }
 
     private void sendReply(KafkaTestClient kafka, SagaInstance saga, String key) {

@@ -6,7 +6,7 @@ import io.switchboard.contracts.wire.Topics;
 import io.switchboard.orchestrator.kafka.FakeWorkers;
 import io.switchboard.orchestrator.pool.PoolMaintenance;
 import io.switchboard.saga.persistence.SagaInstance;
-import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaStore;
 import io.switchboard.saga.persistence.SagaState;
 import io.switchboard.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +40,7 @@ class UnfinishedPoolReleaseTest extends OrchestratorOverKafkaContext {
     @Autowired
     PoolMaintenance maintenance;
     @Autowired
-    SagaInstanceRepository sagas;
+    SagaStore sagas;
 
     @BeforeEach
     void startFakeWorkers() {
@@ -66,12 +66,12 @@ class UnfinishedPoolReleaseTest extends OrchestratorOverKafkaContext {
         ReleaseNumber again = await().atMost(Duration.ofSeconds(30)).until(() -> workers.received().stream()
                 .filter(c -> c instanceof ReleaseNumber r && r.numberSid().equals(sid)).map(ReleaseNumber.class::cast)
                 .findFirst().orElse(null), c -> c != null);
-        SagaInstance second = sagas.findByOrgIdOrderByCreatedAtDesc(again.orgId()).get(0);
+        SagaInstance second = sagas.ofOrg(again.orgId()).get(0);
         assertThat(second.id()).isNotEqualTo(first.id());
         assertThat(started).contains(second.id().toString());
         await().atMost(Duration.ofSeconds(30)).until(() -> poolStatus(sid) == null);
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> sagas.findById(second.id()).orElseThrow().state() == SagaState.COMPLETED);
+                .until(() -> sagas.find(second.id()).orElseThrow().state() == SagaState.COMPLETED);
         assertThat(releasesOf(sid, maintenance.releaseIdleNow())).as("released once more, not again").isZero();
     }
 
@@ -86,9 +86,9 @@ class UnfinishedPoolReleaseTest extends OrchestratorOverKafkaContext {
 
         workers.answerHeld();
 
-        SagaInstance saga = sagas.findByOrgIdOrderByCreatedAtDesc(held.orgId()).get(0);
+        SagaInstance saga = sagas.ofOrg(held.orgId()).get(0);
         await().atMost(Duration.ofSeconds(30)).until(() -> poolStatus(sid) == null);
-        assertThat(sagas.findById(saga.id()).orElseThrow().state()).isEqualTo(SagaState.COMPENSATED);
+        assertThat(sagas.find(saga.id()).orElseThrow().state()).isEqualTo(SagaState.COMPENSATED);
         assertThat(releasesOf(sid, maintenance.releaseIdleNow())).as("not released again").isZero();
     }
 
@@ -110,9 +110,9 @@ class UnfinishedPoolReleaseTest extends OrchestratorOverKafkaContext {
         workers.answer(held.orgId(), ReleaseNumber.class, new StepFailed(StepFailed.PROVIDER_UNAVAILABLE,
                 "Twilio answered 503 three times", false, "twilio", "503"));
         workers.answerHeld();
-        SagaInstance saga = sagas.findByOrgIdOrderByCreatedAtDesc(held.orgId()).get(0);
+        SagaInstance saga = sagas.ofOrg(held.orgId()).get(0);
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> sagas.findById(saga.id()).orElseThrow().state() == SagaState.COMPENSATED);
+                .until(() -> sagas.find(saga.id()).orElseThrow().state() == SagaState.COMPENSATED);
         assertThat(poolStatus(sid)).isEqualTo("RELEASING");
         return saga;
     }

@@ -67,7 +67,7 @@ class StepsMigrationTest {
 
         flyway(null).migrate();
 
-        List<SagaStep> steps = new StepsColumn().convertToEntityAttribute(
+        List<SagaStep> steps = new StepsColumn().fromJson(
                 jdbc.queryForObject("select steps::text from saga_instance where id = ?", String.class, waiting));
         assertThat(steps).extracting(SagaStep::name).containsExactly("acquire-number", "register-number");
         SagaStep bought = steps.get(0);

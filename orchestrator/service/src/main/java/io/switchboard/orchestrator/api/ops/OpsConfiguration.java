@@ -1,6 +1,6 @@
 package io.switchboard.orchestrator.api.ops;
 
-import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaStore;
 import io.switchboard.saga.runtime.SagaRuntime;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +21,7 @@ public class OpsConfiguration {
     }
 
     @Bean
-    SagaActions sagaActions(SagaRuntime runtime, SagaInstanceRepository sagas, TransactionTemplate transactions,
+    SagaActions sagaActions(SagaRuntime runtime, SagaStore sagas, TransactionTemplate transactions,
                             JdbcTemplate jdbc) {
         return new SagaActions(runtime, sagas, transactions, jdbc);
     }

@@ -4,7 +4,7 @@ import io.switchboard.orchestrator.api.problems.ApiProblem;
 import io.switchboard.orchestrator.api.problems.ProblemType;
 import io.switchboard.saga.definition.Direction;
 import io.switchboard.saga.persistence.SagaInstance;
-import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaStore;
 import io.switchboard.saga.persistence.SagaState;
 import io.switchboard.saga.persistence.StepStatus;
 import io.switchboard.saga.runtime.SagaRuntime;
@@ -25,11 +25,11 @@ public class SagaActions {
     private static final Logger log = LoggerFactory.getLogger(SagaActions.class);
 
     private final SagaRuntime runtime;
-    private final SagaInstanceRepository sagas;
+    private final SagaStore sagas;
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
 
-    public SagaActions(SagaRuntime runtime, SagaInstanceRepository sagas, TransactionTemplate transactions,
+    public SagaActions(SagaRuntime runtime, SagaStore sagas, TransactionTemplate transactions,
                        JdbcTemplate jdbc) {
         this.runtime = runtime;
         this.sagas = sagas;
@@ -114,7 +114,7 @@ public class SagaActions {
     }
 
     private SagaInstance lock(UUID sagaId) {
-        return sagas.lockById(sagaId).orElseThrow(() -> sagaNotFound(sagaId.toString()));
+        return sagas.lock(sagaId).orElseThrow(() -> sagaNotFound(sagaId.toString()));
     }
 
     /** {@code saga-not-found} for an id that is no saga (or not a saga id at all). */
@@ -151,7 +151,7 @@ public class SagaActions {
     private void requireNoOtherActiveSaga(SagaInstance saga, String action) {
         jdbc.update("insert into org_lock (org_id) values (?) on conflict do nothing", saga.orgId());
         jdbc.queryForObject("select org_id from org_lock where org_id = ? for update", String.class, saga.orgId());
-        List<SagaInstance> active = sagas.findByOrgIdAndStateIn(saga.orgId(),
+        List<SagaInstance> active = sagas.ofOrgIn(saga.orgId(),
                 List.of(SagaState.RUNNING, SagaState.COMPENSATING));
         active.stream().filter(other -> !other.id().equals(saga.id())).findFirst().ifPresent(other -> {
             throw new ApiProblem(ProblemType.ORGANIZATION_BUSY, "organization " + saga.orgId() + " is running saga "

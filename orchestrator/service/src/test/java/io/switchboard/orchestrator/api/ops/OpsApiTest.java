@@ -16,7 +16,7 @@ import io.switchboard.orchestrator.api.security.ApiProperties;
 import io.switchboard.orchestrator.kafka.FakeWorkers;
 import io.switchboard.orchestrator.kafka.KafkaTestClient;
 import io.switchboard.saga.persistence.SagaInstance;
-import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaStore;
 import io.switchboard.saga.persistence.SagaState;
 import io.switchboard.testsupport.SwitchboardTestProperties;
 import io.switchboard.testsupport.TestInfrastructure;
@@ -62,7 +62,7 @@ class OpsApiTest {
     private final JsonCodec codec = new JsonCodec();
 
     @Autowired
-    SagaInstanceRepository sagas;
+    SagaStore sagas;
     @Autowired
     SagaSearch search;
     @LocalServerPort
@@ -314,7 +314,7 @@ class OpsApiTest {
         assertThat(dry.dryRun()).isTrue();
         assertThat(dry.results()).extracting(SagaActionResult::id).contains(one.id().toString(), two.id().toString());
         assertThat(dry.results()).allSatisfy(r -> assertThat(r.outcome()).isEqualTo("WOULD_REPLAY"));
-        assertThat(sagas.findById(one.id()).orElseThrow().state()).isEqualTo(SagaState.FAILED);
+        assertThat(sagas.find(one.id()).orElseThrow().state()).isEqualTo(SagaState.FAILED);
 
         long deletesBefore = count(first, DeleteAssistant.class) + count(second, DeleteAssistant.class);
         BulkReplayResult done = post("/api/v1/sagas/replay?failedStep=create-outbound-assistant&type=onboarding&limit=500",
@@ -423,7 +423,7 @@ class OpsApiTest {
     }
 
     private SagaInstance awaitSaga(String orgId, SagaState state) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> sagas.findByOrgIdOrderByCreatedAtDesc(orgId).stream()
+        return await().atMost(Duration.ofSeconds(30)).until(() -> sagas.ofOrg(orgId).stream()
                 .filter(s -> s.state() == state).findFirst().orElse(null), s -> s != null);
     }
 

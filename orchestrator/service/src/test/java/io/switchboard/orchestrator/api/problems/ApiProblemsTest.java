@@ -12,7 +12,7 @@ import io.switchboard.orchestrator.api.security.ApiProperties;
 import io.switchboard.orchestrator.kafka.FakeWorkers;
 import io.switchboard.orchestrator.kafka.KafkaTestClient;
 import io.switchboard.saga.persistence.SagaInstance;
-import io.switchboard.saga.persistence.SagaInstanceRepository;
+import io.switchboard.saga.persistence.SagaStore;
 import io.switchboard.saga.persistence.SagaState;
 import io.switchboard.testsupport.SwitchboardTestProperties;
 import io.switchboard.testsupport.TestInfrastructure;
@@ -62,7 +62,7 @@ class ApiProblemsTest {
     private final JsonCodec codec = new JsonCodec();
 
     @Autowired
-    SagaInstanceRepository sagas;
+    SagaStore sagas;
     @Autowired
     JdbcTemplate jdbc;
     @LocalServerPort
@@ -215,7 +215,7 @@ class ApiProblemsTest {
         // The line gone, the pool still holding a number in that account: still in use, and the detail says why.
         kafka.publishEvent(Topics.ORG_EVENTS, InboundAiChanged.TYPE, orgId,
                 "{\"orgId\":\"" + orgId + "\",\"inboundAi\":false}");
-        await().atMost(Duration.ofSeconds(30)).until(() -> sagas.findByOrgIdOrderByCreatedAtDesc(orgId).stream()
+        await().atMost(Duration.ofSeconds(30)).until(() -> sagas.ofOrg(orgId).stream()
                 .anyMatch(s -> s.sagaType().equals("inbound-ai-off") && s.state() == SagaState.COMPLETED));
         String pooled = "+1511" + String.format("%07d", Math.floorMod(orgId.hashCode(), 10_000_000));
         jdbc.update("""
@@ -356,7 +356,7 @@ class ApiProblemsTest {
     }
 
     private SagaInstance awaitSaga(String orgId, SagaState state) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> sagas.findByOrgIdOrderByCreatedAtDesc(orgId).stream()
+        return await().atMost(Duration.ofSeconds(30)).until(() -> sagas.ofOrg(orgId).stream()
                 .filter(s -> s.state() == state).findFirst().orElse(null), s -> s != null);
     }
 
