@@ -85,16 +85,31 @@ public class SagaStore {
     }
 
     /**
+     * Whether the saga's row is still at the version this copy was read or written at: for a decision to change
+     * nothing, made on a copy kept from an earlier transaction, which no update would check.
+     *
+     * @throws OptimisticLockingFailureException the row moved on (or is gone)
+     */
+    public void confirmCurrent(SagaInstance saga) {
+        List<Long> version = jdbc.queryForList("select version from saga_instance where id = ?", Long.class, saga.id());
+        if (version.isEmpty() || !version.get(0).equals(saga.version())) {
+            throw new OptimisticLockingFailureException("saga " + saga.id() + " moved on since version "
+                    + saga.version() + (version.isEmpty() ? " (its row is gone)" : " (now " + version.get(0) + ")"));
+        }
+    }
+
+    /**
      * Inserts a new saga, or updates a stored one if nobody changed it since it was read, with the outbox rows of
      * {@code messages}, in one statement.
      *
+     * @return whether anything was written (not if nothing changed and nothing is sent)
      * @throws OptimisticLockingFailureException the saga's row moved on since it was read (nothing is written)
      */
-    public void save(SagaInstance saga, List<OutgoingMessage> messages) {
+    public boolean save(SagaInstance saga, List<OutgoingMessage> messages) {
         Row row = saga.row();
         Long version = saga.version();
         if (version != null && messages.isEmpty() && row.equals(saga.storedRow())) {
-            return;
+            return false;
         }
         beforeWrite.run();
         String stepsJson = stepsColumn.toJson(saga.steps());
@@ -112,6 +127,7 @@ public class SagaStore {
                     + "since it was read at version " + version);
         }
         saga.stored(row, version == null ? 0 : version + 1);
+        return true;
     }
 
     private static int bindInsert(PreparedStatement statement, Row row, String stepsJson) throws SQLException {

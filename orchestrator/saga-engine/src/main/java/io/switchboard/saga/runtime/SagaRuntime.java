@@ -38,6 +38,7 @@ public class SagaRuntime implements SagaStarter {
     private final SagaDefinitions definitions;
     private final SagaExecutor executor;
     private final SagaStore sagas;
+    private final SagaCache cache;
     private final OutboxWriter outbox;
     private final CloudEventHeaders headers;
     private final JsonCodec codec;
@@ -50,11 +51,12 @@ public class SagaRuntime implements SagaStarter {
      * @param endListeners told when a saga stops running (e.g. to start the organization's next queued event)
      */
     public SagaRuntime(SagaDefinitions definitions, SagaExecutor executor, SagaStore sagas,
-                       OutboxWriter outbox, CloudEventHeaders headers, JsonCodec codec, Clock clock,
+                       SagaCache cache, OutboxWriter outbox, CloudEventHeaders headers, JsonCodec codec, Clock clock,
                        List<SagaObserver> observers, List<SagaEndListener> endListeners) {
         this.definitions = definitions;
         this.executor = executor;
         this.sagas = sagas;
+        this.cache = cache;
         this.outbox = outbox;
         this.headers = headers;
         this.codec = codec;
@@ -73,14 +75,23 @@ public class SagaRuntime implements SagaStarter {
             log.info("Starting saga {} v{}", definition.type(), definition.version());
             apply(saga, executor.start(definition, saga));
         }
+        cache.keepAfterCommit(saga);
         return saga;
     }
 
     public void onReply(UUID sagaId, String stepHeader, int attempt, Reply reply) {
-        SagaInstance saga = lock(sagaId);
+        SagaInstance cached = cache.take(sagaId);
+        SagaInstance saga = cached != null ? cached : read(sagaId);
+        cache.keepAfterCommit(saga);
         StepAddress address = StepAddress.parse(stepHeader);
         try (LogContext ignored = LogContext.of(sagaId.toString(), saga.orgId(), stepHeader)) {
-            apply(saga, executor.onReply(definitions.of(saga), saga, address.step(), address.direction(), attempt, reply));
+            boolean written = apply(saga, executor.onReply(definitions.of(saga), saga, address.step(),
+                    address.direction(), attempt, reply));
+            if (!written && cached != null) {
+                // Ignoring a reply (a redelivery, an attempt no longer current) is a decision too: on a kept copy
+                // that another orchestrator moved on, it could drop a reply the saga is waiting for.
+                sagas.confirmCurrent(saga);
+            }
         }
     }
 
@@ -91,7 +102,8 @@ public class SagaRuntime implements SagaStarter {
      * @return whether it fired
      */
     public boolean onTimer(DueTimer timer) {
-        SagaInstance saga = lock(timer.sagaId());
+        // Read afresh: a kept copy that thinks the timer moved on would skip it at every poll.
+        SagaInstance saga = lockFresh(timer.sagaId());
         Optional<SagaStep> step = saga.step(timer.step(), timer.direction())
                 .filter(s -> s.timerKind() == timer.kind() && s.fireAt() != null && !s.fireAt().isAfter(clock.instant()));
         if (step.isEmpty()) {
@@ -106,7 +118,7 @@ public class SagaRuntime implements SagaStarter {
     }
 
     public SagaInstance replay(UUID sagaId) {
-        SagaInstance saga = lock(sagaId);
+        SagaInstance saga = lockFresh(sagaId);
         try (LogContext ignored = LogContext.of(sagaId.toString(), saga.orgId(), saga.failedStep())) {
             log.info("Replaying saga from its failed step");
             apply(saga, executor.replay(definitions.of(saga), saga));
@@ -115,7 +127,7 @@ public class SagaRuntime implements SagaStarter {
     }
 
     public SagaInstance compensate(UUID sagaId, String reason) {
-        SagaInstance saga = lock(sagaId);
+        SagaInstance saga = lockFresh(sagaId);
         try (LogContext ignored = LogContext.of(sagaId.toString(), saga.orgId(), null)) {
             log.info("Compensating saga on request: {}", reason);
             apply(saga, executor.compensate(definitions.of(saga), saga, reason));
@@ -151,12 +163,23 @@ public class SagaRuntime implements SagaStarter {
         return definitions.of(saga).steps().stream().anyMatch(step -> step.hasCompensation() || step.hasLocalCompensation());
     }
 
-    /** Optimistic: the version column makes a concurrent change of the same saga fail when it is saved (and be retried). */
-    private SagaInstance lock(UUID sagaId) {
+    /**
+     * Read afresh, not from the cache (ops actions change what they checked under the saga's row lock just before).
+     * Optimistic: the version column makes a concurrent change of the same saga fail when it is saved (and be retried).
+     */
+    private SagaInstance lockFresh(UUID sagaId) {
+        cache.take(sagaId);
+        SagaInstance saga = read(sagaId);
+        cache.keepAfterCommit(saga);
+        return saga;
+    }
+
+    private SagaInstance read(UUID sagaId) {
         return sagas.find(sagaId).orElseThrow(() -> new UnknownSagaException(sagaId));
     }
 
-    private void apply(SagaInstance saga, List<Effect> effects) {
+    /** @return whether the saga's row was written */
+    private boolean apply(SagaInstance saga, List<Effect> effects) {
         // Timers live in the steps, in the saga's row: arm and disarm them before the row is written anyway.
         boolean ended = effects.stream().anyMatch(Effect.SagaEnded.class::isInstance);
         for (Effect effect : effects) {
@@ -180,7 +203,7 @@ public class SagaRuntime implements SagaStarter {
         }
         // Written now, not at commit: the organization's next saga, which an end listener may insert below, needs this
         // one to be no longer active. The row and its messages' outbox rows are one statement.
-        sagas.save(saga, messages);
+        boolean written = sagas.save(saga, messages);
         outbox.inserted(messages);
         for (Effect effect : effects) {
             if (effect instanceof Effect.PublishSagaEvent event) {
@@ -192,6 +215,7 @@ public class SagaRuntime implements SagaStarter {
                     saga.failedStep() == null ? "" : " (failed step " + saga.failedStep() + ": " + saga.failureReason() + ")");
             endListeners.forEach(listener -> listener.sagaEnded(saga, this));
         }
+        return written;
     }
 
     private OutgoingMessage command(SagaInstance saga, Effect.SendCommand send) {

@@ -45,6 +45,7 @@ import io.switchboard.saga.definition.SagaDefinition;
 import io.switchboard.saga.engine.SagaExecutor;
 import io.switchboard.saga.persistence.ActiveSagas;
 import io.switchboard.saga.persistence.SagaStore;
+import io.switchboard.saga.runtime.SagaCache;
 import io.switchboard.saga.runtime.SagaDefinitions;
 import io.switchboard.saga.runtime.SagaObserver;
 import io.switchboard.saga.runtime.SagaRuntime;
@@ -175,12 +176,17 @@ public class OrchestratorConfiguration {
     }
 
     @Bean
+    SagaCache sagaCache(SagaProperties properties) {
+        return new SagaCache(properties.cachedSagas());
+    }
+
+    @Bean
     SagaRuntime sagaRuntime(SagaDefinitions definitions, SagaExecutor executor, SagaStore sagas,
-                            OutboxWriter outbox, CloudEventHeaders headers, JsonCodec codec,
+                            SagaCache cache, OutboxWriter outbox, CloudEventHeaders headers, JsonCodec codec,
                             Clock clock, List<SagaObserver> observers, OrgEventQueue queue,
                             AiConfigRepository configs, NumberPool pool) {
         // The config and the pool first: the organization's next saga, which the queue may start, reads them.
-        return new SagaRuntime(definitions, executor, sagas, outbox, headers, codec, clock, observers,
+        return new SagaRuntime(definitions, executor, sagas, cache, outbox, headers, codec, clock, observers,
                 List.of(new UnfinishedTeardown(configs, codec, clock), new UnfinishedPoolRelease(pool, codec), queue));
     }
 

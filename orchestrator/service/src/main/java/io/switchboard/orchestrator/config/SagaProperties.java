@@ -27,6 +27,9 @@ import java.util.Set;
  *                                reply sent just before the deadline is still applied
  * @param unstartedAttemptAllowance attempts per step a worker may refuse because they reached it too late to start
  *                                (a backlog after a crash or rebalance) without using up the step's attempts
+ * @param cachedSagas             running sagas kept in memory as last committed, so that their next reply or timer
+ *                                needs no read of their row (a copy gone stale fails on the row's version and is read
+ *                                again); 0 turns this off
  */
 @ConfigurationProperties(prefix = "switchboard.sagas")
 public record SagaProperties(
@@ -40,7 +43,8 @@ public record SagaProperties(
         @DefaultValue("2m") Duration compensationMaxBackoff,
         Set<String> failingLocalSteps,
         @DefaultValue("5s") Duration replyGrace,
-        @DefaultValue("5") int unstartedAttemptAllowance) {
+        @DefaultValue("5") int unstartedAttemptAllowance,
+        @DefaultValue("2000") int cachedSagas) {
 
     public SagaProperties {
         stepTimeouts = stepTimeouts == null ? Map.of() : Map.copyOf(stepTimeouts);
