@@ -1,6 +1,7 @@
 package io.switchboard.messaging.headers;
 
 import io.switchboard.contracts.wire.Headers;
+import io.switchboard.messaging.time.UtcTimes;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -99,7 +100,7 @@ public final class CloudEventHeaders {
             return null;
         }
         try {
-            return Instant.parse(value.trim());
+            return UtcTimes.parse(value.trim());
         } catch (java.time.format.DateTimeParseException e) {
             return null;
         }

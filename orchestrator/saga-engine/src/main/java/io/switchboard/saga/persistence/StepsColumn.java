@@ -1,5 +1,6 @@
 package io.switchboard.saga.persistence;
 
+import io.switchboard.messaging.time.UtcTimes;
 import io.switchboard.saga.definition.Direction;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package io.switchboard.saga.persistence;
+package io.switchboard.messaging.time;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -6,13 +6,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The step times of the steps column, written exactly as {@link Instant#toString()} writes them
- * ({@code 2026-12-03T08:42:18.753635Z}) and read back, without {@link DateTimeFormatter}: every reply reads and
- * writes each step's four times, and the formatter's generic parse and print were 4 % of the orchestrator's CPU in the
- * cost benchmark. Anything outside the plain UTC shape (an offset, as PostgreSQL's own JSON of a timestamptz carries
+ * Times written exactly as {@link Instant#toString()} writes them ({@code 2026-12-03T08:42:18.753635Z}) and read back,
+ * without {@link DateTimeFormatter}: every reply reads and writes each step's four times in the saga's steps column,
+ * and carries a deadline header ({@code sb_deadline}); the formatter's generic parse and print were 4 % of the
+ * orchestrator's CPU in the cost benchmark, and parsing the deadline 2 % after that. Anything outside the plain UTC shape (an offset, as PostgreSQL's own JSON of a timestamptz carries
  * in rows migrated by V18; years outside 0000–9999) goes the formatter's way.
  */
-final class UtcTimes {
+public final class UtcTimes {
     private static final long FIRST = LocalDate.of(0, 1, 1).toEpochDay() * 86_400;
     /** What a fraction of n digits is multiplied by to give nanoseconds. */
     private static final int[] SCALE = {0, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
@@ -21,7 +21,7 @@ final class UtcTimes {
     private UtcTimes() {
     }
 
-    static String format(Instant time) {
+    public static String format(Instant time) {
         long seconds = time.getEpochSecond();
         if (seconds < FIRST || seconds > LAST) {
             return time.toString();
@@ -50,7 +50,7 @@ final class UtcTimes {
         return out.append('Z').toString();
     }
 
-    static Instant parse(String value) {
+    public static Instant parse(String value) {
         Instant fast = parseUtc(value);
         if (fast != null) {
             return fast;

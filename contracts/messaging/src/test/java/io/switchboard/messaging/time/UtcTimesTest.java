@@ -1,4 +1,4 @@
-package io.switchboard.saga.persistence;
+package io.switchboard.messaging.time;
 
 import org.junit.jupiter.api.Test;
 
