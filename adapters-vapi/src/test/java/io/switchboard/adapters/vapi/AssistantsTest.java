@@ -146,7 +146,7 @@ class AssistantsTest {
     }
 
     @Test
-    void anAssistantDeletedAtVapiAfterItWasCreatedIsCreatedAgainForTheStillWaitingRequest() {
+    void anAssistantDeletedSinceItsRequestCreatedItIsNotCreatedAgainByALaterDelivery() {
         CreateAssistant command = inbound("Wayne");
         AssistantCreated first = (AssistantCreated) harness.handle(command);
         assertThat(harness.handle(new DeleteAssistant(command.orgId(), "ops:delete", first.assistantId())))
@@ -154,12 +154,14 @@ class AssistantsTest {
 
         Reply again = harness.handle(command);
 
-        assertThat(again).isInstanceOfSatisfying(AssistantCreated.class,
-                created -> assertThat(created.assistantId()).isNotEqualTo(first.assistantId()));
-        assertThat(simulator.assistants()).singleElement()
-                .satisfies(a -> assertThat(a.id()).isEqualTo(((AssistantCreated) again).assistantId()));
+        assertThat(again).isInstanceOfSatisfying(StepFailed.class, f -> {
+            assertThat(f.errorCode()).isEqualTo(StepFailed.CREATED_RESOURCE_GONE);
+            assertThat(f.retryable()).isFalse();
+            assertThat(f.message()).contains(first.assistantId(), command.requestId());
+        });
+        assertThat(simulator.assistants()).isEmpty();
         assertThat(harness.ledger.find(command.requestId(), "vapi-assistant")).get()
-                .satisfies(c -> assertThat(c.resourceId()).isEqualTo(((AssistantCreated) again).assistantId()));
+                .satisfies(c -> assertThat(c.resourceId()).isEqualTo(first.assistantId()));
     }
 
     @Test

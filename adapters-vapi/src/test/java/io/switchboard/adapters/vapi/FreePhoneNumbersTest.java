@@ -4,9 +4,11 @@ import io.switchboard.contracts.commands.AssistantRole;
 import io.switchboard.contracts.commands.CheckPhoneNumber;
 import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.CreateFreePhoneNumber;
+import io.switchboard.contracts.commands.DeletePhoneNumberRegistration;
 import io.switchboard.contracts.replies.AssistantCreated;
 import io.switchboard.contracts.replies.FreePhoneNumberCreated;
 import io.switchboard.contracts.replies.PhoneNumberActive;
+import io.switchboard.contracts.replies.PhoneNumberRegistrationDeleted;
 import io.switchboard.contracts.replies.Reply;
 import io.switchboard.contracts.replies.StepFailed;
 import io.switchboard.sim.common.FaultRule;
@@ -97,6 +99,24 @@ class FreePhoneNumbersTest {
         assertThat(second).isEqualTo(first);
         assertThat(simulator.phoneNumberCreateCount()).isEqualTo(1);
         assertThat(simulator.phoneNumbers()).hasSize(1);
+    }
+
+    @Test
+    void aFreeNumberDeletedSinceItsRequestCreatedItIsNotCreatedAgainByALaterDelivery() {
+        CreateFreePhoneNumber command = command(UUID.randomUUID() + ":create-free-vapi-number");
+        FreePhoneNumberCreated first = (FreePhoneNumberCreated) harness.handle(command);
+        assertThat(harness.handle(new DeletePhoneNumberRegistration("org-1", "ops:delete", first.vapiPhoneNumberId())))
+                .isEqualTo(new PhoneNumberRegistrationDeleted(first.vapiPhoneNumberId(), false));
+
+        Reply again = harness.handle(command);
+
+        assertThat(again).isInstanceOfSatisfying(StepFailed.class, f -> {
+            assertThat(f.errorCode()).isEqualTo(StepFailed.CREATED_RESOURCE_GONE);
+            assertThat(f.retryable()).isFalse();
+            assertThat(f.message()).contains(first.vapiPhoneNumberId());
+        });
+        assertThat(simulator.phoneNumbers()).isEmpty();
+        assertThat(simulator.phoneNumberCreateCount()).isEqualTo(1);
     }
 
     @Test

@@ -59,4 +59,9 @@ public record StepFailed(
     public static final String NUMBER_NOT_IN_ACCOUNT = "NUMBER_NOT_IN_ACCOUNT";
     /** The number an organization said it owns already serves another line (its owner tag names someone else). */
     public static final String NUMBER_IN_USE = "NUMBER_IN_USE";
+    /**
+     * What this request created earlier (the worker's ledger names it) was deleted since, by a compensation, a later
+     * saga or ops. A request creates at most once, so nothing was created again; not retryable.
+     */
+    public static final String CREATED_RESOURCE_GONE = "CREATED_RESOURCE_GONE";
 }

@@ -10,6 +10,7 @@ import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.UpdateAssistant;
 import io.switchboard.messaging.ledger.Claim;
 import io.switchboard.messaging.ledger.Creation;
+import io.switchboard.messaging.ledger.CreationGoneException;
 import io.switchboard.messaging.ledger.CreationLedger;
 import io.switchboard.messaging.ledger.HeldClaim;
 import io.switchboard.messaging.resilience.ProviderGuard;
@@ -61,9 +62,9 @@ public class VapiAssistants {
                 log.info("Assistant {} was already created for request {}", creation.resourceId(), command.requestId());
                 return existing.get();
             }
-            // The saga still waits for this request (the command deadline guarantees it), so it will own the new one.
-            log.warn("Assistant {} created for request {} is gone at VAPI; creating it again",
+            log.warn("Assistant {} created for request {} is gone at VAPI; not creating it again",
                     creation.resourceId(), command.requestId());
+            throw new CreationGoneException(creation);
         } else if (!held.firstAttempt()) {
             Optional<VapiDtos.Assistant> found = createdSince(creation.claimedAt(), command.requestId());
             if (found.isPresent()) {

@@ -3,6 +3,7 @@ package io.switchboard.adapters.vapi.errors;
 import io.switchboard.adapters.vapi.lookup.LookupTooLargeException;
 import io.switchboard.adapters.vapi.ownership.NotOwnedException;
 import io.switchboard.contracts.replies.StepFailed;
+import io.switchboard.messaging.ledger.CreationGoneException;
 import io.switchboard.messaging.ledger.CreationInProgressException;
 import io.switchboard.messaging.resilience.GuardRefusals;
 
@@ -38,6 +39,10 @@ public final class FailureReplies {
         if (e instanceof CreationInProgressException inProgress) {
             // Another consumer is on the same request right now (a rebalance); the saga's next attempt finds its result.
             return new StepFailed(StepFailed.TIMEOUT, context + ": " + inProgress.getMessage(), true, SWITCHBOARD, null);
+        }
+        if (e instanceof CreationGoneException gone) {
+            return new StepFailed(StepFailed.CREATED_RESOURCE_GONE, context + ": " + gone.getMessage(), false,
+                    PROVIDER, null);
         }
         if (e instanceof LookupTooLargeException tooLarge) {
             return new StepFailed(StepFailed.INVALID_REQUEST, context + ": cannot tell whether an earlier attempt"

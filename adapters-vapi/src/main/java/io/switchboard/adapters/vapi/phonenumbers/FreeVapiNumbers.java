@@ -10,6 +10,7 @@ import io.switchboard.adapters.vapi.ownership.Owners;
 import io.switchboard.contracts.commands.CreateFreePhoneNumber;
 import io.switchboard.messaging.ledger.Claim;
 import io.switchboard.messaging.ledger.Creation;
+import io.switchboard.messaging.ledger.CreationGoneException;
 import io.switchboard.messaging.ledger.CreationLedger;
 import io.switchboard.messaging.ledger.HeldClaim;
 import io.switchboard.messaging.resilience.ProviderGuard;
@@ -62,8 +63,9 @@ public class FreeVapiNumbers {
                 log.info("Free VAPI number {} was already created for request {}", creation.resourceId(), command.requestId());
                 return existing.get();
             }
-            log.warn("Free VAPI number {} created for request {} is gone at VAPI; creating another",
+            log.warn("Free VAPI number {} created for request {} is gone at VAPI; not creating another",
                     creation.resourceId(), command.requestId());
+            throw new CreationGoneException(creation);
         } else if (!held.firstAttempt()) {
             Optional<VapiDtos.PhoneNumber> found = createdSince(creation.claimedAt(), command);
             if (found.isPresent()) {

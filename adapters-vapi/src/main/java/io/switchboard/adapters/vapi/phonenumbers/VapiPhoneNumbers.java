@@ -11,6 +11,7 @@ import io.switchboard.contracts.commands.RegisterPhoneNumber;
 import io.switchboard.credentials.twilio.TwilioAccount;
 import io.switchboard.messaging.ledger.Claim;
 import io.switchboard.messaging.ledger.Creation;
+import io.switchboard.messaging.ledger.CreationGoneException;
 import io.switchboard.messaging.ledger.CreationLedger;
 import io.switchboard.messaging.ledger.HeldClaim;
 import io.switchboard.messaging.resilience.ProviderGuard;
@@ -68,8 +69,9 @@ public class VapiPhoneNumbers {
                         creation.resourceId(), command.requestId());
                 return bound(registered.get(), command.assistantId());
             }
-            log.warn("Registration {} made for request {} is gone at VAPI; registering {} again",
+            log.warn("Registration {} made for request {} is gone at VAPI; not registering {} again",
                     creation.resourceId(), command.requestId(), command.phoneNumber());
+            throw new CreationGoneException(creation);
         }
         Optional<VapiDtos.PhoneNumber> existing = findByNumber(command.phoneNumber());
         if (existing.isPresent()) {
