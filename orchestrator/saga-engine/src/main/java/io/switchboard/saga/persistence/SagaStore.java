@@ -112,7 +112,7 @@ public class SagaStore {
             return false;
         }
         beforeWrite.run();
-        String stepsJson = stepsColumn.toJson(saga.steps());
+        String stepsJson = stepsColumn.storedToJson(row.steps());
         String sql = "with saved as (" + (version == null ? INSERT : UPDATE) + ")"
                 + (messages.isEmpty() ? "" : ", sent as (insert into outbox_message (" + OutboxRows.COLUMNS + ") "
                 + "select m.* from (" + OutboxRows.values(messages.size()) + ") as m cross join saved)")

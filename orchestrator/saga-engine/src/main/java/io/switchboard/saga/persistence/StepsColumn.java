@@ -21,11 +21,16 @@ public final class StepsColumn {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public String toJson(List<SagaStep> steps) {
+        return storedToJson(SagaStore.stored(steps == null ? List.of() : steps));
+    }
+
+    /** @param steps the stored form a saga's row was already compared in ({@link SagaStore.Row}), not built again */
+    String storedToJson(List<StoredStep> steps) {
         StringWriter out = new StringWriter(256 * Math.max(1, steps == null ? 0 : steps.size()));
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartArray();
-            for (SagaStep step : steps == null ? List.<SagaStep>of() : steps) {
-                write(json, step.stored());
+            for (StoredStep step : steps == null ? List.<StoredStep>of() : steps) {
+                write(json, step);
             }
             json.writeEndArray();
         }
