@@ -80,14 +80,13 @@ public class SagaRuntime implements SagaStarter {
     }
 
     public void onReply(UUID sagaId, String stepHeader, int attempt, Reply reply) {
-        SagaInstance cached = cache.take(sagaId);
-        SagaInstance saga = cached != null ? cached : read(sagaId);
-        cache.keepAfterCommit(saga);
+        Held held = hold(sagaId, true);
+        SagaInstance saga = held.saga();
         StepAddress address = StepAddress.parse(stepHeader);
         try (LogContext ignored = LogContext.of(sagaId.toString(), saga.orgId(), stepHeader)) {
             boolean written = apply(saga, executor.onReply(definitions.of(saga), saga, address.step(),
                     address.direction(), attempt, reply));
-            if (!written && cached != null) {
+            if (!written && held.kept()) {
                 // Ignoring a reply (a redelivery, an attempt no longer current) is a decision too: on a kept copy
                 // that another orchestrator moved on, it could drop a reply the saga is waiting for.
                 sagas.confirmCurrent(saga);
@@ -168,10 +167,22 @@ public class SagaRuntime implements SagaStarter {
      * Optimistic: the version column makes a concurrent change of the same saga fail when it is saved (and be retried).
      */
     private SagaInstance lockFresh(UUID sagaId) {
-        cache.take(sagaId);
-        SagaInstance saga = read(sagaId);
+        return hold(sagaId, false).saga();
+    }
+
+    /**
+     * The saga this transaction works on, out of the cache until the transaction commits (then kept again): the kept
+     * copy when {@code useKept} and there is one, else read from its row.
+     */
+    private Held hold(UUID sagaId, boolean useKept) {
+        SagaInstance kept = cache.take(sagaId);
+        SagaInstance saga = useKept && kept != null ? kept : read(sagaId);
         cache.keepAfterCommit(saga);
-        return saga;
+        return new Held(saga, saga == kept);
+    }
+
+    /** @param kept whether the copy was kept from an earlier transaction rather than read now */
+    private record Held(SagaInstance saga, boolean kept) {
     }
 
     private SagaInstance read(UUID sagaId) {
