@@ -3,7 +3,6 @@ package io.switchboard.saga.replies;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
-import org.hibernate.TransactionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -15,11 +14,12 @@ import java.sql.SQLTransientException;
  * conflict) from one that will fail the same way every time (a broken invariant, a bug). Retrying the second kind
  * forever would block every later message of the partition, so those messages are dead-lettered instead.
  * <p>
- * A transaction whose commit or rollback itself failed ({@link TransactionSystemException}, Hibernate's
- * {@link TransactionException}) lost its connection: retrying is safe, since the inbox and the sagas' own state make a
- * message applied twice a no-op. So is HikariCP's "Connection is closed", a plain {@link java.sql.SQLException}
- * without SQL state, thrown when the pool already closed a connection PostgreSQL dropped (the chaos run's database
- * kill dead-lettered approvals that way, and their sagas never started).
+ * A transaction whose commit or rollback itself failed ({@link TransactionSystemException}) lost its connection:
+ * retrying is safe, since the inbox and the sagas' own state make a message applied twice a no-op. So is HikariCP's
+ * "Connection is closed", a plain {@link java.sql.SQLException} without SQL state, thrown when the pool already closed
+ * a connection PostgreSQL dropped (the chaos run's database kill dead-lettered approvals that way, and their sagas
+ * never started): the cause is what is judged, so an ORM's own wrapper of it (Hibernate's {@code TransactionException}
+ * in a JPA product) needs no rule here, and the engine no ORM.
  */
 public final class FailureKinds {
     /** What HikariCP's proxy of a connection it has closed answers to every call. */
@@ -35,11 +35,14 @@ public final class FailureKinds {
                     || t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
                 return true;
             }
-            if (t instanceof TransactionSystemException || t instanceof TransactionException) {
+            if (t instanceof TransactionSystemException) {
                 return true; // the commit or rollback could not reach the database
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true; // connection exceptions
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("57P")) {
+                return true; // the server is shutting down, restarting or not yet accepting connections
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() == null
                     && HIKARI_CLOSED_CONNECTION.equals(sql.getMessage())) {

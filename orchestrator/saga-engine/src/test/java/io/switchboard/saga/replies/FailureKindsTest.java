@@ -22,6 +22,8 @@ class FailureKindsTest {
         assertThat(FailureKinds.transientFailure(new TransactionSystemException("Could not commit JPA transaction")))
                 .isTrue();
         assertThat(FailureKinds.transientFailure(new RuntimeException(new SQLException("I/O error", "08006")))).isTrue();
+        assertThat(FailureKinds.transientFailure(new JpaSystemException(new TransactionException("Unable to commit",
+                new SQLException("terminating connection due to administrator command", "57P01"))))).isTrue();
     }
 
     @Test
