@@ -45,9 +45,16 @@ final class StepOverheadBenchmark {
             String bootstrap = system.stack().kafka().bootstrapServers();
             Percentiles rawBefore = RawRoundTrip.measure(bootstrap, db, 100, 300);
             List<Double> sagaMillis = new ArrayList<>();
+            Map<String, Segments> segments = new LinkedHashMap<>();
+            ProviderTime providerTime;
             try (EventPublisher publisher = new EventPublisher(bootstrap);
-                 SagaEventListener listener = new SagaEventListener(bootstrap)) {
+                 SagaEventListener listener = new SagaEventListener(bootstrap);
+                 StepTap tap = new StepTap(bootstrap)) {
+                ProviderTime providerBefore = null;
                 for (int i = 0; i < warmupSagas + sagas; i++) {
+                    if (i == warmupSagas) {
+                        providerBefore = ProviderTime.now(system);
+                    }
                     String orgId = (i < warmupSagas ? "ovh-warm-" : "ovh-") + i;
                     long start = System.nanoTime();
                     // One area code per saga: the simulator sells at most 100 numbers in an area code (fewer by default),
@@ -57,6 +64,11 @@ final class StepOverheadBenchmark {
                     if (i >= warmupSagas) {
                         sagaMillis.add((ended - start) / 1e6);
                     }
+                }
+                providerTime = ProviderTime.now(system).since(providerBefore);
+                Thread.sleep(500); // the tap's last poll
+                for (String step : REMOTE_STEPS) {
+                    segments.put(step, Segments.of(db, tap, step));
                 }
             }
             Percentiles rawAfter = RawRoundTrip.measure(bootstrap, db, 100, 300);
@@ -83,6 +95,113 @@ final class StepOverheadBenchmark {
             }
             report.line("- whole saga, publish → SagaCompleted seen by a consumer (7 steps, 5 remote): %s",
                     Percentiles.of(sagaMillis).summary("ms"));
+            report.line("");
+            report.line("Where a round trip goes (p50 of each part, ms; record CreateTimes, millisecond resolution):");
+            report.line("");
+            report.line("| step | n | orchestrator: apply → command sent | worker: command sent → reply sent (1 hop, "
+                    + "poll, provider calls, ledger) | of it at the simulator, mean | orchestrator: reply sent → applied "
+                    + "| round trip net of the simulator (p50 − mean) | ÷ raw p50 |");
+            report.line("| --- | --- | --- | --- | --- | --- | --- | --- |");
+            for (var e : segments.entrySet()) {
+                Segments s = e.getValue();
+                double atProvider = providerTime.perSagaMillis(STEP_OPERATIONS.get(e.getKey()), sagas);
+                double net = steps.get(e.getKey()).at(50) - atProvider;
+                report.line("| `%s` | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f× |", e.getKey(), s.out().count(),
+                        s.out().at(50), s.worker().at(50), atProvider, s.in().at(50), net, net / raw);
+            }
+            report.line("");
+            report.line("Simulator time per saga by operation (request read → response written; count, ms): %s",
+                    providerTime.describe(sagas));
+        }
+    }
+
+    /**
+     * The simulator operations each step's worker calls (first attempt, nothing to adopt): the register-number worker
+     * checks the assistant it binds, searches the number's registration, imports it; acquire-number looks for a number
+     * tagged with its request, searches and buys; each assistant step creates one. The email goes to GreenMail, which
+     * is not timed. An operation two steps share is split evenly between them.
+     */
+    private static final Map<String, List<String>> STEP_OPERATIONS = Map.of(
+            "register-number", List.of("vapi:AssistantController_findOne", "vapi:PhoneNumberController_findAll",
+                    "vapi:PhoneNumberController_findAllPaginated", "vapi:PhoneNumberController_create"),
+            "acquire-number", List.of("twilio:ListIncomingPhoneNumber", "twilio:ListAvailablePhoneNumberLocal",
+                    "twilio:CreateIncomingPhoneNumber", "twilio:UpdateIncomingPhoneNumber"),
+            "create-inbound-assistant", List.of("vapi:AssistantController_create/2"),
+            "create-outbound-assistant", List.of("vapi:AssistantController_create/2"),
+            "send-approval-email", List.of());
+
+    /** The simulators' request counts and held time per operation, keyed {@code provider:operation}. */
+    record ProviderTime(Map<String, Long> counts, Map<String, Long> nanos) {
+        static ProviderTime now(SwitchboardSystem system) {
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            Map<String, Long> nanos = new java.util.TreeMap<>();
+            system.twilio().stats().snapshot().forEach((op, n) -> counts.put("twilio:" + op, n));
+            system.twilio().stats().nanosSnapshot().forEach((op, n) -> nanos.put("twilio:" + op, n));
+            system.vapi().stats().snapshot().forEach((op, n) -> counts.put("vapi:" + op, n));
+            system.vapi().stats().nanosSnapshot().forEach((op, n) -> nanos.put("vapi:" + op, n));
+            return new ProviderTime(counts, nanos);
+        }
+
+        ProviderTime since(ProviderTime earlier) {
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            Map<String, Long> nanos = new java.util.TreeMap<>();
+            this.counts.forEach((op, n) -> counts.put(op, n - earlier.counts.getOrDefault(op, 0L)));
+            this.nanos.forEach((op, n) -> nanos.put(op, n - earlier.nanos.getOrDefault(op, 0L)));
+            return new ProviderTime(counts, nanos);
+        }
+
+        /** @param operations {@code provider:operation}, with {@code /k} when k steps share it */
+        double perSagaMillis(List<String> operations, int sagas) {
+            double total = 0;
+            for (String operation : operations) {
+                int slash = operation.indexOf('/');
+                String key = slash < 0 ? operation : operation.substring(0, slash);
+                int share = slash < 0 ? 1 : Integer.parseInt(operation.substring(slash + 1));
+                total += nanos.getOrDefault(key, 0L) / 1e6 / share;
+            }
+            return total / sagas;
+        }
+
+        String describe(int sagas) {
+            StringBuilder out = new StringBuilder();
+            counts.forEach((op, n) -> {
+                if (n > 0) {
+                    out.append(out.isEmpty() ? "" : "; ").append(String.format("%s %.1f× %.1f ms", op,
+                            n / (double) sagas, nanos.getOrDefault(op, 0L) / 1e6 / sagas));
+                }
+            });
+            return out.toString();
+        }
+    }
+
+    /**
+     * A step's round trips cut at the moments its command and its reply were produced: {@code out} from the start of
+     * the transaction that wrote the command (the step's {@code attempt_started_at}) to the command's send,
+     * {@code worker} from there to the reply's send, {@code in} from there to the start of the transaction that
+     * applied it ({@code finished_at}).
+     */
+    record Segments(Percentiles out, Percentiles worker, Percentiles in) {
+        static Segments of(Database db, StepTap tap, String step) {
+            List<Double> out = new ArrayList<>();
+            List<Double> worker = new ArrayList<>();
+            List<Double> in = new ArrayList<>();
+            for (Map<String, Object> row : db.query("""
+                    select s.saga_id::text as saga_id,
+                           extract(epoch from s.attempt_started_at) * 1000 as started_ms,
+                           extract(epoch from s.finished_at) * 1000 as finished_ms
+                    from saga_step s join saga_instance i on i.id = s.saga_id
+                    where i.org_id like 'ovh-%' and i.org_id not like 'ovh-warm-%'
+                      and s.step_name = ? and s.direction = 'ACTION' and s.status = 'SUCCEEDED' and s.attempt = 1
+                    """, step)) {
+                double started = ((Number) row.get("started_ms")).doubleValue();
+                double finished = ((Number) row.get("finished_ms")).doubleValue();
+                tap.of((String) row.get("saga_id"), step, 1).ifPresent(sent -> {
+                    out.add(sent.commandAt() - started);
+                    worker.add((double) (sent.replyAt() - sent.commandAt()));
+                    in.add(finished - sent.replyAt());
+                });
+            }
+            return new Segments(Percentiles.of(out), Percentiles.of(worker), Percentiles.of(in));
         }
     }
 

@@ -56,6 +56,7 @@ public final class SimulatorServer implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService workers;
     private final ScheduledThreadPoolExecutor timer;
+    private static final String TIMING = "switchboard.timing";
     private final RequestStats stats = new RequestStats();
     private final ViolationLog violations = new ViolationLog();
     private final ViolationLog responseViolations = new ViolationLog();
@@ -119,6 +120,7 @@ public final class SimulatorServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
+        long received = System.nanoTime();
         SimRequest request;
         try {
             request = read(exchange);
@@ -134,6 +136,7 @@ public final class SimulatorServer implements AutoCloseable {
         Router.Match match = spec.router().match(request.method(), request.path());
         String operation = match instanceof Router.Found found ? found.route().operation() : RequestStats.UNMATCHED;
         stats.record(operation);
+        exchange.setAttribute(TIMING, new Timing(operation, received));
         Optional<FaultRule> fault = spec.faults().decide(request.method(), request.path(), operation);
         Duration beforeWork = spec.latency().next(operation);
         if (fault.isPresent() && fault.get().action() == FaultRule.Action.DELAY) {
@@ -266,6 +269,10 @@ public final class SimulatorServer implements AutoCloseable {
         }
     }
 
+    /** A provider request's operation and when it was read (nanoTime), carried on the exchange to its response. */
+    private record Timing(String operation, long received) {
+    }
+
     private void send(HttpExchange exchange, SimRequest request, SimResponse response) {
         try {
             if (response.contentType() != null) {
@@ -278,6 +285,9 @@ public final class SimulatorServer implements AutoCloseable {
                 exchange.getResponseBody().write(body);
             }
             log.log(Level.DEBUG, () -> request + " -> " + response.status());
+            if (exchange.getAttribute(TIMING) instanceof Timing timing) {
+                stats.recordTime(timing.operation(), System.nanoTime() - timing.received());
+            }
         } catch (IOException clientGone) {
             log.log(Level.DEBUG, () -> request + ": client went away");
         } finally {

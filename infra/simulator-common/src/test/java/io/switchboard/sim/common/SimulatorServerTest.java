@@ -100,6 +100,21 @@ class SimulatorServerTest {
     }
 
     @Test
+    void theTimeEachRequestWasHeldIsSummedPerOperationLatencyIncluded() {
+        HttpTestClient client = start(Latency.fixedMillis(200), 2);
+
+        client.get("/items/1");
+        client.get("/items/2");
+
+        assertThat(server.stats().count("FetchItem")).isEqualTo(2);
+        assertThat(Duration.ofNanos(server.stats().nanos("FetchItem"))).isBetween(Duration.ofMillis(400),
+                Duration.ofSeconds(5));
+        assertThat(server.stats().nanosSnapshot()).containsOnlyKeys("FetchItem");
+        server.stats().reset();
+        assertThat(server.stats().nanos("FetchItem")).isZero();
+    }
+
+    @Test
     void delayedRequestsDoNotHoldWorkerThreads() {
         HttpTestClient client = start(Latency.none(), 1);
         faults.add(FaultRule.forOperation("CreateItem").always().delay(Duration.ofSeconds(1)));
