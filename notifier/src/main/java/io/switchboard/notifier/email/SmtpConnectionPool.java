@@ -1,5 +1,6 @@
 package io.switchboard.notifier.email;
 
+import io.switchboard.messaging.worker.ProviderCallTime;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
@@ -58,7 +59,15 @@ public final class SmtpConnectionPool implements AutoCloseable {
         this.clock = clock;
     }
 
+    /** Counted as the command's provider time: connecting, encoding and the SMTP exchange. */
     public void send(MimeMessage message) throws MailException {
+        ProviderCallTime.measure(() -> {
+            sendNow(message);
+            return null;
+        });
+    }
+
+    private void sendNow(MimeMessage message) throws MailException {
         Transport transport = borrow();
         boolean reusable = false;
         try {

@@ -1,5 +1,7 @@
 package io.switchboard.messaging.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.messaging.authentication.MessageAuthenticator;
 import io.switchboard.messaging.authentication.MessageKeyset;
 import io.switchboard.messaging.codec.JsonCodec;
@@ -15,6 +17,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -97,7 +100,10 @@ public class MessagingConfiguration {
     public WorkerRuntime workerRuntime(ConsumerFactory<String, byte[]> consumerFactory,
                                        KafkaTemplate<String, byte[]> kafkaTemplate, JsonCodec codec,
                                        CloudEventHeaders headers, MessageAuthenticator authenticator,
-                                       MessagingProperties properties, Clock clock) {
-        return new WorkerRuntime(consumerFactory, kafkaTemplate, codec, headers, authenticator, properties, clock);
+                                       MessagingProperties properties, Clock clock,
+                                       ObjectProvider<MeterRegistry> meters) {
+        // The actuator's registry where the service has one; else the metrics stay in the process, unread.
+        return new WorkerRuntime(consumerFactory, kafkaTemplate, codec, headers, authenticator, properties, clock,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 }

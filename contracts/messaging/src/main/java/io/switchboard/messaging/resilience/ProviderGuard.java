@@ -10,6 +10,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 
 import io.switchboard.messaging.worker.CommandDeadline;
+import io.switchboard.messaging.worker.ProviderCallTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -167,7 +168,9 @@ public final class ProviderGuard {
     /** Exactly one attempt of one HTTP call (non-idempotent calls such as a purchase POST). */
     public <T> T once(Supplier<T> call) {
         CommandDeadline.checkBeforeProviderCall(clock);
-        return CircuitBreaker.decorateSupplier(circuitBreaker, RateLimiter.decorateSupplier(rateLimiter, call)).get();
+        // Only the call itself is counted, not a wait for the rate limiter's permit.
+        return CircuitBreaker.decorateSupplier(circuitBreaker, RateLimiter.decorateSupplier(rateLimiter,
+                () -> ProviderCallTime.measure(call))).get();
     }
 
     /** {@link #once} for a call without a result. */

@@ -1,5 +1,6 @@
 package io.switchboard.messaging.worker;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.contracts.commands.Command;
 import io.switchboard.contracts.replies.Reply;
 import io.switchboard.contracts.replies.StepFailed;
@@ -62,6 +63,7 @@ public class CommandDispatcher {
     private final Duration redeliveryBackoff;
     private final Clock clock;
     private final Executor executor;
+    private final CommandMetrics metrics;
     /** The last submitted unit of each request that has one not yet completed. */
     private final ConcurrentMap<String, CompletableFuture<Void>> lastOfRequest = new ConcurrentHashMap<>();
     private volatile boolean stopped;
@@ -72,11 +74,12 @@ public class CommandDispatcher {
      * @param redeliveryBackoff pause before a reply or dead letter the broker did not acknowledge is sent again
      * @param executor          runs the units; it decides how many run at once ({@code Runnable::run}: one after another
      *                          on the submitting thread)
+     * @param metrics           where each executed command's time and its provider calls' time are recorded
      */
     public CommandDispatcher(CommandHandlers handlers, JsonCodec codec, CloudEventHeaders headers,
                              MessageAuthenticator authenticator, KafkaTemplate<String, byte[]> kafka,
                              DeadLetterPublisher deadLetters, Duration replyTimeout, Duration callMargin,
-                             Duration redeliveryBackoff, Clock clock, Executor executor) {
+                             Duration redeliveryBackoff, Clock clock, Executor executor, CommandMetrics metrics) {
         this.handlers = handlers;
         this.codec = codec;
         this.headers = headers;
@@ -88,14 +91,16 @@ public class CommandDispatcher {
         this.redeliveryBackoff = redeliveryBackoff;
         this.clock = clock;
         this.executor = executor;
+        this.metrics = metrics;
     }
 
-    /** With the default pause (1 s) before a send is tried again. */
+    /** With the default pause (1 s) before a send is tried again, and metrics kept to itself. */
     public CommandDispatcher(CommandHandlers handlers, JsonCodec codec, CloudEventHeaders headers,
                              MessageAuthenticator authenticator, KafkaTemplate<String, byte[]> kafka, DeadLetterPublisher deadLetters, Duration replyTimeout,
                              Duration callMargin, Clock clock, Executor executor) {
         this(handlers, codec, headers, authenticator, kafka, deadLetters, replyTimeout, callMargin,
-                DEFAULT_REDELIVERY_BACKOFF, clock, executor);
+                DEFAULT_REDELIVERY_BACKOFF, clock, executor,
+                new CommandMetrics(new SimpleMeterRegistry(), "worker"));
     }
 
     /**
@@ -263,10 +268,14 @@ public class CommandDispatcher {
                     + "latest start " + latestStart + " (saga deadline " + metadata.deadline() + ")"), true, "switchboard", null);
         }
         long started = System.nanoTime();
-        try {
+        try (ProviderCallTime.Tally provider = ProviderCallTime.start()) {
             Reply reply = CommandDeadline.runWithin(latestStart, () -> handler.handle(command, context));
-            log.info("Executed {} attempt={} outcome={} in {} ms", type.getSimpleName(), metadata.attempt(),
-                    reply.getClass().getSimpleName(), (System.nanoTime() - started) / 1_000_000);
+            Duration handling = Duration.ofNanos(System.nanoTime() - started);
+            String outcome = reply instanceof StepFailed failed ? failed.errorCode() : reply.getClass().getSimpleName();
+            metrics.record(type.getSimpleName(), outcome, handling, provider.total());
+            log.info("Executed {} attempt={} outcome={} in {} ms ({} ms in {} provider calls)", type.getSimpleName(),
+                    metadata.attempt(), reply.getClass().getSimpleName(), handling.toMillis(),
+                    provider.total().toMillis(), provider.calls());
             return reply;
         } catch (CommandExpiredException e) {
             log.warn("Stopped {} attempt={} before its next provider call: {}", type.getSimpleName(),

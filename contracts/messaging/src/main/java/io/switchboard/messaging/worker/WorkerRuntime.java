@@ -1,5 +1,6 @@
 package io.switchboard.messaging.worker;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.messaging.authentication.MessageAuthenticator;
 import io.switchboard.messaging.codec.JsonCodec;
 import io.switchboard.messaging.config.MessagingProperties;
@@ -41,10 +42,11 @@ public class WorkerRuntime implements AutoCloseable {
     private final Clock clock;
     private final List<CommandThreads> executors = new CopyOnWriteArrayList<>();
     private final List<CommandDispatcher> dispatchers = new CopyOnWriteArrayList<>();
+    private final MeterRegistry meters;
 
     public WorkerRuntime(ConsumerFactory<String, byte[]> consumerFactory, KafkaTemplate<String, byte[]> kafka,
                          JsonCodec codec, CloudEventHeaders headers, MessageAuthenticator authenticator,
-                         MessagingProperties properties, Clock clock) {
+                         MessagingProperties properties, Clock clock, MeterRegistry meters) {
         this.consumerFactory = consumerFactory;
         this.kafka = kafka;
         this.codec = codec;
@@ -52,6 +54,7 @@ public class WorkerRuntime implements AutoCloseable {
         this.authenticator = authenticator;
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
     }
 
     public ConcurrentMessageListenerContainer<String, byte[]> listen(String topic, String groupId, CommandHandlers handlers) {
@@ -110,7 +113,7 @@ public class WorkerRuntime implements AutoCloseable {
         executors.add(threads);
         CommandDispatcher dispatcher = new CommandDispatcher(handlers, codec, headers, authenticator, kafka,
                 deadLetters(groupId), properties.sendTimeout(), properties.commandCallMargin(),
-                properties.redeliveryBackoff(), clock, threads);
+                properties.redeliveryBackoff(), clock, threads, new CommandMetrics(meters, groupId));
         dispatchers.add(dispatcher);
         return dispatcher;
     }

@@ -1,5 +1,7 @@
 package io.switchboard.messaging.worker;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.contracts.commands.AssistantRole;
 import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.replies.AssistantCreated;
@@ -100,6 +102,36 @@ class CommandDispatcherParallelismTest {
         assertThat(mostAtOnce).hasValue(1);
         assertThat(order).containsExactly(0L, 1L, 2L);
         assertThat(producer.history()).hasSize(3);
+    }
+
+    @Test
+    void eachCommandsTimeAndTheTimeOfItsProviderCallsAreRecordedPerCommandAndOutcome() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        CommandHandler<CreateAssistant> handler = (command, context) -> {
+            ProviderCallTime.measure(() -> {
+                sleep(Duration.ofMillis(120));
+                return null;
+            });
+            sleep(Duration.ofMillis(60)); // the worker's own part
+            return new AssistantCreated("asst-1", command.name());
+        };
+        CommandDispatcher dispatcher = new CommandDispatcher(new CommandHandlers().on(CreateAssistant.class, handler),
+                codec, headers, authenticator, kafka,
+                new DeadLetterPublisher(kafka, "test", Duration.ofSeconds(5), Clock.systemUTC()), Duration.ofSeconds(5),
+                Duration.ofSeconds(30), Duration.ofSeconds(1), Clock.systemUTC(), pool,
+                new CommandMetrics(registry, "switchboard-vapi-worker"));
+
+        dispatcher.dispatch(List.of(record(0, create("acme:create-inbound-assistant", AssistantRole.INBOUND))));
+
+        Timer handling = registry.get(CommandMetrics.HANDLING).tags("worker", "switchboard-vapi-worker",
+                "command", "CreateAssistant", "outcome", "AssistantCreated").timer();
+        Timer provider = registry.get(CommandMetrics.PROVIDER).tags("command", "CreateAssistant").timer();
+        assertThat(handling.count()).isEqualTo(1);
+        assertThat(provider.count()).isEqualTo(1);
+        assertThat(provider.totalTime(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(120.0)
+                .isLessThanOrEqualTo(handling.totalTime(TimeUnit.MILLISECONDS) - 60.0);
+        // A provider call outside any command's tally (a tool, this test's thread) counts nowhere.
+        assertThat(ProviderCallTime.measure(() -> "no tally")).isEqualTo("no tally");
     }
 
     private CommandDispatcher dispatcher(CommandHandler<CreateAssistant> handler) {

@@ -1,5 +1,6 @@
 package io.switchboard.messaging.worker;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.contracts.commands.AssistantRole;
 import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.replies.AssistantCreated;
@@ -224,7 +225,7 @@ class CommandPipelineKafkaTest {
                 new StringSerializer(), new ByteArraySerializer());
         WorkerRuntime runtime = new WorkerRuntime(consumers, new KafkaTemplate<>(producers), new JsonCodec(),
                 new CloudEventHeaders(properties.source()), TestMessageKeys.authenticator(), properties,
-                Clock.systemUTC());
+                Clock.systemUTC(), new SimpleMeterRegistry());
         runtimes.add(runtime);
         ConcurrentMessageListenerContainer<String, byte[]> container =
                 runtime.listen(topic, group, new CommandHandlers().on(CreateAssistant.class, handler));
