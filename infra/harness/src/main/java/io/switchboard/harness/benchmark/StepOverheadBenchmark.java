@@ -5,7 +5,10 @@ import io.switchboard.harness.Database;
 import io.switchboard.harness.EventPublisher;
 import io.switchboard.harness.Percentiles;
 import io.switchboard.harness.SagaEventListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.switchboard.launcher.Services;
+import io.switchboard.messaging.worker.CommandMetrics;
 import io.switchboard.launcher.SwitchboardSystem;
 import io.switchboard.sim.twilio.TwilioSimulatorConfig;
 import io.switchboard.sim.vapi.VapiSimulatorConfig;
@@ -47,13 +50,16 @@ final class StepOverheadBenchmark {
             List<Double> sagaMillis = new ArrayList<>();
             Map<String, Segments> segments = new LinkedHashMap<>();
             ProviderTime providerTime;
+            WorkerTime workerTime;
             try (EventPublisher publisher = new EventPublisher(bootstrap);
                  SagaEventListener listener = new SagaEventListener(bootstrap);
                  StepTap tap = new StepTap(bootstrap)) {
                 ProviderTime providerBefore = null;
+                WorkerTime workersBefore = null;
                 for (int i = 0; i < warmupSagas + sagas; i++) {
                     if (i == warmupSagas) {
                         providerBefore = ProviderTime.now(system);
+                        workersBefore = WorkerTime.now(system);
                     }
                     String orgId = (i < warmupSagas ? "ovh-warm-" : "ovh-") + i;
                     long start = System.nanoTime();
@@ -66,6 +72,7 @@ final class StepOverheadBenchmark {
                     }
                 }
                 providerTime = ProviderTime.now(system).since(providerBefore);
+                workerTime = WorkerTime.now(system).since(workersBefore);
                 Thread.sleep(500); // the tap's last poll
                 for (String step : REMOTE_STEPS) {
                     segments.put(step, Segments.of(db, tap, step));
@@ -110,6 +117,22 @@ final class StepOverheadBenchmark {
                         s.out().at(50), s.worker().at(50), atProvider, s.in().at(50), net, net / raw);
             }
             report.line("");
+            report.line("The same round trips net of the provider calls as the workers timed them (client side: "
+                    + "HTTP client, connection and the simulator; SMTP to GreenMail for the email), mean per command "
+                    + "(`%s` / `%s`):", CommandMetrics.HANDLING, CommandMetrics.PROVIDER);
+            report.line("");
+            report.line("| step | command handled, mean | of it provider calls, mean | worker's own | round trip p50 "
+                    + "net of provider calls | ÷ raw p50 |");
+            report.line("| --- | --- | --- | --- | --- | --- |");
+            for (String step : REMOTE_STEPS) {
+                String command = STEP_COMMANDS.get(step);
+                double handled = workerTime.meanMillis(CommandMetrics.HANDLING, command);
+                double provider = workerTime.meanMillis(CommandMetrics.PROVIDER, command);
+                double net = steps.get(step).at(50) - provider;
+                report.line("| `%s` (%s) | %.1f | %.1f | %.1f | %.1f | %.2f× |", step, command, handled, provider,
+                        handled - provider, net, net / raw);
+            }
+            report.line("");
             report.line("Simulator time per saga by operation (request read → response written; count, ms): %s",
                     providerTime.describe(sagas));
         }
@@ -129,6 +152,48 @@ final class StepOverheadBenchmark {
             "create-inbound-assistant", List.of("vapi:AssistantController_create/2"),
             "create-outbound-assistant", List.of("vapi:AssistantController_create/2"),
             "send-approval-email", List.of());
+
+    private static final Map<String, String> STEP_COMMANDS = Map.of(
+            "register-number", "RegisterPhoneNumber", "send-approval-email", "SendApprovalEmail",
+            "acquire-number", "AcquireNumber", "create-inbound-assistant", "CreateAssistant",
+            "create-outbound-assistant", "CreateAssistant");
+
+    /**
+     * The workers' command timers ({@link CommandMetrics}), summed per timer name and command type over every worker
+     * and outcome: {@code name|command} → [count, total ns].
+     */
+    record WorkerTime(Map<String, long[]> timers) {
+        static WorkerTime now(SwitchboardSystem system) {
+            Map<String, long[]> timers = new java.util.HashMap<>();
+            for (Services.Kind kind : List.of(Services.Kind.TWILIO_WORKER, Services.Kind.VAPI_WORKER,
+                    Services.Kind.NOTIFIER)) {
+                MeterRegistry registry = system.service(kind).orElseThrow().context().getBean(MeterRegistry.class);
+                for (String name : List.of(CommandMetrics.HANDLING, CommandMetrics.PROVIDER)) {
+                    for (Timer timer : registry.find(name).timers()) {
+                        long[] sum = timers.computeIfAbsent(name + "|" + timer.getId().getTag("command"),
+                                k -> new long[2]);
+                        sum[0] += timer.count();
+                        sum[1] += (long) timer.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS);
+                    }
+                }
+            }
+            return new WorkerTime(timers);
+        }
+
+        WorkerTime since(WorkerTime earlier) {
+            Map<String, long[]> delta = new java.util.HashMap<>();
+            timers.forEach((key, sum) -> {
+                long[] before = earlier.timers.getOrDefault(key, new long[2]);
+                delta.put(key, new long[]{sum[0] - before[0], sum[1] - before[1]});
+            });
+            return new WorkerTime(delta);
+        }
+
+        double meanMillis(String name, String command) {
+            long[] sum = timers.getOrDefault(name + "|" + command, new long[2]);
+            return sum[0] == 0 ? Double.NaN : sum[1] / 1e6 / sum[0];
+        }
+    }
 
     /** The simulators' request counts and held time per operation, keyed {@code provider:operation}. */
     record ProviderTime(Map<String, Long> counts, Map<String, Long> nanos) {
