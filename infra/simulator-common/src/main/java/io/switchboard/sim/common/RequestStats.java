@@ -29,24 +29,29 @@ public final class RequestStats {
 
     /** Sum over the operation's answered requests, in nanoseconds. */
     public long nanos(String operation) {
-        LongAdder adder = nanosByOperation.get(operation);
-        return adder == null ? 0 : adder.sum();
+        return sum(nanosByOperation, operation);
     }
 
     /** Time held per operation (ns), sorted by operation name. */
     public Map<String, Long> nanosSnapshot() {
-        Map<String, Long> copy = new TreeMap<>();
-        nanosByOperation.forEach((op, adder) -> copy.put(op, adder.sum()));
-        return copy;
+        return sorted(nanosByOperation);
     }
 
     public long count(String operation) {
-        LongAdder adder = byOperation.get(operation);
-        return adder == null ? 0 : adder.sum();
+        return sum(byOperation, operation);
     }
 
     /** Sorted by operation name so the admin JSON is stable. */
     public Map<String, Long> snapshot() {
+        return sorted(byOperation);
+    }
+
+    private static long sum(Map<String, LongAdder> byOperation, String operation) {
+        LongAdder adder = byOperation.get(operation);
+        return adder == null ? 0 : adder.sum();
+    }
+
+    private static Map<String, Long> sorted(Map<String, LongAdder> byOperation) {
         Map<String, Long> copy = new TreeMap<>();
         byOperation.forEach((op, adder) -> copy.put(op, adder.sum()));
         return copy;
