@@ -8,7 +8,9 @@ import java.time.Duration;
 /**
  * Per command type and outcome, how long the worker took to carry a command out ({@value #HANDLING}) and how much
  * of that its provider calls took ({@value #PROVIDER}); the difference is the worker's own (ledger, owner checks,
- * JSON, the HTTP client). Served by the actuator's metrics where the service exposes them.
+ * JSON). The outcome is the reply's type, or a failure's error code. Kept in the worker's registry (the actuator's);
+ * workers serve only their health over HTTP, so the figures are read in-process, and every command's log line says
+ * the same.
  */
 public final class CommandMetrics {
     public static final String HANDLING = "switchboard.worker.command.handling";
