@@ -4,8 +4,10 @@ import io.switchboard.contracts.commands.AssistantRole;
 import io.switchboard.contracts.commands.CheckPhoneNumber;
 import io.switchboard.contracts.commands.CreateAssistant;
 import io.switchboard.contracts.commands.CreateFreePhoneNumber;
+import io.switchboard.contracts.commands.DeleteAssistant;
 import io.switchboard.contracts.commands.DeletePhoneNumberRegistration;
 import io.switchboard.contracts.replies.AssistantCreated;
+import io.switchboard.contracts.replies.AssistantDeleted;
 import io.switchboard.contracts.replies.FreePhoneNumberCreated;
 import io.switchboard.contracts.replies.PhoneNumberActive;
 import io.switchboard.contracts.replies.PhoneNumberRegistrationDeleted;
@@ -116,6 +118,25 @@ class FreePhoneNumbersTest {
             assertThat(f.message()).contains(first.vapiPhoneNumberId());
         });
         assertThat(simulator.phoneNumbers()).isEmpty();
+        assertThat(simulator.phoneNumberCreateCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aFreeNumberMadeUnansweredIsReportedByTheNextDeliveryEvenWhenItsAssistantWasDeletedSince() {
+        simulator.faults().add(FaultRule.forOperation(CREATE).onNthCall(1).applyThenFail(500));
+        VapiHarness noRetries = new VapiHarness(VapiHarness.properties(simulator.baseUrl(),
+                VapiSimulatorConfig.DEFAULT_API_KEY, Duration.ofSeconds(5), VapiHarness.resilience(1, 20, 10)));
+        CreateFreePhoneNumber command = command(UUID.randomUUID() + ":create-free-vapi-number");
+        assertThat(noRetries.handle(command)).isInstanceOfSatisfying(StepFailed.class,
+                f -> assertThat(f.retryable()).isTrue());
+        String made = simulator.phoneNumbers().get(0).id();
+        assertThat(harness.handle(new DeleteAssistant("org-1", "saga:create-inbound-assistant:undo", assistantId)))
+                .isInstanceOf(AssistantDeleted.class);
+
+        Reply again = noRetries.handle(command);
+
+        assertThat(again).isInstanceOfSatisfying(FreePhoneNumberCreated.class,
+                created -> assertThat(created.vapiPhoneNumberId()).isEqualTo(made));
         assertThat(simulator.phoneNumberCreateCount()).isEqualTo(1);
     }
 

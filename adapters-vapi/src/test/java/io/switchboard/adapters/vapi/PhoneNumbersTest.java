@@ -2,9 +2,11 @@ package io.switchboard.adapters.vapi;
 
 import io.switchboard.contracts.commands.AssistantRole;
 import io.switchboard.contracts.commands.CreateAssistant;
+import io.switchboard.contracts.commands.DeleteAssistant;
 import io.switchboard.contracts.commands.DeletePhoneNumberRegistration;
 import io.switchboard.contracts.commands.RegisterPhoneNumber;
 import io.switchboard.contracts.replies.AssistantCreated;
+import io.switchboard.contracts.replies.AssistantDeleted;
 import io.switchboard.contracts.replies.PhoneNumberRegistered;
 import io.switchboard.contracts.replies.PhoneNumberRegistrationDeleted;
 import io.switchboard.contracts.replies.Reply;
@@ -272,6 +274,43 @@ class PhoneNumbersTest {
         });
         assertThat(simulator.phoneNumbers()).isEmpty();
         assertThat(simulator.phoneNumberCreateCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anImportMadeUnansweredIsReportedByTheNextDeliveryEvenWhenItsAssistantWasDeletedSince() {
+        // Chaos run 23: VAPI made the import and answered 500; ops stopped the saga and its compensation deleted the
+        // assistant; the retry checked the assistant first, failed on it, and the import was left to nobody.
+        simulator.faults().add(FaultRule.forOperation(CREATE).onNthCall(1).applyThenFail(500));
+        VapiHarness noRetries = new VapiHarness(VapiHarness.properties(simulator.baseUrl(),
+                VapiSimulatorConfig.DEFAULT_API_KEY, Duration.ofSeconds(5), VapiHarness.resilience(1, 20, 10)));
+        RegisterPhoneNumber command = register("+15125550102", assistantA);
+        assertThat(noRetries.handle(command)).isInstanceOfSatisfying(StepFailed.class,
+                f -> assertThat(f.retryable()).isTrue());
+        String made = simulator.phoneNumbers().get(0).id();
+        assertThat(harness.handle(new DeleteAssistant(ORG, "saga:create-inbound-assistant:undo", assistantA)))
+                .isInstanceOf(AssistantDeleted.class);
+
+        Reply again = noRetries.handle(command);
+
+        assertThat(again).isEqualTo(new PhoneNumberRegistered(made, "+15125550102", assistantA));
+        assertThat(simulator.phoneNumberCreateCount()).isEqualTo(1);
+        assertThat(simulator.stats().count(UPDATE)).isZero();
+    }
+
+    @Test
+    void aReBindToAnAssistantOfAnotherOrganizationIsRefusedBeforeAnythingChanges() {
+        PhoneNumberRegistered earlier = (PhoneNumberRegistered) harness.handle(register("+13125550104", assistantA));
+        String foreign = assistant(harness, "org-2", "Other");
+
+        Reply reply = harness.handle(register("+13125550104", foreign));
+
+        assertThat(reply).isInstanceOfSatisfying(StepFailed.class,
+                f -> assertThat(f.errorCode()).isEqualTo(StepFailed.OWNED_BY_ANOTHER_ORGANIZATION));
+        assertThat(simulator.phoneNumbers()).singleElement().satisfies(p -> {
+            assertThat(p.id()).isEqualTo(earlier.vapiPhoneNumberId());
+            assertThat(p.assistantId()).isEqualTo(assistantA);
+        });
+        assertThat(simulator.stats().count(UPDATE)).isZero();
     }
 
     @Test

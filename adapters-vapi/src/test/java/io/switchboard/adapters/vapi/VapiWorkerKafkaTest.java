@@ -191,13 +191,14 @@ class VapiWorkerKafkaTest {
 
     @Test
     void aCommandWhoseTimeRunsOutBetweenProviderCallsMakesNoFurtherCall() {
-        // Registration checks the assistant first: that call takes 3 s; by then less than half of the 4 s the saga
-        // waits is left, so neither the look-up of the number nor the import may be sent (they could finish after
+        // Registration looks the number up first: that call takes 3 s; by then less than half of the 4 s the saga
+        // waits is left, so neither the check of the assistant nor the import may be sent (they could finish after
         // the saga gave up on this attempt).
         String assistantId = simulator.createAssistant(Json.read(("{\"name\":\"Deadline inbound\",\"metadata\":"
                 + "{\"orgId\":\"org-kafka-4\",\"switchboardRequestId\":\"saga-k4:inbound-assistant\"}}")
                 .getBytes(StandardCharsets.UTF_8))).id();
-        simulator.faults().add(FaultRule.forOperation("AssistantController_findOne").onNthCall(1).delay(Duration.ofSeconds(3)));
+        simulator.faults().add(FaultRule.forOperation("PhoneNumberController_findAllPaginated").onNthCall(1)
+                .delay(Duration.ofSeconds(3)));
         long looksBefore = simulator.stats().count("AssistantController_findOne");
         long searchesBefore = simulator.stats().count("PhoneNumberController_findAllPaginated");
         long createsBefore = simulator.stats().count("PhoneNumberController_create");
@@ -209,10 +210,10 @@ class VapiWorkerKafkaTest {
             StepFailed failure = kafka.decode(awaitReply(id), StepFailed.class);
 
             assertThat(failure.errorCode()).isEqualTo(StepFailed.COMMAND_EXPIRED);
-            assertThat(simulator.stats().count("AssistantController_findOne")).as("the look happened")
-                    .isEqualTo(looksBefore + 1);
-            assertThat(simulator.stats().count("PhoneNumberController_findAllPaginated")).as("the search did not")
-                    .isEqualTo(searchesBefore);
+            assertThat(simulator.stats().count("PhoneNumberController_findAllPaginated")).as("the search happened")
+                    .isEqualTo(searchesBefore + 1);
+            assertThat(simulator.stats().count("AssistantController_findOne")).as("the check of the assistant did not")
+                    .isEqualTo(looksBefore);
             assertThat(simulator.stats().count("PhoneNumberController_create")).as("the import did not")
                     .isEqualTo(createsBefore);
         } finally {

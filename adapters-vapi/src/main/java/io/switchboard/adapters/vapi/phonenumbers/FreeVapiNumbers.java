@@ -46,14 +46,14 @@ public class FreeVapiNumbers {
 
     public VapiDtos.PhoneNumber findOrCreate(CreateFreePhoneNumber command, String sagaId) {
         Claim claim = new Claim(command.requestId(), VapiCreations.FREE_NUMBER, command.orgId(), sagaId);
-        return guard.retrying(() -> {
-            if (command.assistantId() != null) {
-                assistants.requireBindable(command.orgId(), command.assistantId(), ledger::findByResource);
-            }
-            return ledger.attempt(claim, held -> findOrCreate(command, held));
-        });
+        return guard.retrying(() -> ledger.attempt(claim, held -> findOrCreate(command, held)));
     }
 
+    /**
+     * What this request created before is found and reported first; the assistant is checked only before a number is
+     * created bound to it, so an unanswered earlier create is not hidden by an assistant deleted since (see
+     * {@link VapiPhoneNumbers}).
+     */
     private VapiDtos.PhoneNumber findOrCreate(CreateFreePhoneNumber command, HeldClaim held) {
         Creation creation = held.creation();
         Owners.requireClaimOf(command.orgId(), creation);
@@ -74,6 +74,9 @@ public class FreeVapiNumbers {
                 held.recordCreated(found.get().id());
                 return found.get();
             }
+        }
+        if (command.assistantId() != null) {
+            assistants.requireBindable(command.orgId(), command.assistantId(), held::findByResource);
         }
         VapiDtos.PhoneNumber created = guard.once(() -> api.createFreePhoneNumber(new VapiDtos.CreateVapiPhoneNumber(
                 PROVIDER, command.areaCode(), command.assistantId(),

@@ -51,14 +51,15 @@ public class VapiPhoneNumbers {
 
     public VapiDtos.PhoneNumber register(RegisterPhoneNumber command, String sagaId, TwilioAccount account) {
         Claim claim = new Claim(command.requestId(), VapiCreations.REGISTRATION, command.orgId(), sagaId);
-        return guard.retrying(() -> {
-            if (command.assistantId() != null) {
-                assistants.requireBindable(command.orgId(), command.assistantId(), ledger::findByResource);
-            }
-            return ledger.attempt(claim, held -> register(command, account, held));
-        });
+        return guard.retrying(() -> ledger.attempt(claim, held -> register(command, account, held)));
     }
 
+    /**
+     * What this request registered before is found and reported first; the assistant is checked only before a
+     * binding is made (an import, a re-bind). An earlier attempt's import may have happened unanswered (a 500 after
+     * VAPI made it), and the assistant may be gone since (ops stopped the saga, its compensation deleted it): a
+     * check first would fail the attempt and hide the import from the saga that must undo it (chaos run 23).
+     */
     private VapiDtos.PhoneNumber register(RegisterPhoneNumber command, TwilioAccount account, HeldClaim held) {
         Creation creation = held.creation();
         Owners.requireClaimOf(command.orgId(), creation);
@@ -67,7 +68,7 @@ public class VapiPhoneNumbers {
             if (registered.isPresent()) {
                 log.info("{} was already registered as {} for request {}", command.phoneNumber(),
                         creation.resourceId(), command.requestId());
-                return bound(registered.get(), command.assistantId());
+                return bound(command.orgId(), registered.get(), command.assistantId(), held);
             }
             log.warn("Registration {} made for request {} is gone at VAPI; not registering {} again",
                     creation.resourceId(), command.requestId(), command.phoneNumber());
@@ -81,9 +82,12 @@ public class VapiPhoneNumbers {
                             : assistants.bound(found.assistantId(), held::findByResource),
                     "adopt or re-bind it");
             log.info("Adopting the organization's existing VAPI registration {} of {}", found.id(), found.number());
-            VapiDtos.PhoneNumber adopted = bound(found, command.assistantId());
+            VapiDtos.PhoneNumber adopted = bound(command.orgId(), found, command.assistantId(), held);
             held.recordCreated(adopted.id());
             return adopted;
+        }
+        if (command.assistantId() != null) {
+            assistants.requireBindable(command.orgId(), command.assistantId(), held::findByResource);
         }
         VapiDtos.PhoneNumber created = create(command, account);
         held.recordCreated(created.id());
@@ -187,11 +191,16 @@ public class VapiPhoneNumbers {
                 + " returned more than " + maxSearchPages + " pages of " + searchPageSize + " partial matches");
     }
 
-    /** Points the registration at the wanted assistant unless it already is ({@code UpdateTwilioPhoneNumberDTO}). */
-    private VapiDtos.PhoneNumber bound(VapiDtos.PhoneNumber registration, String assistantId) {
+    /**
+     * Points the registration at the wanted assistant unless it already is ({@code UpdateTwilioPhoneNumberDTO}), once
+     * the assistant is known to be the organization's.
+     */
+    private VapiDtos.PhoneNumber bound(String orgId, VapiDtos.PhoneNumber registration, String assistantId,
+                                       HeldClaim held) {
         if (assistantId == null || assistantId.equals(registration.assistantId())) {
             return registration;
         }
+        assistants.requireBindable(orgId, assistantId, held::findByResource);
         log.info("Re-binding VAPI registration {} of {} from assistant {} to {}", registration.id(),
                 registration.number(), registration.assistantId(), assistantId);
         return guard.once(() -> api.updatePhoneNumber(registration.id(),
