@@ -9,16 +9,9 @@ package io.switchboard.messaging.ledger;
  * waits compensates, and a new saga creates anew.
  */
 public class CreationGoneException extends RuntimeException {
-    private final Creation creation;
-
     public CreationGoneException(Creation creation) {
         super("the " + creation.kind() + " " + creation.resourceId() + " that request " + creation.requestId()
                 + " created at " + creation.createdAt() + " is gone at the provider (deleted since);"
                 + " a request creates at most once, so it is not created again");
-        this.creation = creation;
-    }
-
-    public Creation creation() {
-        return creation;
     }
 }
