@@ -140,7 +140,7 @@ final class StepOverheadBenchmark {
 
     /**
      * The simulator operations each step's worker calls (first attempt, nothing to adopt): the register-number worker
-     * checks the assistant it binds, searches the number's registration, imports it; acquire-number looks for a number
+     * searches the number's registration, checks the assistant it binds, imports it; acquire-number looks for a number
      * tagged with its request, searches and buys; each assistant step creates one. The email goes to GreenMail, which
      * is not timed. An operation two steps share is split evenly between them.
      */
